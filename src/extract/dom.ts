@@ -1,0 +1,44 @@
+// The DOM we extract from: htmlparser2's fast, forgiving parser and domhandler's node types.
+// Everything in src/extract works on these nodes; no browser DOM is emulated.
+import { parseDocument } from 'htmlparser2';
+import type { Document, Element, AnyNode } from 'domhandler';
+
+export type { Document, Element, AnyNode } from 'domhandler';
+
+export function parseHtml(html: string): Document {
+  return parseDocument(html, { lowerCaseTags: true, lowerCaseAttributeNames: true, decodeEntities: true });
+}
+
+export function isElement(node: AnyNode): node is Element {
+  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
+}
+
+/** Concatenated text of a subtree, iteratively (pages can nest 100,000 deep). */
+export function textContent(node: AnyNode): string {
+  const out: string[] = [];
+  const stack: AnyNode[] = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'text') out.push((n as unknown as { data: string }).data);
+    else if ('children' in n && n.type !== 'script' && n.type !== 'style') {
+      const kids = (n as Element).children;
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+    }
+  }
+  return out.join('');
+}
+
+/** All elements in document order, iteratively. */
+export function allElements(root: AnyNode): Element[] {
+  const out: Element[] = [];
+  const stack: AnyNode[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (isElement(n)) out.push(n);
+    if ('children' in n) {
+      const kids = (n as Element).children;
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+    }
+  }
+  return out;
+}

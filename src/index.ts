@@ -1,0 +1,3 @@
+// Dateline's library API. Each pipeline stage has its own public index; this file gathers them.
+export * from './types.js';
+export { extract, detectKind } from './extract/index.js';

@@ -1,0 +1,101 @@
+// The contracts between pipeline stages (fetch → extract → enrich → store → stories → serve).
+// Every stage imports its input and output types from here, so this file is the one place
+// to read to learn what flows through Dateline.
+
+/** A structured news article. Every field is absent when unknown: nothing is invented. */
+export interface Article {
+  /** The address the page was fetched from (or given with `url`). */
+  url?: string;
+  /** `<link rel=canonical>` / og:url, made absolute. */
+  canonicalUrl?: string;
+  title?: string;
+  description?: string;
+  authors: string[];
+  /** ISO 8601: `2025-10-15T19:36:00+06:00` when time and offset are known, `2025-10-15` for a bare day. */
+  published?: string;
+  modified?: string;
+  section?: string;
+  tags: string[];
+  siteName?: string;
+  /** BCP 47 language tag, e.g. `en`, `de`, `zh-Hans`. */
+  language?: string;
+  /** Absolute URL of the lead image. */
+  image?: string;
+  /** The body as plain text; paragraphs separated by a blank line. */
+  text: string;
+  markdown: string;
+  /** Safe, minimal HTML (see src/extract/sanitize for the allowed elements). */
+  html: string;
+  wordCount: number;
+  /** What went wrong or was guessed: `charset-guessed`, `no-main-content`, `input-truncated`, … */
+  warnings: ExtractWarning[];
+}
+
+export interface ExtractWarning {
+  code: string;
+  message: string;
+}
+
+export type InputKind = 'html' | 'text';
+
+export interface ExtractOptions {
+  /** The page's original address: base for relative links, a date and site hint. */
+  url?: string;
+  /** A Content-Type header value (`text/html; charset=windows-1251`): charset and kind hint. */
+  contentType?: string;
+  /** IANA zone (`Asia/Dhaka`) or fixed offset (`+06:00`) for local times the page states without an offset. */
+  timezone?: string;
+  /** Force the input kind instead of detecting it. */
+  kind?: InputKind;
+  /** A publication time known from outside the page (feed, sitemap, manifest); used when the page states none. */
+  published?: string;
+  /** Inputs larger than this many bytes are truncated (with a warning). Default 8 MiB. */
+  maxBytes?: number;
+}
+
+// ---- Enrichment (src/enrich) --------------------------------------------------------------
+// The JSON shape is the one ../shared/bench/understand/README.md describes, so it can be scored directly.
+
+export interface PlaceMention {
+  name: string;
+  /** ISO 3166-1 alpha-2, or null for places without one (Middle East, Soviet Union). */
+  country: string | null;
+  lat?: number;
+  lon?: number;
+  kind?: 'country' | 'region' | 'city' | 'feature' | 'other';
+}
+
+export interface Quote {
+  /** Canonical name of the person or organisation the text attributes the words to; null when unattributed. */
+  speaker: string | null;
+  text: string;
+}
+
+export interface ResolvedDate {
+  mention: string;
+  /** `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or a range. */
+  resolved: string | { from: string; to: string };
+}
+
+export type EventAction =
+  | 'meet' | 'visit' | 'statement' | 'agreement' | 'accuse' | 'protest' | 'attack' | 'disaster'
+  | 'court_ruling' | 'election_result' | 'economic_decision' | 'announcement' | 'other';
+
+export interface MainEvent {
+  actors: string[];
+  action: EventAction;
+  targets: string[];
+  place: string | null;
+  date: string | null;
+}
+
+export interface Enrichment {
+  people: string[];
+  organizations: string[];
+  places: PlaceMention[];
+  quotes: Quote[];
+  dates: ResolvedDate[];
+  event: MainEvent | null;
+  /** Other surface forms per canonical name ("Putin" → "Vladimir Putin"). */
+  aliases?: Record<string, string[]>;
+}
