@@ -99,3 +99,84 @@ export interface Enrichment {
   /** Other surface forms per canonical name ("Putin" → "Vladimir Putin"). */
   aliases?: Record<string, string[]>;
 }
+
+// ---- Archive records (src/store) — what ingest writes and stories/server read -------------
+
+export interface StoredArticle extends Article {
+  id: number;
+  /** The canonicalised URL the archive keys the article by. */
+  url: string;
+  /** Host name, lower-cased, without `www.`. */
+  site: string;
+  fetchedAt: string;
+  contentHash: string;
+  storyId?: number;
+  duplicateGroup?: number;
+  enrichment?: Enrichment;
+}
+
+export interface ArticleFilters {
+  /** ISO date or date-time; published on or after. */
+  since?: string;
+  /** Published before or on. */
+  until?: string;
+  site?: string;
+  section?: string;
+  lang?: string;
+}
+
+export interface SearchHit {
+  id: number;
+  url: string;
+  site: string;
+  title?: string;
+  published?: string;
+  /** Text around the matches, matches wrapped in `<mark>`…`</mark>` (everything else HTML-escaped). */
+  snippet: string;
+  score: number;
+}
+
+/** A page of results; `next` is an opaque cursor for the following page. */
+export interface Page<T> {
+  items: T[];
+  next?: string;
+}
+
+export interface ArchiveStats {
+  articles: number;
+  sites: number;
+  languages: Record<string, number>;
+  failures: number;
+  bytes: number;
+  stories?: number;
+}
+
+export interface SiteSummary {
+  site: string;
+  siteName?: string;
+  articles: number;
+  firstPublished?: string;
+  lastPublished?: string;
+}
+
+export interface StoryArticle {
+  id: number;
+  url: string;
+  site: string;
+  title?: string;
+  published?: string;
+  duplicateGroup?: number;
+}
+
+export interface Story {
+  id: number;
+  /** Representative headline. */
+  title: string;
+  section?: string;
+  firstSeen: string;
+  lastUpdated: string;
+  articles: StoryArticle[];
+  sites: string[];
+  topNames: string[];
+  topTerms: string[];
+}
