@@ -180,3 +180,22 @@ export interface Story {
   topNames: string[];
   topTerms: string[];
 }
+
+/**
+ * The read side of the archive, as the CLI and the HTTP server use it. The SQLite store
+ * implements it (src/store); a PostgreSQL one can follow without touching its callers.
+ */
+export interface ArchiveReader {
+  getArticle(id: number): StoredArticle | undefined;
+  getArticleByUrl(url: string): StoredArticle | undefined;
+  /** Newest first (published, then fetched). */
+  listArticles(filters: ArticleFilters, cursor?: string, limit?: number): Page<StoredArticle>;
+  /** FTS query language: words, "phrases", prefix*, AND/OR/NOT, parentheses. Best first. */
+  search(query: string, filters: ArticleFilters, cursor?: string, limit?: number): Page<SearchHit>;
+  stats(): ArchiveStats;
+  listSites(): SiteSummary[];
+  /** Most recently updated first. */
+  listStories(filters: ArticleFilters, cursor?: string, limit?: number): Page<Story>;
+  getStory(id: number): Story | undefined;
+  close(): void;
+}
