@@ -17,7 +17,7 @@ export interface CleanOptions {
 
 const SHARE = /share|sharedaddy/i;
 const BYLINE = /byline|author|dateline|writtenby|p-author/i;
-const CONDITIONAL = new Set(['form', 'fieldset', 'table', 'ul', 'div', 'ol', 'dl', 'section', 'header']);
+const CONDITIONAL = new Set(['form', 'fieldset', 'table', 'ul', 'div']);
 const MAX_TABLE_SCAN = 5000;
 
 /** Returns drop flags (1 = leave this subtree out) and the data-table flags the renderer needs. */
@@ -100,6 +100,10 @@ export function cleanContent(ix: PageIndex, include: number[], dead: Uint8Array,
     }
     if (el.attribs.rel === 'author' || (el.attribs.itemprop ?? '').includes('author')) {
       if (len < 100) return true;
+    }
+    if (opts.cleanConditionally && !protectedBy[i] && (name === 'p' || HEADING_TAGS.has(name) || (name === 'div' && !blockDesc[i]))) {
+      // A paragraph that is mostly link text is a teaser ("read also: <headline>") or a pager.
+      if (len > 0 && link[i]! / len > 0.5) return true;
     }
     if ((name === 'h1' || name === 'h2') && opts.weightClasses && classWeight(el) < 0) return true;
     if (!opts.cleanConditionally || !CONDITIONAL.has(name)) return false;

@@ -65,7 +65,7 @@ export function selectContent(ix: PageIndex, t: Totals, dead: Uint8Array, weight
   const top5 = candidates.sort((a, b) => score[b]! - score[a]!).slice(0, TOP_N);
   let top = top5[0] ?? -1;
   if (top < 0 || els[top]!.name === 'body' || els[top]!.name === 'html') {
-    return { top: body, include: childrenOf(ix, dead, body) };
+    return { top: body, include: [body] };
   }
 
   // Several near-equal candidates under one ancestor: the article is that ancestor.
