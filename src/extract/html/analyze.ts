@@ -93,7 +93,7 @@ export function indexPage(doc: Document): PageIndex {
         if (!t) continue;
         const len = effectiveLength(t) + 1; // +1: the separating space a reader sees
         ownText[me]! += len;
-        if (inLink) ownLink[me]! += len;
+        if (inLink) ownLink[me]! += len - 1;
         ownCommas[me]! += countCommas(t);
         continue;
       }
@@ -155,7 +155,7 @@ export function aggregate(ix: PageIndex, excluded?: Uint8Array): Totals {
     const p = ix.parent[i]!;
     if (p < 0 || (excluded && excluded[i])) continue;
     t.text[p]! += t.text[i]!;
-    t.link[p]! += name === 'a' ? t.text[i]! : t.link[i]!;
+    t.link[p]! += t.link[i]!;
     t.commas[p]! += t.commas[i]!;
     t.p[p]! += t.p[i]! + (name === 'p' ? 1 : 0);
     t.img[p]! += t.img[i]! + (name === 'img' ? 1 : 0);

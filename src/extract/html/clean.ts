@@ -16,6 +16,7 @@ export interface CleanOptions {
 }
 
 const SHARE = /share|sharedaddy/i;
+const CAPTION = /caption|credit|copyright|(^|[\s_-])(dida|legend)([\s_-]|$)/i;
 const BYLINE = /byline|author|dateline|writtenby|p-author/i;
 const CONDITIONAL = new Set(['form', 'fieldset', 'table', 'ul', 'div']);
 const MAX_TABLE_SCAN = 5000;
@@ -60,7 +61,6 @@ export function cleanContent(ix: PageIndex, include: number[], dead: Uint8Array,
       commas[i]! += ix.ownCommas[i]!;
       input[i]! += ix.ownInput[i]!;
       embed[i]! += ix.ownEmbed[i]!;
-      if (name === 'a') link[i] = text[i]!;
       if (HEADING_TAGS.has(name)) heading[i] = text[i]!;
       if (name === 'li') liText[i] = text[i]!;
       if (dataTable[i]) hasData[i] = 1;
@@ -92,8 +92,10 @@ export function cleanContent(ix: PageIndex, include: number[], dead: Uint8Array,
       if (len === 0 && img[i] === 0 && embed[i] === 0 && name !== 'div' && name !== 'span') return name !== 'li';
     }
     if (opts.titleHeadings.has(i)) return true;
+    if (name === 'figcaption') return true; // captions and photo credits are not the story's text
     const ci = classAndId(el);
     if (ci) {
+      if (CAPTION.test(ci) && img[i] === 0 && len < 400) return true;
       if (SHARE.test(ci) && len < 500) return true;
       if (BYLINE.test(ci) && len < 100 && !protectedBy[i]) return true;
       if (isWidget(ci) && len < 400 && !protectedBy[i] && p[i]! <= 1) return true;
@@ -106,7 +108,10 @@ export function cleanContent(ix: PageIndex, include: number[], dead: Uint8Array,
       if (len > 0 && link[i]! / len > 0.5) return true;
     }
     if ((name === 'h1' || name === 'h2') && opts.weightClasses && classWeight(el) < 0) return true;
-    if (!opts.cleanConditionally || !CONDITIONAL.has(name)) return false;
+    if (!opts.cleanConditionally) return false;
+    // A list that is mostly links is navigation or "more stories", not article text.
+    if ((name === 'ul' || name === 'ol') && !protectedBy[i] && len > 0 && link[i]! / len > 0.8) return true;
+    if (!CONDITIONAL.has(name)) return false;
     if (name === 'div' && !blockDesc[i]) return false; // a "paragraph" div (Readability's DIV_TO_P)
     return conditionallyJunk(i, name);
   }
