@@ -64,7 +64,7 @@ export function cleanContent(ix: PageIndex, include: number[], dead: Uint8Array,
       if (HEADING_TAGS.has(name)) heading[i] = text[i]!;
       if (name === 'li') liText[i] = text[i]!;
       if (dataTable[i]) hasData[i] = 1;
-      const dropIt = dead[i] === 1 || shouldDrop(i);
+      const dropIt = dead[i] === 1 || (i !== root && shouldDrop(i));
       if (dropIt) { drop[i] = 1; continue; }
       const pp = parent[i]!;
       if (i === root || pp < 0) continue;
@@ -92,7 +92,8 @@ export function cleanContent(ix: PageIndex, include: number[], dead: Uint8Array,
       if (len === 0 && img[i] === 0 && embed[i] === 0 && name !== 'div' && name !== 'span') return name !== 'li';
     }
     if (opts.titleHeadings.has(i)) return true;
-    if (name === 'figcaption') return true; // captions and photo credits are not the story's text
+    if (name === 'figcaption') return true;
+    // (captions and photo credits are not the story's text)
     const ci = classAndId(el);
     if (ci) {
       if (CAPTION.test(ci) && img[i] === 0 && len < 400) return true;
