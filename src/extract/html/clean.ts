@@ -82,6 +82,16 @@ export function cleanContent(ix: PageIndex, include: number[], dead: Uint8Array,
       if (blockDesc[i] || DIV_BLOCKERS.has(name)) blockDesc[pp] = 1;
     }
   }
+  // A heading whose next sibling was dropped titled that block ("More on this", "Related"):
+  // drop it too. Siblings are contiguous subtrees in pre-order, so the next one starts at end[i].
+  for (const root of include) {
+    const stop = ix.end[root]!;
+    for (let i = root + 1; i < stop; i++) {
+      if (drop[i] || !HEADING_TAGS.has(els[i]!.name)) continue;
+      const next = ix.end[i]!;
+      if (next < ix.end[parent[i]!]! && parent[next] === parent[i] && drop[next] && (dead[next] === 1 || text[next]! >= 25)) drop[i] = 1;
+    }
+  }
   return { drop, dataTable };
 
   function shouldDrop(i: number): boolean {
