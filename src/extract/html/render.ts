@@ -91,7 +91,9 @@ export function renderBody(input: RenderInput): BodyOutputs {
     const h = hbuf.trim();
     hbuf = '';
     if (!h) return;
-    html.push(hosts[hosts.length - 1] === 'container' ? `<p>${h}</p>` : h);
+    if (hosts[hosts.length - 1] === 'container') html.push(`<p>${h}</p>`);
+    else if (html.length) html[html.length - 1] += h; // inside <li>/<td>: no line breaks around inline content
+    else html.push(h);
   };
 
   const stack: Frame[] = [];
@@ -122,8 +124,12 @@ export function renderBody(input: RenderInput): BodyOutputs {
       if (BLOCK_TAGS.has(el.name) || el.name === 'br' || el.name === 'hr') {
         if (leafDepth > 0) { hbuf += '<br>'; flushText(); continue; }
         flush();
+        const wasFlow = f.host === 'flow';
         if (f.host) hosts.pop();
-        if (f.close) html.push(f.close);
+        if (f.close) {
+          if (wasFlow && html.length) html[html.length - 1] += f.close;
+          else html.push(f.close);
+        }
         if (el.name === 'ul' || el.name === 'ol') listDepth--;
         if (el.name === 'blockquote') quoteDepth--;
         if (f.md !== undefined) mdPrefixes.pop();
