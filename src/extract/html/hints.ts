@@ -100,10 +100,6 @@ function isComma(c: number): boolean {
   return c === 0x2c || c === 0x60c || c === 0xfe50 || c === 0xfe10 || c === 0xfe11 || c === 0x2e41 || c === 0x2e34 || c === 0x2e32 || c === 0xff0c || c === 0x3001;
 }
 
-function isSpace(c: number): boolean {
-  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x3000 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b);
-}
-
 /**
  * Text length in "Latin-equivalent" characters: a CJK or Hangul character carries about as much
  * as three Latin letters, so thresholds such as "25 characters make a paragraph" hold across scripts.

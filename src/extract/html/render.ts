@@ -69,7 +69,6 @@ export function renderBody(input: RenderInput): BodyOutputs {
   const hosts: Host[] = ['container'];
   const mdPrefixes: string[] = [];
   let leafDepth = 0;
-  let leafTag = '';
   let listDepth = 0;
   let quoteDepth = 0;
   let preDepth = 0;
@@ -112,7 +111,6 @@ export function renderBody(input: RenderInput): BodyOutputs {
           flushText();
           if (h) html.push(tag === 'pre' ? `<pre>${h}</pre>` : `<${tag}>${h}</${tag}>`);
           if (tag === 'pre') preDepth--;
-          leafTag = '';
         } else {
           hbuf += '<br>';
           flushText();
@@ -156,7 +154,7 @@ export function renderBody(input: RenderInput): BodyOutputs {
     const kids = el.children;
     const leaf = LEAF[name];
     if (leaf !== undefined) {
-      if (leafDepth === 0) { flush(); leafTag = leaf; if (leaf === 'pre') preDepth++; }
+      if (leafDepth === 0) { flush(); if (leaf === 'pre') preDepth++; }
       else { hbuf += '<br>'; flushText(); }
       leafDepth++;
       let md: string | undefined;
