@@ -1,3 +1,5 @@
 // Dateline's library API. Each pipeline stage has its own public index; this file gathers them.
 export * from './types.js';
 export { extract, detectKind } from './extract/index.js';
+export { fetchPage, FetchError, isPrivateAddress, DEFAULT_USER_AGENT } from './ingest/index.js';
+export type { FetchOptions, FetchResult, FetchErrorCode } from './ingest/index.js';

@@ -178,7 +178,9 @@ async function extractAll(items: InputItem[], s: Settings): Promise<number> {
   try {
     // Loading is I/O (files, network): allow more of it in flight than there are workers.
     const concurrency = Math.max(4, workers * 2);
-    await runOrdered(items, (item) => processOne(item, s, extractor), async (outcome, item) => {
+    // Once the reader has gone (`| head`), skip the remaining work instead of extracting into the void.
+    const skipped: Outcome = { ok: false, error: { code: 'EPIPE', message: 'output closed' } };
+    await runOrdered(items, async (item) => (out.closed ? skipped : processOne(item, s, extractor)), async (outcome, item) => {
       if (out.closed) return;
       if (!outcome.ok) failed++;
       progress.tick(!outcome.ok);
