@@ -77,6 +77,13 @@ export async function startTestServer(): Promise<TestServer> {
       setTimeout(() => res.socket?.destroy(), 20);
       return;
     }
+    if (path === '/truncated-gzip') {
+      const gz = zlib.gzipSync(ARTICLE_HTML);
+      res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip', 'content-length': String(gz.length) });
+      res.write(gz.subarray(0, 40));
+      setTimeout(() => res.socket?.destroy(), 20);
+      return;
+    }
     if (path === '/flaky') {
       if (n <= 2) { res.writeHead(503, { 'retry-after': '0' }); return res.end('busy'); }
       return html(ARTICLE_HTML);

@@ -74,6 +74,9 @@ test('decompresses gzip, brotli and both kinds of deflate', async () => {
 
 test('a connection dropped mid-body is reported as truncated', async () => {
   await rejectsWith(fetchPage(`${srv.base}/truncated`, { ...ok, retries: 0 }), 'ETRUNCATED');
+  await rejectsWith(fetchPage(`${srv.base}/truncated-gzip`, { ...ok, retries: 0 }), 'ETRUNCATED');
+  await rejectsWith(fetchPage(`${srv.base}/truncated`, { ...ok, retries: 1 }), 'ETRUNCATED');
+  assert.equal(srv.hits.get('/truncated'), 3, 'a dropped connection is retried');
 });
 
 test('retries 503 with Retry-After, gives up on a long Retry-After', async () => {
