@@ -115,3 +115,35 @@ export function timezoneForUrl(url: URL | undefined): string | undefined {
   for (const [re, zone] of HOST_WORD_ZONES) if (re.test(host)) return zone;
   return undefined;
 }
+
+/**
+ * Re-express a UTC timestamp in a zone's local time ("2023-11-01T23:01:00+00:00" in Europe/Rome →
+ * "2023-11-02T00:01:00+01:00"): the same instant, but the day a reader of the site saw. Values that
+ * carry another offset, or no time, are returned unchanged.
+ */
+export function utcToZone(iso: string, zone: string | undefined): string {
+  if (!zone || !/T\d{2}:\d{2}:\d{2}\+00:00$/.test(iso)) return iso;
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  try {
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone: /^[+-]\d{2}:?\d{2}$/.test(zone) ? offsetZoneName(zone) : zone, hourCycle: 'h23',
+      year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'longOffset',
+    }).formatToParts(new Date(ms));
+    const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+    const tz = get('timeZoneName');
+    const m = /GMT([+-]\d{2}):?(\d{2})?/.exec(tz);
+    const off = m ? `${m[1]}:${m[2] ?? '00'}` : tz === 'GMT' ? '+00:00' : undefined;
+    if (!off) return iso;
+    return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}:${get('second')}${off}`;
+  } catch {
+    return iso;
+  }
+}
+
+/** "+06:00" → "+06:00" is accepted by Intl as a zone name in Node 20 only via Etc/GMT∓N for whole hours. */
+function offsetZoneName(off: string): string {
+  const sign = off[0] === '+' ? '-' : '+';
+  const h = Number(off.slice(1, 3));
+  return `Etc/GMT${sign}${h}`;
+}

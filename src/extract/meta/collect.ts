@@ -33,23 +33,30 @@ export interface Collected {
 
 const CAP = { h1: 10, headline: 10, time: 80, itemprop: 40, dateEls: 80, byline: 40, lines: 4000 };
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'select', 'textarea']);
-const BOILER_TAGS = new Set(['footer', 'aside', 'nav']);
-const BOILER_RE = /(?:^|[\s_-])(comments?|kommentare?|sidebar|related|footer|teaser|recommend|widget|popular|more-?stories|newsletter|breadcrumbs?|nav|menu|social|share|livefyre|disqus|reply|respond|pagination|archive)(?:$|[\s_-])/i;
+// A class or id token that starts or ends with one of these words marks a region whose dates and
+// names are not the article's ("comment-list", "site-footer", "sidebar"); "has-sidebar" on <body> does not.
+const STRONG_WORDS = '(?:comments?|kommentare?|sidebar|related|recommend(?:ed|ations)?|widget[-_]\\w+|popular|more-?stories|newsletter|breadcrumbs?|navigation|navbar|nav|menu|social|share|sharing|livefyre|disqus|replies|respond|pagination|archives?|blogroll)';
+const STRONG_RE = new RegExp(`^${STRONG_WORDS}(?:[-_].*)?$|[-_]${STRONG_WORDS}$`, 'i');
+// Footers and asides are boilerplate at page level, but inside an article they hold its date and byline.
+const WEAK_RE = /^(?:site-?)?footer(?:[-_].*)?$|[-_]footer$/i;
+const WEAK_TAGS = new Set(['footer', 'aside']);
+const ARTICLE_RE = /^(?:article|post|hentry|entry|story|blog-?post|news-single|article-?body|post-body)$/i;
+const NEVER_BOILER = new Set(['html', 'body', 'main', 'article']);
 const DATE_CLASS_RE = /date|time|datum|publi|posted|fecha|dateline|zeit|erstellt|meta|byline|info|stamp|calendar|data/i;
 const BYLINE_CLASS_RE = /author|byline|autor|auteur|writer|reporter|journalist|creator|verfasser/i;
 const HEADLINE_CLASS_RE = /headline|entry-title|post-title|article-title|article__title|story-title|title/i;
 
-interface Frame { node: AnyNode; boiler: boolean }
+interface Frame { node: AnyNode; boiler: boolean; inArticle: boolean }
 
 export function collect(doc: Document): Collected {
   const c: Collected = {
     metas: new Map(), ldJson: [], links: new Map(), relAuthors: [], h1s: [], headlineEls: [], times: [],
     itemprops: new Map(), dateEls: [], bylineEls: [], lines: [], total: 0,
   };
-  const stack: Frame[] = [{ node: doc, boiler: false }];
+  const stack: Frame[] = [{ node: doc, boiler: false, inArticle: false }];
   let order = 0;
   while (stack.length) {
-    const { node, boiler } = stack.pop()!;
+    const { node, boiler, inArticle } = stack.pop()!;
     if (node.type === 'text') {
       if (c.lines.length < CAP.lines) {
         const data = (node as unknown as { data: string }).data;
@@ -61,7 +68,7 @@ export function collect(doc: Document): Collected {
       continue;
     }
     if (!isElement(node)) {
-      if (node.type === 'root') pushKids(stack, node as unknown as Element, boiler);
+      if (node.type === 'root') pushKids(stack, node as unknown as Element, boiler, inArticle);
       continue;
     }
     const el = node;
@@ -96,7 +103,10 @@ export function collect(doc: Document): Collected {
       if (/\bauthor\b/.test(rel) && c.relAuthors.length < 10 && name === 'a') c.relAuthors.push(textOf(el));
     }
     const cls = `${a.class ?? ''} ${a.id ?? ''}`;
-    const isBoiler = boiler || BOILER_TAGS.has(name) || (cls.length > 1 && BOILER_RE.test(cls));
+    const toks = cls.length > 1 && !NEVER_BOILER.has(name) ? cls.split(/\s+/).filter(Boolean) : [];
+    const article = inArticle || name === 'article' || toks.some((t) => ARTICLE_RE.test(t)) || /Article|BlogPosting/.test(a.itemtype ?? '');
+    const isBoiler = boiler || name === 'nav' || toks.some((t) => STRONG_RE.test(t))
+      || (!inArticle && (WEAK_TAGS.has(name) || toks.some((t) => WEAK_RE.test(t))));
     const here: Positioned<Element> = { item: el, order: pos, boiler: isBoiler };
     if (name === 'h1' && c.h1s.length < CAP.h1) c.h1s.push(here);
     if (name === 'time' && c.times.length < CAP.time) c.times.push(here);
@@ -106,15 +116,15 @@ export function collect(doc: Document): Collected {
       if (BYLINE_CLASS_RE.test(cls) && c.bylineEls.length < CAP.byline && name !== 'body') c.bylineEls.push(here);
       if (/^(h[1-3]|div|span|p|header)$/.test(name) && HEADLINE_CLASS_RE.test(cls) && c.headlineEls.length < CAP.headline) c.headlineEls.push(here);
     }
-    pushKids(stack, el, isBoiler);
+    pushKids(stack, el, isBoiler, article);
   }
   c.total = order;
   return c;
 }
 
-function pushKids(stack: Frame[], el: Element, boiler: boolean): void {
+function pushKids(stack: Frame[], el: Element, boiler: boolean, inArticle: boolean): void {
   const kids = el.children;
-  for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, boiler });
+  for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, boiler, inArticle });
 }
 
 function push(map: Map<string, string[]>, key: string, value: string): void {

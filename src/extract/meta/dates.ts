@@ -4,7 +4,7 @@
 // elements and visible date lines near the headline; dates inside footers, comments and
 // sidebars are ignored, and implausible dates (future, before 1995) are rejected.
 import type { Element } from '../dom.js';
-import { dateFromUrl, formatFound, parseDateString, scanDates, type DateParseOptions, type ScanOptions } from '../dates/index.js';
+import { dateFromUrl, formatFound, parseDateString, scanDates, utcToZone, type DateParseOptions, type ScanOptions } from '../dates/index.js';
 import type { Collected, Positioned } from './collect.js';
 import { textOf } from './collect.js';
 import type { LdFields } from './jsonld.js';
@@ -118,6 +118,16 @@ function fromLines(c: Collected, h1Order: number | undefined, opts: Opts): strin
   return undefined;
 }
 
+/**
+ * A URL that names the day (/2023/11/08/) is the site's own statement of the publication day; a
+ * UTC timestamp one day off is the same moment seen from another zone, so the URL's day is kept.
+ */
+function agreeWithUrl(published: string, urlDay: string | undefined): string {
+  if (!urlDay || published.startsWith(urlDay) || published.length <= 10) return published;
+  const diff = Math.abs(Date.parse(published.slice(0, 10)) - Date.parse(urlDay)) / 86400000;
+  return diff <= 1 ? urlDay : published;
+}
+
 export function pageDates(c: Collected, ld: LdFields | undefined, url: URL | undefined, h1Order: number | undefined, opts: Opts): PageDates {
   const ldPublished = ld?.published ? parseDateString(ld.published, opts) : undefined;
   const modified = (ld?.modified ? parseDateString(ld.modified, opts) : undefined) ?? fromMetas(c, MODIFIED_METAS, opts) ?? fromItemprop(c, 'datemodified', opts);
@@ -131,7 +141,7 @@ export function pageDates(c: Collected, ld: LdFields | undefined, url: URL | und
     ?? fromDateElements(c, h1Order, opts)
     ?? fromLines(c, h1Order, opts);
   const out: PageDates = {};
-  if (published) out.published = published;
+  if (published) out.published = agreeWithUrl(utcToZone(published, opts.timezone), dateFromUrl(url));
   if (modified) out.modified = modified;
   return out;
 }
