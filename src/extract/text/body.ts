@@ -34,12 +34,14 @@ export function classify(lines: Line[]): LineClass[] {
   return cls;
 }
 
-function lineScore(l: Line, c: LineClass): number {
+function lineScore(l: Line, c: LineClass, isolated: boolean): number {
   if (c.meta) return 0;
   if (c.furniture === 'stop') return -40;
   if (c.furniture) return -6;
   if (l.repeats > 1 && l.units < 30) return -Math.max(4, l.units);
-  if (c.prose) return l.units;
+  // A prose line alone between non-prose lines is a teaser under a headline more often than
+  // an article paragraph, which usually has prose neighbours.
+  if (c.prose) return isolated && l.units < 40 ? l.units * 0.35 : l.units;
   if (c.inMenuRun) return -4;
   // Headline-shaped or label lines: mildly negative, so a few subheadings or list items inside
   // an article do not split it but a list of other headlines does not join it.
@@ -53,13 +55,21 @@ export interface Region {
   score: number;
 }
 
+function proseNeighbour(cls: LineClass[], i: number, step: number): boolean {
+  for (let j = i + step; j >= 0 && j < cls.length; j += step) {
+    if (cls[j]!.meta) continue;
+    return cls[j]!.prose;
+  }
+  return false;
+}
+
 /** Maximum-sum contiguous run of line scores (Kadane). */
 export function bestRegion(lines: Line[], cls: LineClass[]): Region | undefined {
   let best: Region | undefined;
   let sum = 0;
   let start = 0;
   for (let i = 0; i < lines.length; i++) {
-    const s = lineScore(lines[i]!, cls[i]!);
+    const s = lineScore(lines[i]!, cls[i]!, cls[i]!.prose && !proseNeighbour(cls, i, -1) && !proseNeighbour(cls, i, 1));
     if (sum <= 0) {
       sum = 0;
       start = i;

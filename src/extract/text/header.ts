@@ -49,10 +49,12 @@ export function findTitle(lines: Line[], cls: LineClass[], bodyStart: number, ur
     let score = 0;
     if (l.units >= 4 && l.units <= 24) score += 1.5;
     else if (l.units >= 3) score += 0.5;
-    score -= distance * 0.12;
+    score -= distance * 0.08;
     if (i > 0 && l.key.length >= 12 && docTitle.includes(l.key)) score += 3;
-    if (l.repeats >= 2 && l.units >= 4) score += 1;
+    if (l.repeats >= 2 && l.units >= 4) score += 1.5;
     if (c.inMenuRun) score -= 1.5;
+    // Headlines are followed by their byline/date stamp more often than anything else is.
+    if (cls[i + 1]?.meta) score += 1.5;
     if (slug.size >= 2) {
       const toks = l.key.split(' ');
       let hit = 0;

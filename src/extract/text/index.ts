@@ -29,10 +29,32 @@ export function extractFromText(source: string, ctx: ExtractContext): Article {
   let crawled: string | undefined;
   if (lines[0] && (crawled = crawlerDate(lines[0].text))) cls[0]!.meta = true;
 
-  const region = bestRegion(lines, cls);
+  const region = bestRegion(lines, cls) ?? smallPageRegion(lines, cls);
   if (!region) {
     if (crawled) article.published = crawled;
     return article;
+  }
+
+  // Byline and date-stamp lines around the body start are found first: the headline sits
+  // just above them, and they must not be taken for a headline or a section label.
+  const zoneStart = Math.max(crawled ? 1 : 0, region.start - 45);
+  const zoneEnd = Math.min(lines.length, region.start + META_AFTER_START);
+  const stampAt = new Map<number, DateStamp>();
+  for (let i = zoneStart; i < zoneEnd; i++) {
+    const l = lines[i]!;
+    if (cls[i]!.prose && l.units > 16) continue;
+    const st = dateStamp(l.text, l.units, timezone, monthFirst);
+    if (st) {
+      stampAt.set(i, st);
+      cls[i]!.meta = true;
+      continue;
+    }
+    const by = findByline(lines, i);
+    if (by) {
+      if (!article.authors.length || i >= region.start - 12) article.authors = by.names;
+      for (let k = 0; k < by.used; k++) cls[i + k]!.meta = true;
+      i += by.used - 1;
+    }
   }
 
   const titleIdx = findTitle(lines, cls, region.start, ctx.url);
@@ -52,32 +74,16 @@ export function extractFromText(source: string, ctx: ExtractContext): Article {
     if (t) article.title = t;
   }
   setSiteName(article, lines[0]);
-
-  // Header zone: from a little before the headline to a few lines into the body.
-  const zoneStart = Math.max(crawled ? 1 : 0, (titleIdx >= 0 ? titleIdx : region.start) - 8);
-  const zoneEnd = Math.min(lines.length, region.start + META_AFTER_START);
-  const stamps: DateStamp[] = [];
-  for (let i = zoneStart; i < zoneEnd; i++) {
-    const l = lines[i]!;
-    if (cls[i]!.prose && l.units > 16) continue;
-    const st = dateStamp(l.text, l.units, timezone, monthFirst);
-    if (st) {
-      stamps.push(st);
-      cls[i]!.meta = true;
-      continue;
-    }
-    const by = article.authors.length ? undefined : findByline(lines, i);
-    if (by) {
-      article.authors = by.names;
-      for (let k = 0; k < by.used; k++) cls[i + k]!.meta = true;
-      i += by.used - 1;
-      continue;
-    }
-    if (!article.section) {
-      const s = labelledSection(l.text);
-      if (s) {
-        article.section = s;
+  // Stamps far above the headline belong to other things (a ticker, a previous story).
+  const headerFrom = (titleIdx >= 0 ? titleIdx : region.start) - 8;
+  const stamps = [...stampAt].filter(([i]) => i >= headerFrom).map(([, st]) => st);
+  if (!article.section) {
+    for (let i = Math.max(0, headerFrom); i < zoneEnd; i++) {
+      const sec = labelledSection(lines[i]!.text);
+      if (sec) {
+        article.section = sec;
         cls[i]!.meta = true;
+        break;
       }
     }
   }
@@ -118,6 +124,17 @@ function leadLines(lines: Line[], cls: LineClass[], titleIdx: number, region: Re
     if (isProse(l)) out.push(l);
   }
   return out;
+}
+
+/**
+ * No run of prose at all: a short page (a note, a list, a stub) is kept whole, minus furniture;
+ * a long one is all furniture and yields no body.
+ */
+function smallPageRegion(lines: Line[], cls: LineClass[]): Region | undefined {
+  if (lines.length > 40) return undefined;
+  const keep = lines.filter((l, i) => !cls[i]!.furniture && !cls[i]!.meta);
+  if (!keep.length) return undefined;
+  return { start: keep[0]!.index, end: keep[keep.length - 1]!.index + 1, score: 0 };
 }
 
 function setSiteName(article: Article, first: Line | undefined): void {

@@ -16,8 +16,6 @@ export interface Line {
   units: number;
   /** Ends like a sentence (., !, ?, …, 。, ؟, ।, : — after closing quotes/brackets). */
   sentenceEnd: boolean;
-  /** Share of cased words that start with a capital letter (0 when the script has no case). */
-  titleCase: number;
   /** How many lines in the whole input have the same key. */
   repeats: number;
 }
@@ -28,26 +26,28 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]*/gu;
 const CLOSERS = /["'”’»«)\]）」』】›\s*]+$/u;
 const SENTENCE_END = /[.!?…。！？؟۔।॥:;：；]$/u;
 
+const HAS_WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+// Tokens without any letter or digit ("|", "•", "–") are not words.
+const NON_WORD_TOKEN = /(?:^| )[^\p{L}\p{N} ]+(?= |$)/gu;
+
+/** Length in word units; `text` is whitespace-collapsed. */
 export function unitsOf(text: string): number {
-  const wide = text.match(WIDE)?.length ?? 0;
-  const words = (wide ? text.replace(WIDE, ' ') : text).match(WORD)?.length ?? 0;
-  return words + wide / 2;
-}
-
-export function lineKey(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-}
-
-function titleCaseShare(text: string): number {
-  let cased = 0;
-  let upper = 0;
-  for (const w of text.match(WORD) ?? []) {
-    const c = w[0]!;
-    if (c.toLowerCase() === c.toUpperCase()) continue;
-    cased++;
-    if (c !== c.toLowerCase()) upper++;
+  if (HAS_WIDE.test(text)) {
+    const wide = text.match(WIDE)?.length ?? 0;
+    return (text.replace(WIDE, ' ').match(WORD)?.length ?? 0) + wide / 2;
   }
-  return cased ? upper / cased : 0;
+  if (!text) return 0;
+  let n = 1;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 32) n++;
+  const junk = text.match(NON_WORD_TOKEN)?.length ?? 0;
+  return n - junk;
+}
+
+const PUNCT_RUN = /[\s!-/:-@[-`{-~\u00a0-\u00bf\u2010-\u205f\u3000-\u303f\uff01-\uff0f]+/g;
+
+/** Comparison key: lower case, punctuation and spacing folded (ASCII/Latin-1/general punctuation). */
+export function lineKey(text: string): string {
+  return text.toLowerCase().replace(PUNCT_RUN, ' ').trim();
 }
 
 /** Crawlers sometimes keep literal `\n` escapes or stray tags; undo that before splitting. */
@@ -95,7 +95,6 @@ export function splitLines(source: string): Line[] {
         blockStart: k === 0,
         units: unitsOf(text),
         sentenceEnd: SENTENCE_END.test(stripped),
-        titleCase: titleCaseShare(text),
         repeats: 0,
       });
     }
@@ -115,6 +114,8 @@ export function splitLines(source: string): Line[] {
 
 /** Sentence-like: long enough and ends like a sentence, or long enough to be prose anyway. */
 export function isProse(l: Line): boolean {
+  // "Politik • Wirtschaft • Kultur" and "Home | News | Sport" are menus, whatever their length.
+  if ((l.text.match(/\s[•|·»]\s/g)?.length ?? 0) >= 3) return false;
   // Long lines count as prose even without a final stop (cut-off records), but only when they
   // have inner punctuation: a menu flattened into one line has none.
   if (l.units >= 30 && /[.,;:!?。，、؛،]/u.test(l.text)) return true;
