@@ -53,7 +53,8 @@ export function lineKey(text: string): string {
 /** Crawlers sometimes keep literal `\n` escapes or stray tags; undo that before splitting. */
 function normaliseSource(source: string): string {
   let s = source.replace(/\r\n?/g, '\n');
-  if (/\\n/.test(s) && (s.match(/\\n/g)?.length ?? 0) > 2) s = s.replace(/\\n/g, '\n');
+  // A literal "\n" after a sentence end or before a capital is a lost line break, not code.
+  if (s.includes('\\n')) s = s.replace(/(?<=[.!?"'”’:)\]])\\n|\\n(?=\s*[\p{Lu}\d"“])/gu, '\n');
   if (s.includes('<')) s = s.replace(/<\/?(?:p|br|div|span|b|i|em|strong|a|li|ul|ol|h[1-6])\b[^<>]{0,200}>/gi, (t) => (/^<\/?(p|br|div|li|h)/i.test(t) ? '\n' : ''));
   return s;
 }
@@ -71,7 +72,7 @@ function joinWrapped(block: string[]): string[] {
     const prev = out[out.length - 1]!;
     const cur = block[k]!;
     const open = !SENTENCE_END.test(prev.replace(CLOSERS, ''));
-    const wrapped = open && prev.length >= 30 && prev.length >= 0.6 * width;
+    const wrapped = open && prev.length >= 50 && prev.length >= 0.6 * width;
     const continued = open && prev.length >= 20 && /^[\p{Ll}(,;]/u.test(cur);
     if (wrapped || continued) out[out.length - 1] = `${prev} ${cur}`;
     else out.push(cur);
