@@ -182,3 +182,19 @@ test('binary and empty inputs give an Article with a warning, not a crash', asyn
   assert.equal((garbage?.error as { code: string }).code, 'EGZIP');
   assert.equal(r.code, 1);
 });
+
+test('pages over --max-bytes are truncated with a warning, gzip bombs too; a cut gzip keeps its start', async () => {
+  const page = readFileSync(ARTICLE, 'utf8');
+  const big = page.replace('</article>', `<p>${'filler words '.repeat(20_000)}</p></article>`);
+  writeFileSync(join(dir, 'big.html'), big);
+  writeFileSync(join(dir, 'bomb.html.gz'), gzipSync(Buffer.alloc(20_000_000, 0x20)));
+  const gz = gzipSync(readFileSync(ARTICLE));
+  writeFileSync(join(dir, 'cut.html.gz'), gz.subarray(0, Math.floor(gz.length * 0.8)));
+  const r = await runCli(['extract', '--max-bytes', '64k', join(dir, 'big.html'), join(dir, 'bomb.html.gz'), join(dir, 'cut.html.gz')]);
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  const codes = jsonLines(r.stdout).map((l) => (l.warnings as Array<{ code: string }>).map((w) => w.code));
+  assert.ok(codes[0]?.includes('input-truncated'));
+  assert.ok(codes[1]?.includes('input-truncated'));
+  assert.ok(codes[2]?.includes('input-truncated'));
+  assert.match(String(jsonLines(r.stdout)[0]?.text), /^The city harbour reopened/);
+});
