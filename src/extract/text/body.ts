@@ -64,7 +64,10 @@ function lineScore(l: Line, c: LineClass, isolated: boolean): number {
   // A date on its own line after the header starts a comment or a teaser in a list.
   if (c.dateLine) return -8;
   if (c.furniture) return c.furnitureRun ? -15 : -6;
-  if (l.repeats > 1 && l.units < 30) return -Math.max(4, l.units);
+  // Repeated short lines are menus and captions; a repeated paragraph is the article printed
+  // twice (or its lead reused as a teaser) and still counts, at half weight.
+  if (l.repeats > 1 && !c.prose) return -Math.max(4, Math.min(l.units, 30));
+  if (l.repeats > 1) return (isolated ? 0.35 : 1) * l.units * 0.5;
   // A prose line alone between non-prose lines is a teaser under a headline more often than
   // an article paragraph, which usually has prose neighbours.
   if (c.prose) return isolated && l.units < 40 ? l.units * 0.35 : l.units;
@@ -182,7 +185,6 @@ export function bestRegion(lines: Line[], cls: LineClass[]): Region | undefined 
 /** Lines of the region that belong in the body: furniture, repeats and metadata go. */
 export function regionParagraphs(lines: Line[], cls: LineClass[], region: Region, exclude: Set<string>): Line[] {
   const out: Line[] = [];
-  const seen = new Set<string>();
   const gaps = region.gaps ?? [];
   for (let i = region.start; i < region.end; i++) {
     const gap = gaps.find(([a, b]) => i >= a && i < b);
@@ -194,10 +196,9 @@ export function regionParagraphs(lines: Line[], cls: LineClass[], region: Region
     const c = cls[i]!;
     if (c.meta || c.furniture) continue;
     if (exclude.has(l.key)) continue;
-    if (seen.has(l.key) && l.key) continue;
+    // Short repeated lines are captions printed twice or menu words; repeated paragraphs and
+    // table cells stay (the page does print them twice).
     if (l.repeats > 1 && l.units < 12 && !c.prose) continue;
-    if (c.inMenuRun && l.units <= 2 && !/\d/.test(l.text)) continue;
-    seen.add(l.key);
     out.push(l);
   }
   return out;
