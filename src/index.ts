@@ -1,3 +1,7 @@
 // Dateline's library API. Each pipeline stage has its own public index; this file gathers them.
 export * from './types.js';
 export { extract, detectKind } from './extract/index.js';
+export { openArchive, resolveDbPath, SqliteArchive, canonicalizeUrl, siteOf } from './store/index.js';
+export type { Archive, ArchiveWriter, RawPage, SaveInput, SaveResult, FailureRecord } from './store/index.js';
+export { ingest, IngestPipeline } from './ingest/index.js';
+export type { IngestSummary, IngestItem } from './ingest/index.js';
