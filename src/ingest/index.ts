@@ -9,6 +9,10 @@ export type { IngestSummary } from './pipeline.js';
 export type { IngestItem, SourceEvent } from './item.js';
 export { IngestPipeline } from './pipeline.js';
 export { readWarc, parseHttpResponse } from './warc.js';
+export { fetchPage, parseRetryAfter, type FetchOptions, type FetchResult } from './fetch.js';
+export { FetchError, type FetchErrorCode } from './fetch-error.js';
+export { DEFAULT_USER_AGENT, DATELINE_VERSION } from './user-agent.js';
+export { isPrivateAddress, guardedLookup, BlockedAddressError } from './net-guard.js';
 
 export interface IngestOptions extends Omit<PipelineOptions, 'archive'> {
   manifest?: string;
