@@ -4,11 +4,15 @@ import type { Archive } from '../store/api.js';
 import type { SourceEvent } from './item.js';
 import { expandLocal, readLocalFile, readManifest, type LocalFile } from './local.js';
 import { IngestPipeline, type IngestSummary, type PipelineOptions } from './pipeline.js';
+import { WebCrawler, type WebOptions } from './web.js';
 
 export type { IngestSummary } from './pipeline.js';
 export type { IngestItem, SourceEvent } from './item.js';
 export { IngestPipeline } from './pipeline.js';
 export { readWarc, parseHttpResponse } from './warc.js';
+export { WebCrawler, type WebOptions } from './web.js';
+export { parseListing, discoverFeeds, type FeedEntry } from './feeds.js';
+export { parseRobots, type RobotsRules } from './robots.js';
 export { fetchPage, parseRetryAfter, type FetchOptions, type FetchResult } from './fetch.js';
 export { FetchError, type FetchErrorCode } from './fetch-error.js';
 export { DEFAULT_USER_AGENT, DATELINE_VERSION } from './user-agent.js';
@@ -18,8 +22,8 @@ export interface IngestOptions extends Omit<PipelineOptions, 'archive'> {
   manifest?: string;
   /** Progress hook: bytes of local input done / total. */
   onBytes?: (done: number, total: number) => void;
-  /** Options for http(s) sources (see src/ingest/web). */
-  web?: Record<string, unknown>;
+  /** Options for http(s) sources (see src/ingest/web.ts). */
+  web?: WebOptions;
 }
 
 export function isWebSource(s: string): boolean {
@@ -38,8 +42,9 @@ export async function ingest(archive: Archive, sources: string[], opts: IngestOp
   for (const m of missing) pipeline.fail({ source: m, stage: 'read', reason: 'not-found', message: `no such file, folder or matching glob: ${m}` });
   const total = files.reduce((n, f) => n + f.size, 0);
   await pipeline.run(localEvents(files, manifest, (done) => opts.onBytes?.(done, total)));
-  if (web.length) {
-    for (const u of web) pipeline.fail({ source: u, url: u, stage: 'fetch', reason: 'not-supported', message: 'fetching http(s) sources is not available in this build yet' });
+  if (web.length && !pipeline.full) {
+    const crawler = new WebCrawler(archive, pipeline, { ...opts.web, ...(opts.refetch ? { refetch: true } : {}), ...(opts.since ? { since: opts.since } : {}) });
+    await crawler.run(web);
   }
   return pipeline.close();
 }

@@ -139,7 +139,7 @@ export async function* readLocalFile(file: LocalFile, manifest?: Map<string, Man
   }
   const m = manifest?.get(file.path);
   const hints: ItemHints = {};
-  if (m?.published) hints.published = m.published;
+  if (m?.published) hints.publishedFallback = m.published;
   if (m?.title) hints.title = m.title;
   const kind = kindOfName(file.path);
   yield {

@@ -110,7 +110,7 @@ export class IngestPipeline {
         ...(item.url.startsWith('http') ? { url: item.finalUrl ?? item.url } : {}),
         ...(item.contentType ? { contentType: item.contentType } : {}),
         ...(item.kind ? { kind: item.kind } : {}),
-        ...(item.hints?.published ? { published: item.hints.published } : {}),
+        ...(item.hints?.published ?? item.hints?.publishedFallback ? { published: item.hints?.published ?? item.hints?.publishedFallback } : {}),
         ...(this.opts.timezone ? { timezone: this.opts.timezone } : {}),
       });
     } catch (e) {
@@ -124,8 +124,9 @@ export class IngestPipeline {
       return;
     }
     const published = item.hints?.published ?? article.published;
-    if (this.sinceKey && (!published || (publishedKey(published) ?? '') < this.sinceKey)) {
-      this.skip(published ? 'older-than-since' : 'no-date-with-since');
+    // An undated article is kept: nothing says it is old (feeds list what is current).
+    if (this.sinceKey && published && (publishedKey(published) ?? '') < this.sinceKey) {
+      this.skip('older-than-since');
       return;
     }
     if (this.full) return;

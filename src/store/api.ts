@@ -27,6 +27,8 @@ export interface ItemHints {
   title?: string;
   /** Outlet host (`site` field of a JSONL record). */
   site?: string;
+  /** A publication time known from outside the page (feed, sitemap, manifest): used only when the page states none. */
+  publishedFallback?: string;
   /** Other article fields a record states (an exported archive carries them all). */
   description?: string;
   authors?: string[];

@@ -25,6 +25,8 @@ ${DB_HELP}
   --user-agent UA      User-Agent for requests
   --refetch            fetch and re-extract pages already in the archive
   --allow-private      allow URLs on loopback/private networks (tests, intranets)
+  --timeout MS         deadline per request (default 20000)
+  --max-bytes N        largest response accepted (default 10 MiB)
   --jobs N             extraction worker threads (default: cores)
   --timezone TZ        zone for local times pages state without an offset
   --quiet              print nothing but errors
@@ -38,7 +40,7 @@ export async function run(argv: string[]): Promise<number> {
   const { values: v, positionals } = parse(argv, {
     ...DB_OPTION, manifest: { type: 'string' }, since: { type: 'string' }, max: { type: 'string' }, concurrency: { type: 'string' },
     'per-host-delay': { type: 'string' }, 'user-agent': { type: 'string' }, refetch: { type: 'boolean' }, 'allow-private': { type: 'boolean' },
-    jobs: { type: 'string' }, timezone: { type: 'string' }, quiet: { type: 'boolean', short: 'q' }, json: { type: 'boolean' },
+    timeout: { type: 'string' }, 'max-bytes': { type: 'string' }, jobs: { type: 'string' }, timezone: { type: 'string' }, quiet: { type: 'boolean', short: 'q' }, json: { type: 'boolean' },
   });
   if (v.help) { process.stdout.write(HELP); return EXIT.ok; }
   if (!positionals.length && !v.manifest) throw new UsageError(`no SOURCE given\n\n${HELP}`);
@@ -61,6 +63,9 @@ export async function run(argv: string[]): Promise<number> {
         perHostDelayMs: positiveInt(v['per-host-delay'], 'per-host-delay') ?? 1000,
         ...(v['user-agent'] ? { userAgent: v['user-agent'] } : {}),
         allowPrivate: v['allow-private'] === true,
+        ...(v.timeout !== undefined ? { timeoutMs: positiveInt(v.timeout, 'timeout')! } : {}),
+        ...(v['max-bytes'] !== undefined ? { maxBytes: positiveInt(v['max-bytes'], 'max-bytes')! } : {}),
+        onQueue: (done, total) => { progress.done = done; progress.total = total; },
       },
       onChange: (s) => progress.update(s),
       onBytes: (done, total) => { progress.done = done; progress.total = total; },

@@ -30,7 +30,7 @@ export async function run(argv: string[]): Promise<number> {
       while (inflight.size >= Math.max(4, pool.size * 4)) await Promise.race(inflight);
       const p = pool.extract(raw.page.body, {
         ...(raw.url.startsWith('http') ? { url: raw.page.finalUrl ?? raw.url } : {}), kind: raw.page.kind,
-        ...(raw.page.contentType ? { contentType: raw.page.contentType } : {}), ...(raw.hints?.published ? { published: raw.hints.published } : {}),
+        ...(raw.page.contentType ? { contentType: raw.page.contentType } : {}), ...(raw.hints?.published ?? raw.hints?.publishedFallback ? { published: raw.hints?.published ?? raw.hints?.publishedFallback } : {}),
         ...(v.timezone ? { timezone: v.timezone } : {}),
       }).then((article) => {
         if (!article.text.trim()) { counts.failed++; return; }
