@@ -4,6 +4,8 @@
 //   npm run bench:stories -- --scale 10000,100000,1000000
 //                                              + time per incoming article on archives of those sizes
 //   npm run bench:stories -- --verbose         + every predicted story with its gold events
+//   npm run bench:stories -- --single          articles added one at a time (cold start: no batch statistics)
+//   npm run bench:stories -- --options '{"joinThreshold":0.2}'   engine options (see ClusterOptions)
 //
 // Quality: every record goes through the crawl-text extractor (as `dateline ingest` does), then
 // into a fresh SQLite database through the stories engine, then is scored against the `event`
@@ -17,7 +19,7 @@ import { mergedConfusables, scoreClustering } from '../src/stories/score.js';
 import { openStories } from '../src/stories/sqlite.js';
 import { runScale } from './stories-scale.js';
 
-const { values } = parseArgs({ options: { scale: { type: 'string' }, verbose: { type: 'boolean', short: 'v' }, window: { type: 'string' } } });
+const { values } = parseArgs({ options: { scale: { type: 'string' }, verbose: { type: 'boolean', short: 'v' }, window: { type: 'string' }, options: { type: 'string' }, single: { type: 'boolean' } } });
 
 function quality(): void {
   const path = devSetPath();
@@ -26,16 +28,20 @@ function quality(): void {
     return;
   }
   const records = readLabelled(path);
-  const engine = openStories(':memory:', values.window ? { windowDays: Number(values.window) } : {});
+  const opts = { ...(values.options ? JSON.parse(values.options) as object : {}), ...(values.window ? { windowDays: Number(values.window) } : {}) };
+  const engine = openStories(':memory:', opts);
   const gold = new Map<number, string>();
   const predicted = new Map<number, number>();
   const t0 = performance.now();
-  records.forEach((r, i) => {
+  const inputs = records.map((r, i) => {
     const article = extract(r.text, { kind: 'text', url: r.url });
     const id = i + 1;
     gold.set(id, r.event);
-    engine.add({ id, url: r.url, site: r.site, title: article.title, text: article.text || r.text, published: article.published, language: article.language });
+    return { id, url: r.url, site: r.site, title: article.title, text: article.text || r.text, published: article.published, language: article.language };
   });
+  // One ingest run: the batch path (term statistics of the batch first), as `dateline ingest` does.
+  if (values.single) for (const x of inputs) engine.add(x);
+  else engine.addBatch(inputs);
   const ms = performance.now() - t0;
   for (const id of gold.keys()) predicted.set(id, engine.engine.article(id)!.storyId);
   const s = scoreClustering(gold, predicted);

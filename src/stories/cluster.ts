@@ -25,16 +25,34 @@ export interface ClusterOptions {
   maxCandidates: number;
   /** Centroid size cap (features kept per story). */
   centroidSize: number;
+  /** Exponent of idf in feature weights: above 1 favours rare, event-specific features over shared actors. */
+  idfPower: number;
+  /** Other candidate stories of an arriving article checked for a merge with the story it joined. */
+  mergeCandidates: number;
+  /** 'average': mean similarity to the story's members (group-average link); 'centroid': similarity to the centroid. */
+  linkage: 'average' | 'centroid';
+  /** Members (the most recent) compared under average linkage. */
+  linkMembers: number;
+  /** Factor applied per number type (magnitude, rate range, score) the article and story both state but never share. */
+  conflictPenalty: number;
 }
+
+/** Number types whose disagreement means a different event: magnitudes, rate ranges, scores. */
+const CONFLICT_TYPES = ['mag:', 'r:', 's:'];
 
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   windowDays: 3,
-  joinThreshold: 0.2,
-  mergeThreshold: 0.3,
+  joinThreshold: 0.15,
+  mergeThreshold: 0.15,
   lookupFeatures: 24,
   postingsScan: 300,
   maxCandidates: 40,
   centroidSize: 400,
+  idfPower: 1,
+  linkage: 'average',
+  mergeCandidates: 5,
+    linkMembers: 24,
+  conflictPenalty: 0.5,
 };
 
 export interface StoryState {
@@ -67,6 +85,10 @@ export class StoryClusterer {
   readonly stories = new Map<number, StoryState>();
   private readonly postings = new Map<string, number[]>();
   private readonly redirect = new Map<number, number>();
+  /** Raw features of the articles of live stories (average linkage compares members one by one). */
+  private readonly memberFeatures = new Map<number, ArticleFeatures>();
+  /** Weighted, normalised member vectors, recomputed when idf has drifted (the archive grew by 10%). */
+  private readonly vecCache = new Map<number, { vec: Map<string, number>; docs: number }>();
   private nextId = 1;
 
   constructor(opts: Partial<ClusterOptions> = {}) {
@@ -74,7 +96,8 @@ export class StoryClusterer {
   }
 
   idf(feature: string): number {
-    return Math.log((this.docs + 1) / ((this.df.get(feature) ?? 0) + 0.5));
+    const idf = Math.log((this.docs + 1) / ((this.df.get(feature) ?? 0) + 0.5));
+    return idf > 0 ? idf ** this.opts.idfPower : 0;
   }
 
   /** The live id of a story that may have been merged away. */
@@ -85,33 +108,65 @@ export class StoryClusterer {
     return cur;
   }
 
+  /**
+   * Count document frequencies of articles ahead of clustering them (a rebuild knows the whole
+   * archive): early articles are then weighted with archive-wide idf instead of a cold start.
+   * `add` does not count these articles again.
+   */
+  seed(features: Iterable<ArticleFeatures>): void {
+    for (const f of features) { this.count(f); this.seeded.add(f); }
+  }
+
+  private readonly seeded = new WeakSet<ArticleFeatures>();
+
   /** Place an article: join the best story, start one, and merge stories it connects. */
   add(articleId: number, f: ArticleFeatures, forced?: number): Assignment {
-    this.count(f);
+    if (!this.seeded.has(f)) this.count(f);
     const vec = this.weighted(f);
-    const scored = forced !== undefined && this.stories.has(this.resolve(forced))
+    const all = forced !== undefined && this.stories.has(this.resolve(forced))
       ? [{ story: this.stories.get(this.resolve(forced))!, score: 1 }]
-      : this.candidates(f, vec).map((story) => ({ story, score: this.similarity(vec, story, f) }))
-          .filter((c) => c.score >= this.opts.joinThreshold)
-          .sort((a, b) => b.score - a.score);
-    const best = scored[0];
+      : this.candidates(f, vec).map((story) => ({ story, score: this.similarity(vec, story, f) })).sort((a, b) => b.score - a.score);
+    const best = all[0] && all[0].score >= this.opts.joinThreshold ? all[0] : undefined;
     let story: StoryState;
     const merged: number[] = [];
     if (best) {
       story = best.story;
       this.join(story, articleId, f, best.score);
-      for (const other of scored.slice(1)) {
-        if (!this.stories.has(other.story.id) || other.story.id === story.id) continue;
-        if (!timeCompatible(story, other.story, this.opts.windowDays)) continue;
-        if (this.centroidSimilarity(story, other.story) < this.opts.mergeThreshold) continue;
-        const before = story;
-        story = this.merge(story, other.story);
-        merged.push(story === before ? other.story.id : before.id);
-      }
+      story = this.consolidate(story, merged, all.slice(1).map((c) => c.story));
     } else {
       story = this.create(articleId, f);
     }
     return { storyId: story.id, score: best?.score ?? 0, merged, created: !best };
+  }
+
+  /**
+   * Merge into `story` the stories it now matches (group-average similarity ≥ mergeThreshold):
+   * candidates are the extra stories given (an arriving article's other matches) and those found
+   * through the story's own strongest features. Returns the surviving story.
+   */
+  consolidate(story: StoryState, merged: number[] = [], extra: StoryState[] = []): StoryState {
+    const centroidVec = new Map<string, number>();
+    for (const [k, w] of story.centroid) centroidVec.set(k, w * this.idf(k));
+    const found = this.candidates({ vec: {}, title: '', ...(story.lastDay !== undefined ? { day: story.lastDay } : {}) }, centroidVec);
+    const seen = new Set<number>([story.id]);
+    const pool = [...extra.slice(0, this.opts.mergeCandidates), ...found.slice(0, this.opts.mergeCandidates + 1)];
+    const scored: Array<{ other: StoryState; sim: number }> = [];
+    for (const other of pool) {
+      if (seen.has(other.id) || !this.stories.has(other.id)) continue;
+      seen.add(other.id);
+      if (!timeCompatible(story, other, this.opts.windowDays)) continue;
+      const sim = this.storySimilarity(story, other);
+      if (sim >= this.opts.mergeThreshold) scored.push({ other, sim });
+    }
+    scored.sort((a, b) => b.sim - a.sim);
+    for (const { other } of scored) {
+      if (!this.stories.has(other.id) || !this.stories.has(story.id)) continue;
+      if (!timeCompatible(story, other, this.opts.windowDays)) continue;
+      const before = story;
+      story = this.merge(story, other);
+      merged.push(story === before ? other.id : before.id);
+    }
+    return story;
   }
 
   /** Put an article into a known story without scoring (restoring persisted state). */
@@ -178,7 +233,33 @@ export class StoryClusterer {
   }
 
   /** Cosine between the article's (normalised) tf-idf vector and the story centroid under current idf. */
-  private similarity(vec: Map<string, number>, story: StoryState, _f: ArticleFeatures): number {
+  private memberVec(id: number): Map<string, number> | undefined {
+    const cached = this.vecCache.get(id);
+    if (cached && this.docs <= cached.docs * 1.1 + 5) return cached.vec;
+    const f = this.memberFeatures.get(id);
+    if (!f) return undefined;
+    const vec = this.weighted(f);
+    this.vecCache.set(id, { vec, docs: this.docs });
+    return vec;
+  }
+
+  private similarity(vec: Map<string, number>, story: StoryState, f: ArticleFeatures): number {
+    if (this.opts.linkage === 'average') {
+      const members = story.members.slice(-this.opts.linkMembers);
+      let sum = 0;
+      let n = 0;
+      for (const m of members) {
+        const mv = this.memberVec(m);
+        if (!mv) continue;
+        sum += cosine(vec, mv);
+        n++;
+      }
+      return n ? (sum / n) * this.conflict(vec, story.centroid) : this.centroidScore(vec, story, f);
+    }
+    return this.centroidScore(vec, story, f);
+  }
+
+  private centroidScore(vec: Map<string, number>, story: StoryState, _f: ArticleFeatures): number {
     let dot = 0;
     let norm = 0;
     for (const [k, w] of story.centroid) {
@@ -188,7 +269,42 @@ export class StoryClusterer {
       const x = vec.get(k);
       if (x) dot += x * c;
     }
-    return norm ? dot / Math.sqrt(norm) : 0;
+    return norm ? (dot / Math.sqrt(norm)) * this.conflict(vec, story.centroid) : 0;
+  }
+
+  /** Penalty when both sides state numbers of a type (magnitude, rate range, score) and share none of them. */
+  private conflict(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
+    let factor = 1;
+    for (const type of CONFLICT_TYPES) {
+      let inA = false;
+      let shared = false;
+      for (const k of a.keys()) {
+        if (!k.startsWith(type)) continue;
+        inA = true;
+        if (b.has(k)) { shared = true; break; }
+      }
+      if (!inA || shared) continue;
+      for (const k of b.keys()) if (k.startsWith(type)) { factor *= this.opts.conflictPenalty; break; }
+    }
+    return factor;
+  }
+
+  private storySimilarity(a: StoryState, b: StoryState): number {
+    if (this.opts.linkage !== 'average') return this.centroidSimilarity(a, b);
+    const cap = Math.max(4, Math.floor(this.opts.linkMembers / 2));
+    let sum = 0;
+    let n = 0;
+    for (const x of a.members.slice(-cap)) {
+      const vx = this.memberVec(x);
+      if (!vx) continue;
+      for (const y of b.members.slice(-cap)) {
+        const vy = this.memberVec(y);
+        if (!vy) continue;
+        sum += cosine(vx, vy);
+        n++;
+      }
+    }
+    return n ? (sum / n) * this.conflict(a.centroid, b.centroid) : this.centroidSimilarity(a, b);
   }
 
   private centroidSimilarity(a: StoryState, b: StoryState): number {
@@ -206,7 +322,7 @@ export class StoryClusterer {
       const y = w * this.idf(k);
       if (y > 0) nb += y * y;
     }
-    return na && nb ? dot / Math.sqrt(na * nb) : 0;
+    return na && nb ? (dot / Math.sqrt(na * nb)) * this.conflict(a.centroid, b.centroid) : 0;
   }
 
   private create(articleId: number, f: ArticleFeatures, id = this.nextId++): StoryState {
@@ -218,6 +334,7 @@ export class StoryClusterer {
 
   private join(story: StoryState, articleId: number, f: ArticleFeatures, score: number): void {
     story.members.push(articleId);
+    this.memberFeatures.set(articleId, f);
     story.size++;
     // Unit-length contributions so a long article does not outweigh the rest of the story.
     let norm = 0;
@@ -261,6 +378,16 @@ export class StoryClusterer {
     this.redirect.set(small.id, big.id);
     return big;
   }
+}
+
+function cosine(a: Map<string, number>, b: Map<string, number>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [k, x] of small) {
+    const y = large.get(k);
+    if (y) dot += x * y;
+  }
+  return dot;
 }
 
 function prune(centroid: Map<string, number>, keep: number): void {

@@ -112,7 +112,7 @@ export class DuplicateIndex {
   private readonly opts: Required<DuplicateOptions>;
 
   constructor(opts: DuplicateOptions = {}) {
-    this.opts = { minJaccard: 0.5, minContainment: 0.7, minShinglesForContainment: 40, maxCandidates: 200, ...opts };
+    this.opts = { minJaccard: 0.3, minContainment: 0.5, minShinglesForContainment: 40, maxCandidates: 200, ...opts };
   }
 
   /** The best earlier duplicate of this text, if any. Does not add it. */

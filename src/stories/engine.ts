@@ -98,6 +98,16 @@ export class StoryEngine {
     return this.addPrepared(prepareArticle(input));
   }
 
+  /**
+   * Add a batch (one ingest run): the batch's term statistics are counted first, so the first
+   * articles of a fresh archive are weighted as well as the last; then each is placed in order.
+   */
+  addBatch(inputs: Iterable<StoryInput | PreparedArticle>): PlaceResult[] {
+    const prepared = [...inputs].map((x) => ('features' in x ? x : prepareArticle(x)));
+    this.clusterer.seed(prepared.map((p) => p.features));
+    return prepared.map((p) => this.addPrepared(p));
+  }
+
   /** Add an article whose features are already computed (re-clustering from stored features). */
   addPrepared(prepared: PreparedArticle): PlaceResult {
     const { input, features, hash, signature: sig } = prepared;

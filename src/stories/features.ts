@@ -26,9 +26,11 @@ export interface ArticleFeatures {
 }
 
 /** How many words of the body count as the lead: the part every outlet's version of a story shares. */
-export const LEAD_WORDS = Number(process.env.LEADW ?? 220);
-const BIGRAM_WEIGHT = Number(process.env.BIW ?? 1);
+export const LEAD_WORDS = 400;
+/** Adjacent content-word pairs ("french open", "rate cut") are far more event-specific than single words. */
+const BIGRAM_WEIGHT = 1;
 const TITLE_BOOST = 2;
+const HEAD_BOOST = 1;
 const NAME_WEIGHT = 1;
 
 /** First non-trivial line of the text: the headline of crawl texts that lack a title. */
@@ -70,6 +72,11 @@ export function articleFeatures(input: StoryInput): ArticleFeatures {
   const nameText = titleSeparate ? `${title}\n${lead}` : lead;
   for (const [n, c] of names(nameText)) add(`n:${n}`, NAME_WEIGHT * c);
   for (const [k, c] of numberTokens(nameText)) add(k, c);
+  // Weekdays are event evidence ("on Monday"): two meetings of the same leaders rarely share one.
+  for (const m of nameText.matchAll(/\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g)) add(`wd:${m[1]!.toLowerCase()}`, 1);
+  // The headline (or, in crawl text, the first sentence) names the event: its terms count again.
+  const head = titleSeparate ? '' : (/^[^\n.!?]{20,300}/.exec(lead.trim())?.[0] ?? '');
+  if (HEAD_BOOST && head) for (const t of contentTerms(head)) add(`w:${t}`, HEAD_BOOST);
   // Sub-linear term frequency: a word repeated by a duplicated teaser line should not dominate.
   for (const k of Object.keys(vec)) vec[k] = 1 + Math.log(vec[k]!);
   const day = publicationDay(input);

@@ -127,6 +127,8 @@ export interface StoriesHandle {
   readonly db: Database.Database;
   readonly engine: StoryEngine;
   add(input: StoryInput): PlaceResult;
+  /** Add the articles of one ingest run (term statistics of the whole batch are counted first). */
+  addBatch(inputs: Iterable<StoryInput>): PlaceResult[];
   /** Has this article been clustered already? */
   has(articleId: number): boolean;
   /** Drop every story and duplicate group and cluster the given articles again, in order. */
@@ -155,13 +157,14 @@ export function openStories(db: Database.Database | string, opts: StoriesOptions
     db: conn,
     get engine() { return engine; },
     add: (input) => engine.add(input),
+    addBatch: (inputs) => conn.transaction(() => engine.addBatch(inputs))(),
     has: (id) => engine.article(id) !== undefined,
     recluster(inputs) {
       let n = 0;
       conn.transaction(() => {
         clear();
         engine = makeEngine();
-        for (const input of inputs) { engine.add(input); n++; }
+        n = engine.addBatch(inputs).length;
       })();
       return n;
     },
@@ -170,6 +173,7 @@ export function openStories(db: Database.Database | string, opts: StoriesOptions
       conn.transaction(() => {
         clear();
         engine = makeEngine();
+        const batch: PreparedArticle[] = [];
         for (const r of rows) {
           const rec = rowToRecord(r);
           const input: PreparedArticle['input'] = { id: rec.id, title: rec.title };
@@ -178,8 +182,9 @@ export function openStories(db: Database.Database | string, opts: StoriesOptions
           if (rec.published) input.published = rec.published;
           const prepared: PreparedArticle = { input, features: rec.features, hash: rec.hash };
           if (rec.signature) prepared.signature = rec.signature;
-          engine.addPrepared(prepared);
+          batch.push(prepared);
         }
+        engine.addBatch(batch);
       })();
       return rows.length;
     },
