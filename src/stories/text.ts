@@ -111,7 +111,7 @@ export function names(text: string): Map<string, number> {
     const titleCase = tokens.length >= 4 && tokens.filter((t) => /^\p{Lu}/u.test(t)).length >= tokens.length * 0.7;
     for (const m of line.matchAll(NAME_TOKEN_RE)) {
       const before = line.slice(0, m.index).trimEnd();
-      const initial = titleCase || before === '' || /[.!?:;"“”«»|(\[]$/.test(before);
+      const initial = titleCase || before === '' || /[.!?:;"“”«»|([]$/.test(before);
       const name = foldText(m[0]).replace(/['’]s$/, '').replace(/['’-]+$/, '');
       if (name.length < 2 || STOPWORDS.has(name)) continue;
       candidates.push({ name, initial });
