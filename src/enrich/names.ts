@@ -1,0 +1,179 @@
+// Finds named mentions (capitalised word runs), strips titles and sentence-initial words, and
+// classifies each as person, organisation or place using the lexicons and the gazetteer.
+import { lookupPlace } from './geo/gazetteer.js';
+import { DEMONYMS, FUNCTION_WORDS, NAME_CONNECTORS, NAME_PARTICLES, ORG_WORDS, TITLE_WORDS } from './lang/en.js';
+import { lexicon } from './lexicon.js';
+import { fold } from './normalize.js';
+import { joined, type Doc, type Token } from './text.js';
+
+export type MentionType = 'person' | 'organization' | 'place';
+
+export interface Mention {
+  text: string;
+  start: number;
+  end: number;
+  sentence: number;
+  type: MentionType;
+  /** How sure the classifier is: 2 = lexical evidence (title, first name, gazetteer), 1 = default. */
+  strength: number;
+  /** A title or role stripped from the front ("Foreign Minister"). */
+  title?: string;
+  /** A demonym or country before the title ("Russian President …" → RU). */
+  titleCountry?: string;
+}
+
+/** All capitalised runs, split and classified. Title-case paragraphs only yield known names. */
+export function findMentions(doc: Doc): Mention[] {
+  const out: Mention[] = [];
+  const runs = capitalisedRuns(doc);
+  for (const run of runs) {
+    const para = doc.paras.find((p) => run[0]!.start >= p.start && run[0]!.start <= p.end);
+    classifyRun(doc, run, para?.titleCase ?? false, out);
+  }
+  return out;
+}
+
+function capitalisedRuns(doc: Doc): Token[][] {
+  const runs: Token[][] = [];
+  let cur: Token[] = [];
+  const flush = (): void => {
+    while (cur.length && !cur[cur.length - 1]!.cap) cur.pop();
+    if (cur.length) runs.push(cur);
+    cur = [];
+  };
+  const toks = doc.tokens;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    const prev = cur[cur.length - 1];
+    if (prev && (prev.possessive || prev.sentence !== t.sentence || !joined(doc.text, prev, t))) flush();
+    const lw = t.text.toLowerCase();
+    if (t.cap && !/^\d/.test(t.text)) cur.push(t);
+    else if (cur.length && (NAME_CONNECTORS.has(lw) || NAME_PARTICLES.has(lw)) && toks[i + 1]?.cap && joined(doc.text, t, toks[i + 1]!)) cur.push(t);
+    else flush();
+  }
+  flush();
+  return runs;
+}
+
+const isTitle = (t: Token): boolean => TITLE_WORDS.has(t.text.toLowerCase().replace(/\.$/, '')) || TITLE_WORDS.has(t.text.toLowerCase());
+const demonymCountry = (t: Token): string | undefined => DEMONYMS[t.text.toLowerCase()];
+
+function classifyRun(doc: Doc, run: Token[], titleCase: boolean, out: Mention[]): void {
+  const lex = lexicon();
+  let toks = run;
+  // A known organisation may start with "The" (The Hill, The Guardian): check before stripping.
+  const whole = fold(toks.map((t) => t.text).join(' '));
+  if (lex.orgs.has(whole)) { out.push(mention(toks, 'organization', 2)); return; }
+  // Drop sentence-initial / function words at the front ("Despite", "According", "The").
+  while (toks.length && (FUNCTION_WORDS.has(toks[0]!.text.toLowerCase()) || (toks[0]!.first && isCommonWord(toks[0]!.text) && !isTitle(toks[0]!)))) toks = toks.slice(1);
+  if (!toks.length) return;
+  if (titleCase) { splitHeadline(toks, out); return; }
+  // Split "Federal Reserve Chair Jerome Powell" / "Russian President Vladimir Putin" / "U.S. President Donald Trump":
+  // the last title block divides an optional affiliation (left) from the person (right).
+  let titleEnd = -1; let titleStart = -1;
+  for (let i = toks.length - 2; i >= 0; i--) {
+    if (isTitle(toks[i]!) && !isTitle(toks[i + 1]!)) {
+      titleEnd = i; titleStart = i;
+      while (titleStart > 0 && isTitle(toks[titleStart - 1]!)) titleStart--;
+      break;
+    }
+  }
+  if (titleEnd >= 0) {
+    const left = toks.slice(0, titleStart);
+    const right = toks.slice(titleEnd + 1);
+    const rightWhole = fold(right.map((t) => t.text).join(' '));
+    const leftIsOrg = left.length > 0 && classifyName(left) === 'organization';
+    if (!lex.orgs.has(fold(toks.slice(0, titleEnd + 2).map((t) => t.text).join(' '))) && !(ORG_WORDS.has(right[right.length - 1]!.text.toLowerCase()) && !lex.people.has(rightWhole))) {
+      let titleCountry: string | undefined;
+      if (left.length === 1 && demonymCountry(left[0]!)) titleCountry = demonymCountry(left[0]!);
+      else if (left.length) {
+        const type = classifyName(left);
+        if (type) out.push(mention(left, type, leftIsOrg ? 2 : 1));
+        if (type === 'place') titleCountry = lookupPlace(left.map((t) => t.text).join(' '))[0]?.country ?? undefined;
+      }
+      const m = mention(right, 'person', 2);
+      m.title = toks.slice(titleStart, titleEnd + 1).map((t) => t.text).join(' ');
+      if (titleCountry) m.titleCountry = titleCountry;
+      if (/^pope$/i.test(toks[titleEnd]!.text)) { m.start = toks[titleEnd]!.start; m.text = doc.text.slice(m.start, m.end); }
+      if (right.length === 1 && isCommonWord(right[0]!.text) && !lex.lastNames.has(right[0]!.text.toLowerCase())) return;
+      out.push(m);
+      return;
+    }
+  }
+  // A lone demonym or title ("Russian", "President") is not a name.
+  if (toks.length === 1 && (demonymCountry(toks[0]!) || isTitle(toks[0]!))) return;
+  while (toks.length > 1 && demonymCountry(toks[0]!) && !lookupPlace(toks.map((t) => t.text).join(' ')).length && !lex.orgs.has(fold(toks.map((t) => t.text).join(' ')))) toks = toks.slice(1);
+  const type = classifyName(toks);
+  if (type) out.push(mention(toks, type, strengthOf(toks, type)));
+}
+
+/** In a headline-case line, only names the lexicons or gazetteer know are taken. */
+function splitHeadline(toks: Token[], out: Mention[]): void {
+  const lex = lexicon();
+  let i = 0;
+  while (i < toks.length) {
+    let matched = 0;
+    for (let j = Math.min(toks.length, i + 5); j > i; j--) {
+      const span = toks.slice(i, j);
+      const name = fold(span.map((t) => t.text).join(' '));
+      if (lex.orgs.has(name)) { out.push(mention(span, 'organization', 2)); matched = j - i; break; }
+      if (lex.people.has(name)) { out.push(mention(span, 'person', 2)); matched = j - i; break; }
+      const places = lookupPlace(name);
+      if (places.some((p) => p.kind !== 'city' || p.population > 100_000)) { out.push(mention(span, 'place', 2)); matched = j - i; break; }
+      if (j - i >= 2 && lex.firstNames.has(span[0]!.text.toLowerCase()) && span.every((t) => !isCommonWord(t.text) || lex.lastNames.has(t.text.toLowerCase()))) {
+        out.push(mention(span, 'person', 1)); matched = j - i; break;
+      }
+    }
+    i += matched || 1;
+  }
+}
+
+export function isCommonWord(word: string): boolean {
+  const w = word.toLowerCase();
+  if (FUNCTION_WORDS.has(w)) return true;
+  const lex = lexicon();
+  if (lex.firstNames.has(w) || lex.lastNames.has(w)) return false;
+  if (lex.common.has(w)) return true;
+  return /^[a-z]+(?:ing|ly|ed|ness|ment|tion|ities)$/.test(w);
+}
+
+/** person / organization / place for a title-free run, or undefined when it looks like no name. */
+export function classifyName(toks: Token[]): MentionType | undefined {
+  const lex = lexicon();
+  const words = toks.map((t) => t.text);
+  const name = words.join(' ');
+  const key = fold(name);
+  if (lex.orgs.has(key)) return 'organization';
+  if (lex.people.has(key)) return 'person';
+  const lower = words.map((w) => w.toLowerCase().replace(/\.$/, ''));
+  if (lower.some((w) => ORG_WORDS.has(w)) && !(lower.length === 1 && lookupPlace(name).length)) return 'organization';
+  const places = lookupPlace(name);
+  const firstIsName = lex.firstNames.has(lower[0]!) && words.length >= 2;
+  if (places.length && !firstIsName) {
+    const best = Math.max(...places.map((p) => (p.kind === 'city' ? p.population : 1e9)));
+    if (best >= 1000 && !(words.length === 1 && lex.lastNames.has(lower[0]!) && best < 200_000)) return 'place';
+  }
+  // Acronyms (2–6 capitals, optionally with periods) are organisations unless a place.
+  if (words.length === 1 && /^(?:[A-Z]\.?){2,6}$/.test(name) && !places.length) return 'organization';
+  if (firstIsName) return 'person';
+  if (words.length >= 2 && words.length <= 4 && words.every((w, i) => /^\p{Lu}/u.test(w) || (i > 0 && NAME_PARTICLES.has(w.toLowerCase())) || /^(?:al|el)-/.test(w))) {
+    if (lower.every((w) => !isCommonWord(w) || lex.lastNames.has(w))) return 'person';
+    return undefined;
+  }
+  if (words.length === 1 && (lex.lastNames.has(lower[0]!) || /^(?:al|el)-\p{Lu}/u.test(name))) return 'person';
+  return undefined;
+}
+
+function strengthOf(toks: Token[], type: MentionType): number {
+  const lex = lexicon();
+  const key = fold(toks.map((t) => t.text).join(' '));
+  if (type === 'organization' && lex.orgs.has(key)) return 2;
+  if (type === 'person' && (lex.people.has(key) || lex.firstNames.has(toks[0]!.text.toLowerCase()))) return 2;
+  if (type === 'place') return 2;
+  return 1;
+}
+
+function mention(toks: Token[], type: MentionType, strength: number): Mention {
+  const first = toks[0]!; const last = toks[toks.length - 1]!;
+  return { text: toks.map((t, i) => (i === 0 ? t.text : (toks[i - 1]!.end + 1 === t.start || true ? ' ' : '') + t.text)).join('').replace(/ -/g, '-'), start: first.start, end: last.end, sentence: first.sentence, type, strength };
+}

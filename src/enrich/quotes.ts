@@ -1,0 +1,169 @@
+// Direct quotations (one per pair of marks; a quote running over paragraphs gives one per
+// paragraph) and their speakers: a speech verb after the quote ("…," he said / said Peskov /
+// Peskov said) or before it (Lavrov said that "…", according to SANA, "…"), pronouns → the last
+// named person, continuation paragraphs → the previous speaker, "officials said" → null.
+import type { Entity } from './entities.js';
+import { GROUP_SPEAKERS, NAMING_CUES, PERSON_PRONOUNS, SPEECH_VERBS } from './lang/en.js';
+import type { Doc } from './text.js';
+import type { Quote } from '../types.js';
+
+interface Span { open: number; close: number; para: number; text: string }
+interface Ref { start: number; end: number; entity: Entity }
+
+const SPEECH_RE = new RegExp(`\\b(?:${[...SPEECH_VERBS].filter((v) => /^[a-z]+$/.test(v)).join('|')})\\b`, 'gi');
+
+export function findQuotes(doc: Doc, entities: Entity[]): Quote[] {
+  const refs: Ref[] = [];
+  for (const e of entities) if (e.type !== 'place') for (const m of e.mentions) refs.push({ start: m.start, end: m.end, entity: e });
+  refs.sort((a, b) => a.start - b.start);
+  const spans = quoteSpans(doc);
+  const out: Quote[] = [];
+  let prev: { speaker: Entity | null; para: number; end: number } | undefined;
+  for (const q of spans) {
+    if (!isSpeech(doc, q)) continue;
+    let speaker = attribute(doc, q, refs, prev);
+    if (speaker === undefined) {
+      // A paragraph that is only a quote continues the previous speaker's words.
+      const paraStart = doc.paras[q.para]!.start;
+      const standalone = doc.text.slice(paraStart, q.open).trim() === '';
+      speaker = standalone && prev && q.para - prev.para <= 1 ? prev.speaker : null;
+    }
+    out.push({ speaker: speaker ? speaker.name : null, text: q.text });
+    prev = { speaker, para: q.para, end: q.close };
+  }
+  return out;
+}
+
+function quoteSpans(doc: Doc): Span[] {
+  const spans: Span[] = [];
+  doc.paras.forEach((p, pi) => {
+    const s = doc.text.slice(p.start, p.end);
+    let i = 0;
+    while (i < s.length) {
+      const ch = s[i]!;
+      let closeAt = -1;
+      if (ch === '“' || (ch === '"' && (i === 0 || /[\s(\[—–-]/.test(s[i - 1]!)))) {
+        const closer = ch === '“' ? /[”"]/g : /"/g;
+        closer.lastIndex = i + 1;
+        const m = closer.exec(s);
+        closeAt = m ? m.index : s.length;
+      } else if ((ch === '‘' || ch === "'") && (i === 0 || /[\s(\[—–-]/.test(s[i - 1]!)) && /\p{L}/u.test(s[i + 1] ?? '')) {
+        const re = /[’'](?!\p{L})/gu;
+        re.lastIndex = i + 1;
+        const m = re.exec(s);
+        if (!m) { i++; continue; }
+        closeAt = m.index;
+      }
+      if (closeAt > i + 1) {
+        const text = s.slice(i + 1, closeAt);
+        if (text.trim()) spans.push({ open: p.start + i, close: p.start + closeAt, para: pi, text });
+        i = closeAt + 1;
+      } else i++;
+    }
+  });
+  return spans;
+}
+
+/** Drops names, titles of works and scare quotes: short spans without a speech verb nearby. */
+function isSpeech(doc: Doc, q: Span): boolean {
+  const before = doc.text.slice(Math.max(0, q.open - 40), q.open);
+  if (NAMING_CUES.test(before)) return false;
+  const words = q.text.trim().split(/\s+/);
+  if (doc.paras[q.para]?.titleCase && words.length < 6) return false;
+  if (words.length >= 5) return true;
+  const sent = sentenceAround(doc, q);
+  SPEECH_RE.lastIndex = 0;
+  const hasVerb = SPEECH_RE.test(doc.text.slice(sent.start, q.open) + ' ' + doc.text.slice(q.close + 1, sent.end));
+  if (!hasVerb) return false;
+  // Title-case short spans are names even next to a verb ("known as “Puff Daddy”", "said “Operation X”").
+  return !(words.length <= 4 && words.every((w) => /^\p{Lu}/u.test(w)) && !/[,.!?]$/.test(q.text.trim()));
+}
+
+function sentenceAround(doc: Doc, q: Span): { start: number; end: number } {
+  const s1 = doc.sentences.find((s) => q.open >= s.start && q.open < s.end);
+  const s2 = doc.sentences.find((s) => q.close >= s.start && q.close <= s.end) ?? s1;
+  const para = doc.paras[q.para]!;
+  return { start: s1?.start ?? para.start, end: Math.max(s2?.end ?? para.end, q.close + 1) };
+}
+
+function attribute(doc: Doc, q: Span, refs: Ref[], prev: { speaker: Entity | null; para: number; end: number } | undefined): Entity | null | undefined {
+  const sent = sentenceAround(doc, q);
+  const para = doc.paras[q.para]!;
+  // After the quote: up to the next opening mark or the sentence end.
+  let afterEnd = Math.min(sent.end, para.end);
+  const nextOpen = doc.text.slice(q.close + 1, afterEnd).search(/[“"]/);
+  if (nextOpen >= 0) afterEnd = q.close + 1 + nextOpen;
+  const after = doc.text.slice(q.close + 1, afterEnd);
+  SPEECH_RE.lastIndex = 0;
+  const va = SPEECH_RE.exec(after);
+  if (va && va.index < 80) {
+    const vAbs = q.close + 1 + va.index;
+    const subj = nearestBefore(refs, q.close + 1, vAbs);
+    if (subj) return subj.entity;
+    const pro = /\b(he|she|it|they|we|i|officials|authorities|\w+)\s*$/i.exec(after.slice(0, va.index))?.[1]?.toLowerCase();
+    if (pro && PERSON_PRONOUNS.has(pro)) return resolvePronoun(refs, q.open, prev, 'person');
+    if (pro === 'it') return resolvePronoun(refs, q.open, prev, 'organization');
+    const obj = refs.find((r) => r.start >= vAbs && r.start < vAbs + 70 && r.start < afterEnd);
+    const between = obj ? doc.text.slice(vAbs + va[0].length, obj.start) : '';
+    if (obj && !/[.;]/.test(between) && !/\b(?:to|with|at|from|by)\s*$/i.test(between)) return obj.entity;
+    const postPro = /^\s*(he|she)\b/i.exec(after.slice(va.index + va[0].length));
+    if (postPro) return resolvePronoun(refs, q.open, prev, 'person');
+    if (pro && GROUP_SPEAKERS.has(pro)) return null;
+    return describedOrg(doc.text.slice(q.close + 1, vAbs + 40), refs) ?? null;
+  }
+  // Before the quote, within its sentence.
+  const before = doc.text.slice(sent.start, q.open);
+  const acc = /according to\s+([^,]*?)(?:,|$)/i.exec(before);
+  if (acc) {
+    const a = sent.start + acc.index; const b = a + acc[0].length;
+    const r = [...refs].reverse().find((x) => x.start >= a && x.end <= b);
+    if (r) return r.entity;
+  }
+  let lastVerb: RegExpExecArray | null = null;
+  SPEECH_RE.lastIndex = 0;
+  for (let m = SPEECH_RE.exec(before); m; m = SPEECH_RE.exec(before)) lastVerb = m;
+  if (lastVerb) {
+    const vAbs = sent.start + lastVerb.index;
+    const people = refs.filter((r) => r.start >= sent.start && r.end <= vAbs);
+    const person = [...people].reverse().find((r) => r.entity.type === 'person');
+    if (person) return person.entity;
+    const pro = /\b(he|she|it|they)\b[^.]*$/i.exec(doc.text.slice(sent.start, vAbs))?.[1]?.toLowerCase();
+    if (pro && PERSON_PRONOUNS.has(pro)) return resolvePronoun(refs, q.open, prev, 'person');
+    const org = people[people.length - 1];
+    if (org) return org.entity;
+    if (pro === 'it') return resolvePronoun(refs, q.open, prev, 'organization');
+    const desc = describedOrg(doc.text.slice(sent.start, vAbs), refs);
+    if (desc) return desc;
+    return null;
+  }
+  // "Putin: “…”"
+  const colon = /([^.:]+):\s*$/.exec(before);
+  if (colon) {
+    const r = [...refs].reverse().find((x) => x.start >= sent.start && x.end <= q.open);
+    if (r) return r.entity;
+  }
+  return undefined;
+}
+
+function nearestBefore(refs: Ref[], from: number, to: number): Ref | undefined {
+  let best: Ref | undefined;
+  for (const r of refs) if (r.start >= from && r.end <= to) best = r;
+  return best;
+}
+
+function resolvePronoun(refs: Ref[], at: number, prev: { speaker: Entity | null; para: number; end: number } | undefined, type: 'person' | 'organization'): Entity | null {
+  const last = [...refs].reverse().find((r) => r.end <= at && r.entity.type === type);
+  if (prev?.speaker?.type === type && last && prev.speaker !== last.entity) {
+    // The previous speaker stays the referent unless another person was named after their quote.
+    if (last.start < prev.end) return prev.speaker;
+  }
+  return last?.entity ?? (prev?.speaker?.type === type ? prev.speaker : null);
+}
+
+/** "the ministry said" → the article's organisation whose name contains "Ministry". */
+function describedOrg(window: string, refs: Ref[]): Entity | undefined {
+  const m = /\bthe\s+(?:\w+\s+)?(ministry|agency|department|police|army|military|government|company|court|office|council|commission|committee|bank|foundation|organisation|organization|authority|embassy|kremlin)\b/i.exec(window);
+  if (!m) return undefined;
+  const word = m[1]!.toLowerCase();
+  return refs.find((r) => r.entity.type === 'organization' && r.entity.name.toLowerCase().includes(word))?.entity;
+}
