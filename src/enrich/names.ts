@@ -1,7 +1,7 @@
 // Finds named mentions (capitalised word runs), strips titles and sentence-initial words, and
 // classifies each as person, organisation or place using the lexicons and the gazetteer.
 import { lookupPlace } from './geo/gazetteer.js';
-import { DEMONYMS, FUNCTION_WORDS, NAME_CONNECTORS, NAME_PARTICLES, ORG_WORDS, TITLE_WORDS } from './lang/en.js';
+import { DEMONYMS, DIRECTION_WORDS, FUNCTION_WORDS, MONTHS, NAME_CONNECTORS, NAME_PARTICLES, NON_ENTITY_WORDS, ORG_WORDS, PLACE_FEATURE_WORDS, TITLE_WORDS, WEEKDAYS } from './lang/en.js';
 import { lexicon } from './lexicon.js';
 import { fold } from './normalize.js';
 import { joined, type Doc, type Token } from './text.js';
@@ -47,7 +47,8 @@ function capitalisedRuns(doc: Doc): Token[][] {
     const prev = cur[cur.length - 1];
     if (prev && (prev.possessive || prev.sentence !== t.sentence || !joined(doc.text, prev, t))) flush();
     const lw = t.text.toLowerCase();
-    if (t.cap && !/^\d/.test(t.text)) cur.push(t);
+    const dateWord = WEEKDAY_SET.has(lw) || (MONTHS[lw.replace(/\.$/, '')] !== undefined && !(prev && lexicon().firstNames.has(prev.text.toLowerCase())));
+    if (t.cap && !/^\d/.test(t.text) && !dateWord) cur.push(t);
     else if (cur.length && (NAME_CONNECTORS.has(lw) || NAME_PARTICLES.has(lw)) && toks[i + 1]?.cap && joined(doc.text, t, toks[i + 1]!)) cur.push(t);
     else flush();
   }
@@ -55,8 +56,13 @@ function capitalisedRuns(doc: Doc): Token[][] {
   return runs;
 }
 
-const isTitle = (t: Token): boolean => TITLE_WORDS.has(t.text.toLowerCase().replace(/\.$/, '')) || TITLE_WORDS.has(t.text.toLowerCase());
-const demonymCountry = (t: Token): string | undefined => DEMONYMS[t.text.toLowerCase()];
+const WEEKDAY_SET = new Set<string>(WEEKDAYS);
+const SPLIT_CONNECTORS = new Set(['of', 'for', 'and', 'the', '&', 'on']);
+
+const isTitle = (t: Token): boolean => TITLE_WORDS.has(t.text.toLowerCase().replace(/\.$/, '')) || TITLE_WORDS.has(t.text.toLowerCase()) || /^[\w-]+-year-old$/i.test(t.text);
+const demonymCountry = (t: Token): string | undefined => (lookupPlace(t.text).length ? undefined : DEMONYMS[t.text.toLowerCase()]);
+const nameOf = (toks: Token[]): string => toks.map((t) => t.text).join(' ');
+const knownWhole = (toks: Token[]): boolean => { const k = fold(nameOf(toks)); return lexicon().orgs.has(k) || lexicon().people.has(k) || lookupPlace(nameOf(toks)).some((p) => p.kind !== 'city' || p.population >= 20_000); };
 
 function classifyRun(doc: Doc, run: Token[], titleCase: boolean, out: Mention[]): void {
   const lex = lexicon();
@@ -65,9 +71,18 @@ function classifyRun(doc: Doc, run: Token[], titleCase: boolean, out: Mention[])
   const whole = fold(toks.map((t) => t.text).join(' '));
   if (lex.orgs.has(whole)) { out.push(mention(toks, 'organization', 2)); return; }
   // Drop sentence-initial / function words at the front ("Despite", "According", "The").
-  while (toks.length && (FUNCTION_WORDS.has(toks[0]!.text.toLowerCase()) || (toks[0]!.first && isCommonWord(toks[0]!.text) && !isTitle(toks[0]!)))) toks = toks.slice(1);
+  while (toks.length && !knownWhole(toks) && (FUNCTION_WORDS.has(toks[0]!.text.toLowerCase()) || (toks[0]!.first && isCommonWord(toks[0]!.text) && !isTitle(toks[0]!)) || !toks[0]!.cap)) toks = toks.slice(1);
   if (!toks.length) return;
   if (titleCase) { splitHeadline(toks, out); return; }
+  // "Gagan Thapa and Bishwo Prakash Sharma", "Putin and I", "Bishop of Rome": split at connectors
+  // unless the whole run is one organisation or place ("Bank of England", "Bosnia and Herzegovina").
+  const cut = toks.findIndex((t, i) => i > 0 && SPLIT_CONNECTORS.has(t.text.toLowerCase()));
+  if (cut > 0 && !knownWhole(toks) && classifyName(toks) !== 'organization') {
+    classifyRun(doc, toks.slice(0, cut), false, out);
+    classifyRun(doc, toks.slice(cut + 1), false, out);
+    return;
+  }
+  if (NON_ENTITY_WORDS.has(toks[toks.length - 1]!.text.toLowerCase()) && !knownWhole(toks)) return;
   // Split "Federal Reserve Chair Jerome Powell" / "Russian President Vladimir Putin" / "U.S. President Donald Trump":
   // the last title block divides an optional affiliation (left) from the person (right).
   let titleEnd = -1; let titleStart = -1;
@@ -85,7 +100,7 @@ function classifyRun(doc: Doc, run: Token[], titleCase: boolean, out: Mention[])
     const leftIsOrg = left.length > 0 && classifyName(left) === 'organization';
     if (!lex.orgs.has(fold(toks.slice(0, titleEnd + 2).map((t) => t.text).join(' '))) && !(ORG_WORDS.has(right[right.length - 1]!.text.toLowerCase()) && !lex.people.has(rightWhole))) {
       let titleCountry: string | undefined;
-      if (left.length === 1 && demonymCountry(left[0]!)) titleCountry = demonymCountry(left[0]!);
+      if (left.length === 1 && !lookupPlace(left[0]!.text).length && DEMONYMS[left[0]!.text.toLowerCase()]) titleCountry = DEMONYMS[left[0]!.text.toLowerCase()];
       else if (left.length) {
         const type = classifyName(left);
         if (type) out.push(mention(left, type, leftIsOrg ? 2 : 1));
@@ -95,14 +110,14 @@ function classifyRun(doc: Doc, run: Token[], titleCase: boolean, out: Mention[])
       m.title = toks.slice(titleStart, titleEnd + 1).map((t) => t.text).join(' ');
       if (titleCountry) m.titleCountry = titleCountry;
       if (/^pope$/i.test(toks[titleEnd]!.text)) { m.start = toks[titleEnd]!.start; m.text = doc.text.slice(m.start, m.end); }
-      if (right.length === 1 && isCommonWord(right[0]!.text) && !lex.lastNames.has(right[0]!.text.toLowerCase())) return;
+      if (right.length === 1 && isCommonWord(right[0]!.text) && !lex.lastNames.has(right[0]!.text.toLowerCase()) && !lex.people.has(fold(right[0]!.text))) return;
       out.push(m);
       return;
     }
   }
   // A lone demonym or title ("Russian", "President") is not a name.
   if (toks.length === 1 && (demonymCountry(toks[0]!) || isTitle(toks[0]!))) return;
-  while (toks.length > 1 && demonymCountry(toks[0]!) && !lookupPlace(toks.map((t) => t.text).join(' ')).length && !lex.orgs.has(fold(toks.map((t) => t.text).join(' ')))) toks = toks.slice(1);
+  while (toks.length > 1 && demonymCountry(toks[0]!) && !knownWhole(toks) && classifyName(toks) !== 'organization') toks = toks.slice(1);
   const type = classifyName(toks);
   if (type) out.push(mention(toks, type, strengthOf(toks, type)));
 }
@@ -146,7 +161,12 @@ export function classifyName(toks: Token[]): MentionType | undefined {
   if (lex.orgs.has(key)) return 'organization';
   if (lex.people.has(key)) return 'person';
   const lower = words.map((w) => w.toLowerCase().replace(/\.$/, ''));
+  const lastWord = lower[lower.length - 1]!;
+  if (words.length >= 2 && PLACE_FEATURE_WORDS.has(lastWord) && !lower.some((w) => ORG_WORDS.has(w) && !PLACE_FEATURE_WORDS.has(w))) return 'place';
+  if (words.length >= 2 && DIRECTION_WORDS.has(lower[0]!) && lookupPlace(words.slice(1).join(' ')).length) return 'place';
   if (lower.some((w) => ORG_WORDS.has(w)) && !(lower.length === 1 && lookupPlace(name).length)) return 'organization';
+  // Sports teams: a place followed by a plural name ("Kansas City Chiefs", "Philadelphia Eagles").
+  if (words.length >= 2 && /^\p{Lu}\p{Ll}+s$/u.test(words[words.length - 1]!) && lookupPlace(words.slice(0, -1).join(' ')).length && !lookupPlace(name).length) return 'organization';
   const places = lookupPlace(name);
   const firstIsName = lex.firstNames.has(lower[0]!) && words.length >= 2;
   if (places.length && !firstIsName) {
@@ -157,7 +177,7 @@ export function classifyName(toks: Token[]): MentionType | undefined {
   if (words.length === 1 && /^(?:[A-Z]\.?){2,6}$/.test(name) && !places.length) return 'organization';
   if (firstIsName) return 'person';
   if (words.length >= 2 && words.length <= 4 && words.every((w, i) => /^\p{Lu}/u.test(w) || (i > 0 && NAME_PARTICLES.has(w.toLowerCase())) || /^(?:al|el)-/.test(w))) {
-    if (lower.every((w) => !isCommonWord(w) || lex.lastNames.has(w))) return 'person';
+    if (!isCommonWord(lower[0]!) && lower.filter((w) => isCommonWord(w) && !lex.lastNames.has(w)).length <= 1) return 'person';
     return undefined;
   }
   if (words.length === 1 && (lex.lastNames.has(lower[0]!) || /^(?:al|el)-\p{Lu}/u.test(name))) return 'person';

@@ -2,6 +2,8 @@
 
 /** Lower-case, diacritics removed, curly quotes/dashes unified, periods dropped, spaces collapsed. */
 export function fold(s: string): string {
+  // Fast path for plain ASCII names (most of the gazetteer and of English text).
+  if (/^[\x20-\x7e]*$/.test(s)) return s.replace(/\./g, '').replace(/\s+/g, ' ').trim().toLowerCase();
   return s
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

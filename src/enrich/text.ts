@@ -106,6 +106,9 @@ function tokenize(text: string, sentences: Sentence[]): Token[] {
       const poss = /['’]s?$/.exec(w);
       if (poss && w.length > 2 && !/^(?:\p{L}\.)+$/u.test(w)) { w = w.slice(0, -poss[0].length); possessive = true; }
       w = w.replace(/[-&]+$/, '');
+      // "Trump-backed", "Hamas-led": the name is the part before the hyphen.
+      const compound = /^(\p{Lu}[\p{L}.]+)-(?:backed|led|based|owned|run|born|style|era|linked|allied|appointed|aligned|controlled|funded|made|bound|friendly|era)$/u.exec(w);
+      if (compound) { w = compound[1]!; possessive = true; }
       if (!w) continue;
       const start = s.start + m.index;
       // "U.S." keeps its final period (the regex consumed letters+periods); abbreviations like "Gov." too.
@@ -122,5 +125,7 @@ function tokenize(text: string, sentences: Sentence[]): Token[] {
 /** The characters between two tokens contain only spaces (no comma, quote, bracket or line break). */
 export function joined(text: string, a: Token, b: Token): boolean {
   const gap = text.slice(a.end, b.start);
+  // A middle initial: "Stephen I. Miran".
+  if (gap === '. ' && /^\p{Lu}$/u.test(a.text)) return true;
   return /^[ \t]+$/.test(gap) || gap === '-';
 }

@@ -57,7 +57,19 @@ const CITY_ALIASES: Readonly<Record<string, string>> = {
   'st. petersburg': 'saint petersburg', 'kyiv city': 'kyiv', 'mexico city': 'mexico city', 'rangoon': 'yangon', 'saigon': 'ho chi minh city', 'la': 'los angeles',
 };
 
+const lookupCache = new Map<string, PlaceCandidate[]>();
+
+/** All gazetteer entries a name can denote (countries, regions, cities), unranked. Cached per name. */
 export function lookupPlace(name: string): PlaceCandidate[] {
+  const hit = lookupCache.get(name);
+  if (hit) return hit;
+  const out = lookupUncached(name);
+  if (lookupCache.size > 50_000) lookupCache.clear();
+  lookupCache.set(name, out);
+  return out;
+}
+
+function lookupUncached(name: string): PlaceCandidate[] {
   const g = gazetteer();
   let key = fold(name).replace(/^the /, '');
   const out: PlaceCandidate[] = [...(g.areas.get(key) ?? [])];
@@ -143,7 +155,6 @@ function loadCities(): CityTable {
   const names: string[] = []; const country: string[] = []; const admin: string[] = []; const feature: string[] = [];
   const pop: number[] = []; const lat: number[] = []; const lon: number[] = [];
   const byName = new Map<string, number[]>();
-  const dec = new TextDecoder();
   let pos = 0; let lastLat = 0; let lastLon = 0;
   const varint = (): number => {
     let result = 0; let shift = 0; let b: number;
@@ -151,7 +162,7 @@ function loadCities(): CityTable {
     return result;
   };
   const svarint = (): number => { const v = varint(); return v % 2 === 1 ? -(v + 1) / 2 : v / 2; };
-  const str = (): string => { const len = varint(); const s = dec.decode(buf.subarray(pos, pos + len)); pos += len; return s; };
+  const str = (): string => { const len = varint(); const s = buf.toString('utf8', pos, pos + len); pos += len; return s; };
   while (pos < buf.length) {
     const end = varint() + pos;
     let name = ''; let alt = ''; let cc = ''; let fc = ''; let ad = ''; let p = 0;

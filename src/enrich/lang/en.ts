@@ -10,9 +10,9 @@ and|or|but|nor|so|yet|if|when|while|as|after|before|since|until|because|although
 in|on|at|by|for|from|of|to|into|onto|over|under|about|against|between|among|across|through|per|via|amid|near|like|unlike
 according|also|already|still|even|just|only|then|now|later|earlier|meanwhile|however|moreover|instead|thus|yes|no|not
 what|who|whom|whose|which|where|why|how|all|any|some|many|much|more|most|few|several|both|each|every|other|another
-one|two|three|four|five|six|seven|eight|nine|ten|first|second|third|last|next|new|former|late|early|top|chief|senior|old
+one|two|three|four|five|six|seven|eight|nine|ten|first|second|third|last|next|former|late|early|chief|senior|old
 is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|can|could|should|may|might|must|shall
-said|says|say|told|added|asked|noted|wrote|called|read|watch|see|share|follow|subscribe|click|photo|video|image|file|update|updated|breaking|live|news|world|opinion|home|latest|more|top|related|advertisement|sponsored|trending
+said|says|say|told|added|asked|noted|wrote|called|read|watch|see|share|follow|subscribe|click|photo|video|image|file|update|updated|breaking|opinion|latest|related|advertisement|sponsored|trending|ai|tv
 mr|mrs|ms|dr|sir|dame|lord|lady|st
 monday|tuesday|wednesday|thursday|friday|saturday|sunday
 january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec
@@ -28,7 +28,10 @@ senator|sen|sen.|rep|rep.|representative|congressman|congresswoman|mayor|judge|j
 king|queen|prince|princess|sheikh|emir|sultan|crown|chancellor|premier|leader|speaker|lawmaker|mp|pm|mr|mrs|ms|miss|dr|prof
 professor|cardinal|archbishop|bishop|father|rev|reverend|sister|brother|imam|rabbi|coach|captain|capt|gen|gen.|lt|col|sgt|maj
 officer|inspector|superintendent|commander|admiral|marshal|head|acting|interim|former|ex|then|supreme|state|federal|national
-economist|analyst|strategist|researcher|scientist|official|spokesperson|star|singer|rapper|actor|actress|player|tennis|world|no
+economist|analyst|strategist|researcher|scientist|official|spokesperson|star|singer|rapper|actor|actress|player|tennis|no
+director-general|secretary-general|tanaiste|tánaiste|taoiseach|comptroller|democrat|republican|democratic|assemblyman|assemblywoman|councilman|councilwoman
+councillor|councilor|candidate|nominee|incumbent|challenger|quarterback|pitcher|striker|midfielder|goalkeeper|manager|boss|president-elect|mayor-elect
+vice-president|vice-chairman|vice-chair|co-founder|superstar|pop|legend|veteran|activist|lawyer|attorney|defendant|plaintiff|witness|reporter|correspondent|editor
 `);
 
 /** Role words that describe an organisation's person: "Kremlin spokesman Dmitry Peskov". */
@@ -57,11 +60,27 @@ export const KNOWN_ORGS: ReadonlyArray<[string, ...string[]]> = [
   ['United Nations', 'UN', 'U.N.'], ['NATO'], ['European Union', 'EU'], ['World Health Organization', 'World Health Organisation', 'WHO'], ['International Monetary Fund', 'IMF'], ['World Bank'], ['World Trade Organization', 'WTO'],
   ['OPEC'], ['ASEAN'], ['BRICS'], ['G7'], ['G20'], ['Red Cross'], ['Red Crescent'], ['UNICEF'], ['UNESCO'], ['UNHCR'], ['Interpol'], ['Europol'], ['African Union'],
   ['Federal Reserve', 'Fed'], ['European Central Bank', 'ECB'], ['Bank of England'], ['Bank of Japan'], ['FBI'], ['CIA'], ['NASA'], ['SEC'], ['FDA'], ['CDC'], ['NSA'], ['IRS'], ['ICE'], ['FEMA'], ['NOAA'],
-  ['Apple'], ['Microsoft'], ['Google'], ['Alphabet'], ['Amazon'], ['Meta'], ['Nvidia'], ['Tesla'], ['OpenAI'], ['Anthropic'], ['Intel'], ['AMD'], ['IBM'], ['Samsung'], ['Huawei'], ['TSMC'], ['Boeing'], ['Airbus'],
+  ['Apple'], ['Wells Fargo'], ["Barron's"], ['xAI'], ['Microsoft'], ['Google'], ['Alphabet'], ['Amazon'], ['Meta'], ['Nvidia'], ['Tesla'], ['OpenAI'], ['Anthropic'], ['Intel'], ['AMD'], ['IBM'], ['Samsung'], ['Huawei'], ['TSMC'], ['Boeing'], ['Airbus'],
   ['SpaceX'], ['Blue Origin'], ['Netflix'], ['Disney'], ['Sony'], ['Toyota'], ['Volkswagen'], ['Goldman Sachs'], ['JPMorgan', 'JPMorgan Chase'], ['Citigroup', 'Citi'], ['Morgan Stanley'], ['BlackRock'], ['Gazprom'], ['Rosneft'],
   ['Aramco', 'Saudi Aramco'], ['Walmart'], ['Oracle'], ['Qualcomm'], ['Broadcom'], ['Uber'], ['Coca-Cola'], ['PepsiCo'], ['Pfizer'], ['Moderna'], ['Nike'], ['Shell'], ['BP'], ['ExxonMobil', 'Exxon'], ['Chevron'],
   ['NFL'], ['NBA'], ['MLB'], ['NHL'], ['FIFA'], ['UEFA'], ['IOC'], ['ATP'], ['WTA'], ['ICC'], ['Catholic Church', 'Roman Catholic Church'],
 ];
+
+/** Last words that make a capitalised run a geographic feature or area (a place even when no gazetteer knows it). */
+export const PLACE_FEATURE_WORDS = set(`
+street|valley|county|river|peninsula|mountain|mountains|lake|sea|ocean|bay|island|islands|desert|coast|strait|straits|gulf|canyon|hills|country|province
+district|region|prefecture|governorate|oblast|square|avenue|road|marg|bridge|plateau|basin|delta|forest|falls|creek|beach|harbour|harbor|village|town|valley|quarter|meadows|heights|park|border|corridor|highlands|lowlands
+`);
+
+/** Last words of things that are neither organisations nor places in the gold standard's sense: facilities, events, products, documents, storms. */
+export const NON_ENTITY_WORDS = set(`
+stadium|airport|arena|hospital|polyclinic|clinic|palace|basilica|cathedral|mosque|temple|shrine|market|hotel|camp|trophy|cup|award|awards|prize|summit|charter|act|bill
+cyclone|hurricane|storm|typhoon|prison|jail|tower|building|museum|theatre|theater|station|terminal|dam|plaza|mall|tournament|championship|championships|open|games|olympics
+conference|forum|festival|expo|era|war|operation|plan|index|drama|timeline|partnership|agreement|deal|accord|treaty|doctrine|strategy|report
+`);
+
+/** Direction words that qualify a place name ("West Texas", "South-Central Texas", "Northern Ireland"). */
+export const DIRECTION_WORDS = set('north|south|east|west|central|northern|southern|eastern|western|northeast|northwest|southeast|southwest|northeastern|northwestern|southeastern|southwestern|south-central|north-central|upper|lower|greater|far|middle|inner|outer');
 
 /** Verbs that attribute speech or writing (lower-case surface forms). */
 export const SPEECH_VERBS = set(`
