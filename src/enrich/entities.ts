@@ -14,8 +14,31 @@ export interface Entity {
 }
 
 export function buildEntities(mentions: Mention[]): Entity[] {
+  retypeSurnames(mentions);
   const byType = (t: MentionType): Mention[] => mentions.filter((m) => m.type === t);
   return [...mergePeople(byType('person')), ...mergeOrgs(byType('organization')), ...mergePlaces(byType('place'))];
+}
+
+/**
+ * A one-word "place" or "organisation" that is the surname or first name of a person named in full
+ * in the same article ("Alcaraz" a town in Spain, "Francis" after "Pope Francis") is that person.
+ */
+function retypeSurnames(mentions: Mention[]): void {
+  const names = new Set<string>();
+  for (const m of mentions) {
+    if (m.type !== 'person') continue;
+    const tk = tokens(m.text);
+    if (tk.length < 2) continue;
+    names.add(surnameKey(m.text));
+    if (!/^pope$/i.test(tk[0]!)) names.add(fold(tk[0]!));
+  }
+  for (const m of mentions) {
+    if (m.type === 'person' || /\s/.test(m.text)) continue;
+    if (!names.has(surnameKey(m.text))) continue;
+    if (m.type === 'place' && lookupPlace(m.text).some((c) => c.kind !== 'city' || c.population > 1_000_000)) continue;
+    if (m.type === 'organization' && /^[A-Z]{2,}$/.test(m.text)) continue;
+    m.type = 'person';
+  }
 }
 
 function tokens(name: string): string[] {
@@ -39,6 +62,12 @@ function mergePeople(ms: Mention[]): Entity[] {
       const same = people.filter((e) => surnameKey(e.name) === sk || fold(tokens(e.name)[0]!) === fold(m.text) && tokens(e.name).length >= 2 && lex.firstNames.has(fold(m.text)));
       // A bare surname shared by several people goes to the one mentioned most recently before it.
       target = same.length <= 1 ? same[0] : same.map((e) => ({ e, d: Math.max(...e.mentions.filter((x) => x.start <= m.start).map((x) => x.start), -1) })).sort((a, b) => b.d - a.d)[0]!.e;
+      // "President Trump" next to "Melania Trump": a titled, well-known surname is the well-known person.
+      const known = lex.people.get(fold(m.text));
+      if (known && target && fold(target.name) !== fold(known) && m.title) {
+        target = people.find((e) => fold(e.name) === fold(known));
+        if (!target) { people.push({ type: 'person', name: known, mentions: [m] }); continue; }
+      }
     }
     if (target) {
       target.mentions.push(m);

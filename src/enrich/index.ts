@@ -24,8 +24,7 @@ const CRAWL_DATE = /^\s*date (\d{4}-\d{2}-\d{2})\s*$/m;
 export function enrich(article: Article, opts: EnrichOptions = {}): Enrichment {
   const published = opts.published ?? article.published ?? CRAWL_DATE.exec(article.text)?.[1];
   const doc = prepare(article.title, article.text);
-  const entities = buildEntities(findMentions(doc));
-  geocode(entities, doc.text);
+  const entities = geocode(buildEntities(findMentions(doc)), doc.text);
   const dates = findDates(doc, publicationDay(published));
   const quotes = findQuotes(doc, entities);
   const event = mainEvent(doc, entities, dates);

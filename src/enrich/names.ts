@@ -30,7 +30,8 @@ export function findMentions(doc: Doc): Mention[] {
     const para = doc.paras.find((p) => run[0]!.start >= p.start && run[0]!.start <= p.end);
     classifyRun(doc, run, para?.titleCase ?? false, out);
   }
-  return out;
+  nicknamed(doc, out);
+  return out.sort((a, b) => a.start - b.start);
 }
 
 function capitalisedRuns(doc: Doc): Token[][] {
@@ -71,7 +72,7 @@ function classifyRun(doc: Doc, run: Token[], titleCase: boolean, out: Mention[])
   const whole = fold(toks.map((t) => t.text).join(' '));
   if (lex.orgs.has(whole)) { out.push(mention(toks, 'organization', 2)); return; }
   // Drop sentence-initial / function words at the front ("Despite", "According", "The").
-  while (toks.length && !knownWhole(toks) && (FUNCTION_WORDS.has(toks[0]!.text.toLowerCase()) || (toks[0]!.first && isCommonWord(toks[0]!.text) && !isTitle(toks[0]!)) || !toks[0]!.cap)) toks = toks.slice(1);
+  while (toks.length && !knownWhole(toks) && ((FUNCTION_WORDS.has(toks[0]!.text.toLowerCase()) && !/^[A-Z]{2,}$/.test(toks[0]!.text)) || (toks[0]!.first && isCommonWord(toks[0]!.text) && !isTitle(toks[0]!)) || !toks[0]!.cap)) toks = toks.slice(1);
   if (!toks.length) return;
   if (titleCase) { splitHeadline(toks, out); return; }
   // "Gagan Thapa and Bishwo Prakash Sharma", "Putin and I", "Bishop of Rome": split at connectors
@@ -118,8 +119,22 @@ function classifyRun(doc: Doc, run: Token[], titleCase: boolean, out: Mention[])
   // A lone demonym or title ("Russian", "President") is not a name.
   if (toks.length === 1 && (demonymCountry(toks[0]!) || isTitle(toks[0]!))) return;
   while (toks.length > 1 && demonymCountry(toks[0]!) && !knownWhole(toks) && classifyName(toks) !== 'organization') toks = toks.slice(1);
+  // "Supervision Michelle Bowman": a common word glued before a first name + surname.
+  if (toks.length >= 3 && isCommonWord(toks[0]!.text) && lex.firstNames.has(toks[1]!.text.toLowerCase()) && !knownWhole(toks) && classifyName(toks) !== 'organization') toks = toks.slice(1);
   const type = classifyName(toks);
   if (type) out.push(mention(toks, type, strengthOf(toks, type)));
+}
+
+/** Sean "Diddy" Combs → one person mention "Sean Combs" (the nickname is not a separate name). */
+function nicknamed(doc: Doc, out: Mention[]): void {
+  const re = /\b(\p{Lu}\p{Ll}+)\s+["“‘']([^"”’'\n]{1,25})["”’']\s+(\p{Lu}[\p{L}'’-]+)/gu;
+  for (let m = re.exec(doc.text); m; m = re.exec(doc.text)) {
+    if (!lexicon().firstNames.has(m[1]!.toLowerCase())) continue;
+    const start = m.index; const end = m.index + m[0].length;
+    for (let i = out.length - 1; i >= 0; i--) if (out[i]!.start >= start && out[i]!.end <= end) out.splice(i, 1);
+    const sentence = doc.sentences.findIndex((s) => start >= s.start && start < s.end);
+    out.push({ text: `${m[1]} ${m[3]}`, start, end, sentence, type: 'person', strength: 2 });
+  }
 }
 
 /** In a headline-case line, only names the lexicons or gazetteer know are taken. */
@@ -162,11 +177,13 @@ export function classifyName(toks: Token[]): MentionType | undefined {
   if (lex.people.has(key)) return 'person';
   const lower = words.map((w) => w.toLowerCase().replace(/\.$/, ''));
   const lastWord = lower[lower.length - 1]!;
+  const areas = lookupPlace(name).filter((p) => p.kind !== 'city');
+  if (areas.length && !lex.orgs.has(key)) return 'place';
   if (words.length >= 2 && PLACE_FEATURE_WORDS.has(lastWord) && !lower.some((w) => ORG_WORDS.has(w) && !PLACE_FEATURE_WORDS.has(w))) return 'place';
   if (words.length >= 2 && DIRECTION_WORDS.has(lower[0]!) && lookupPlace(words.slice(1).join(' ')).length) return 'place';
   if (lower.some((w) => ORG_WORDS.has(w)) && !(lower.length === 1 && lookupPlace(name).length)) return 'organization';
   // Sports teams: a place followed by a plural name ("Kansas City Chiefs", "Philadelphia Eagles").
-  if (words.length >= 2 && /^\p{Lu}\p{Ll}+s$/u.test(words[words.length - 1]!) && lookupPlace(words.slice(0, -1).join(' ')).length && !lookupPlace(name).length) return 'organization';
+  if (words.length >= 2 && /^\p{Lu}\p{Ll}+s$/u.test(words[words.length - 1]!) && !lex.firstNames.has(lower[0]!) && lookupPlace(words.slice(0, -1).join(' ')).some((p) => p.kind !== 'city' || p.population >= 100_000) && !lookupPlace(name).length) return 'organization';
   const places = lookupPlace(name);
   const firstIsName = lex.firstNames.has(lower[0]!) && words.length >= 2;
   if (places.length && !firstIsName) {

@@ -127,5 +127,5 @@ export function joined(text: string, a: Token, b: Token): boolean {
   const gap = text.slice(a.end, b.start);
   // A middle initial: "Stephen I. Miran".
   if (gap === '. ' && /^\p{Lu}$/u.test(a.text)) return true;
-  return /^[ \t]+$/.test(gap) || gap === '-';
+  return /^[ \t]+$/.test(gap);
 }

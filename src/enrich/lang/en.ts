@@ -48,7 +48,7 @@ export const ORG_WORDS = set(`
 ministry|department|agency|office|bureau|service|services|commission|committee|council|assembly|parliament|congress|senate|cabinet|government
 court|tribunal|police|army|navy|force|forces|guard|military|command|brigade|regiment|corps|militia|front|movement|party|coalition|alliance|union|league
 federation|association|organisation|organization|institute|institution|foundation|fund|trust|society|club|academy|university|college|school|hospital|centre|center
-bank|reserve|exchange|authority|board|administration|directorate|secretariat|mission|delegation|embassy|consulate|network|broadcasting|broadcaster|press|news|newspaper|times|post|herald|tribune|journal|gazette|telegraph|guardian|daily|weekly|magazine|radio|television|tv|media|group|holdings|company|co|corp|corporation|inc|ltd|llc|plc|ag|sa|gmbh|partners|capital|securities|investments|systems|technologies|technology|labs|laboratories|motors|airlines|airways|energy|oil|petroleum|records|studios|pictures|entertainment|foods|pharmaceuticals|insurance|communications|telecom|survey|observatory|programme|program|initiative|council|chamber|synod|church|diocese|vatican|caucus|statistics|research|data|markets|bloc|cooperation|organisation
+bank|reserve|fed|exchange|authority|board|administration|directorate|secretariat|mission|delegation|embassy|consulate|network|broadcasting|broadcaster|press|news|newspaper|times|post|herald|tribune|journal|gazette|telegraph|guardian|daily|weekly|magazine|radio|television|tv|media|group|holdings|company|co|corp|corporation|inc|ltd|llc|plc|ag|sa|gmbh|partners|capital|securities|investments|systems|technologies|technology|labs|laboratories|motors|airlines|airways|energy|oil|petroleum|records|studios|pictures|entertainment|foods|pharmaceuticals|insurance|communications|telecom|survey|observatory|programme|program|initiative|council|chamber|synod|church|diocese|vatican|caucus|statistics|research|data|markets|bloc|cooperation|organisation
 `);
 
 /** Organisations that are well known by one or two words (general list, not tuned to any article). */
@@ -76,7 +76,7 @@ district|region|prefecture|governorate|oblast|square|avenue|road|marg|bridge|pla
 export const NON_ENTITY_WORDS = set(`
 stadium|airport|arena|hospital|polyclinic|clinic|palace|basilica|cathedral|mosque|temple|shrine|market|hotel|camp|trophy|cup|award|awards|prize|summit|charter|act|bill
 cyclone|hurricane|storm|typhoon|prison|jail|tower|building|museum|theatre|theater|station|terminal|dam|plaza|mall|tournament|championship|championships|open|games|olympics
-conference|forum|festival|expo|era|war|operation|plan|index|drama|timeline|partnership|agreement|deal|accord|treaty|doctrine|strategy|report
+conference|forum|festival|expo|era|war|operation|plan|index|average|bills|bonds|day|meeting|way|drama|timeline|partnership|agreement|deal|accord|treaty|doctrine|strategy|report
 `);
 
 /** Direction words that qualify a place name ("West Texas", "South-Central Texas", "Northern Ireland"). */

@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { extract } from '../src/extract/index.js';
+import { prepare } from '../src/enrich/text.js';
+import { findMentions } from '../src/enrich/names.js';
+const id = process.argv[2]!; const pat = new RegExp(process.argv[3] ?? '.');
+let text = '';
+for (const l of readFileSync('/work/shared/bench/stories/dev.jsonl', 'utf8').split('\n')) if (l.includes(`"id": "${id}"`)) text = (JSON.parse(l) as { text: string }).text;
+if (id === 'seed') text = readFileSync('/work/shared/seed/000_d723b47e1a5ac468.txt', 'utf8');
+const a = extract(text, { kind: 'text' });
+const doc = prepare(a.title, a.text);
+for (const m of findMentions(doc)) if (pat.test(m.text)) console.log(m.type, m.strength, JSON.stringify(m.text), m.title ?? '');
