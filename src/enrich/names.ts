@@ -3,7 +3,7 @@
 import { lookupPlace } from './geo/gazetteer.js';
 import { DEMONYMS, DIRECTION_WORDS, FUNCTION_WORDS, MONTHS, NAME_CONNECTORS, NAME_PARTICLES, NON_ENTITY_WORDS, ORG_WORDS, PLACE_FEATURE_WORDS, TITLE_WORDS, WEEKDAYS } from './lang/en.js';
 import { lexicon } from './lexicon.js';
-import { fold } from './normalize.js';
+import { fold, surnameKey } from './normalize.js';
 import { joined, type Doc, type Token } from './text.js';
 
 export type MentionType = 'person' | 'organization' | 'place';
@@ -31,6 +31,7 @@ export function findMentions(doc: Doc): Mention[] {
     classifyRun(doc, run, para?.titleCase ?? false, out);
   }
   nicknamed(doc, out);
+  bareSurnames(doc, out);
   return out.sort((a, b) => a.start - b.start);
 }
 
@@ -125,6 +126,21 @@ function classifyRun(doc: Doc, run: Token[], titleCase: boolean, out: Mention[])
   if (type) out.push(mention(toks, type, strengthOf(toks, type)));
 }
 
+/**
+ * Once "Jalen Hurts" is named, a capitalised "Hurts" elsewhere is him even though "hurts" is a common
+ * word the classifier would otherwise skip.
+ */
+function bareSurnames(doc: Doc, out: Mention[]): void {
+  const surnames = new Set<string>();
+  for (const m of out) if (m.type === 'person' && /\s/.test(m.text)) surnames.add(surnameKey(m.text));
+  if (!surnames.size) return;
+  const covered = (t: Token): boolean => out.some((m) => t.start >= m.start && t.end <= m.end);
+  for (const t of doc.tokens) {
+    if (!t.cap || !surnames.has(surnameKey(t.text)) || covered(t)) continue;
+    out.push({ text: t.text, start: t.start, end: t.end, sentence: t.sentence, type: 'person', strength: 2 });
+  }
+}
+
 /** Sean "Diddy" Combs → one person mention "Sean Combs" (the nickname is not a separate name). */
 function nicknamed(doc: Doc, out: Mention[]): void {
   const re = /\b(\p{Lu}\p{Ll}+)\s+["“‘']([^"”’'\n]{1,25})["”’']\s+(\p{Lu}[\p{L}'’-]+)/gu;
@@ -197,7 +213,7 @@ export function classifyName(toks: Token[]): MentionType | undefined {
     if (!isCommonWord(lower[0]!) && lower.filter((w) => isCommonWord(w) && !lex.lastNames.has(w)).length <= 1) return 'person';
     return undefined;
   }
-  if (words.length === 1 && (lex.lastNames.has(lower[0]!) || /^(?:al|el)-\p{Lu}/u.test(name))) return 'person';
+  if (words.length === 1 && (lex.lastNames.has(lower[0]!) || /^(?:[Aa]l|[Ee]l)-\p{Lu}/u.test(name))) return 'person';
   return undefined;
 }
 

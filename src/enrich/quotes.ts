@@ -23,10 +23,12 @@ export function findQuotes(doc: Doc, entities: Entity[]): Quote[] {
     if (!isSpeech(doc, q)) continue;
     let speaker = attribute(doc, q, refs, prev);
     if (speaker === undefined) {
-      // A paragraph that is only a quote continues the previous speaker's words.
+      // A quote with no attribution of its own continues the previous speaker's words when it follows
+      // that quote in the same paragraph, or opens the next paragraph.
       const paraStart = doc.paras[q.para]!.start;
       const standalone = doc.text.slice(paraStart, q.open).trim() === '';
-      speaker = standalone && prev && q.para - prev.para <= 1 ? prev.speaker : null;
+      const introduced = standalone && q.para > 0 ? introducedBy(doc, q, refs, prev) : undefined;
+      speaker = introduced !== undefined ? introduced : prev && (q.para === prev.para || (standalone && q.para - prev.para <= 1)) ? prev.speaker : null;
     }
     out.push({ speaker: speaker ? speaker.name : null, text: q.text });
     prev = { speaker, para: q.para, end: q.close };
@@ -109,7 +111,9 @@ function attribute(doc: Doc, q: Span, refs: Ref[], prev: { speaker: Entity | nul
     const postPro = /^\s*(he|she)\b/i.exec(after.slice(va.index + va[0].length));
     if (postPro) return resolvePronoun(refs, q.open, prev, 'person');
     if (pro && GROUP_SPEAKERS.has(pro)) return null;
-    return describedOrg(doc.text.slice(q.close + 1, vAbs + 40), refs) ?? null;
+    const desc = describedOrg(doc.text.slice(q.close + 1, vAbs + 40), refs) ?? titled(doc.text.slice(q.close + 1, vAbs), refs);
+    if (desc) return desc;
+    if (/^\s*,?\s*(?:\w+\s+){0,3}(?:said|says|told|added|wrote)\b/i.test(after) && !/^\s*,?\s*(?:saying|adding)/i.test(after)) return null;
   }
   // Before the quote, within its sentence.
   const before = doc.text.slice(sent.start, q.open);
@@ -125,8 +129,13 @@ function attribute(doc: Doc, q: Span, refs: Ref[], prev: { speaker: Entity | nul
   if (lastVerb) {
     const vAbs = sent.start + lastVerb.index;
     const people = refs.filter((r) => r.start >= sent.start && r.end <= vAbs);
-    const person = [...people].reverse().find((r) => r.entity.type === 'person');
+    const persons = people.filter((r) => r.entity.type === 'person');
+    // The sentence subject ("Putin, sitting beside Modi, said …") over a nearer name in an aside.
+    const subject = persons[0] && doc.text.slice(sent.start, persons[0].start).split(/\s+/).filter(Boolean).length <= 4 ? persons[0] : undefined;
+    const person = subject ?? persons[persons.length - 1];
     if (person) return person.entity;
+    const byTitle = titled(doc.text.slice(sent.start, vAbs), refs);
+    if (byTitle) return byTitle;
     const pro = /\b(he|she|it|they)\b[^.]*$/i.exec(doc.text.slice(sent.start, vAbs))?.[1]?.toLowerCase();
     if (pro && PERSON_PRONOUNS.has(pro)) return resolvePronoun(refs, q.open, prev, 'person');
     const org = people[people.length - 1];
@@ -143,6 +152,29 @@ function attribute(doc: Doc, q: Span, refs: Ref[], prev: { speaker: Entity | nul
     if (r) return r.entity;
   }
   return undefined;
+}
+
+/** "the Taoiseach said" → the person introduced with that title. */
+function titled(window: string, refs: Ref[]): Entity | undefined {
+  const m = /\bthe\s+([\p{L}-]+)\s*(?:[\p{L}-]+\s*)?$/iu.exec(window.trim());
+  if (!m) return undefined;
+  const word = m[1]!.toLowerCase();
+  for (const r of refs) {
+    const t = r.entity.mentions.find((x) => x.title && x.title.toLowerCase().split(/\s+/).includes(word));
+    if (t) return r.entity;
+  }
+  return undefined;
+}
+
+/** A paragraph that is only a quote, after a paragraph ending "…, saying:" → that sentence's speaker. */
+function introducedBy(doc: Doc, q: Span, refs: Ref[], prev: { speaker: Entity | null; para: number; end: number } | undefined): Entity | null | undefined {
+  const p = doc.paras[q.para - 1]!;
+  const prevText = doc.text.slice(p.start, p.end);
+  if (!/:\s*$/.test(prevText)) return undefined;
+  const s = [...doc.sentences].reverse().find((x) => x.para === q.para - 1);
+  if (!s) return undefined;
+  const fake: Span = { open: p.end, close: p.end, para: q.para - 1, text: q.text };
+  return attribute(doc, fake, refs, prev) ?? undefined;
 }
 
 function nearestBefore(refs: Ref[], from: number, to: number): Ref | undefined {

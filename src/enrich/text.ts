@@ -35,7 +35,7 @@ const FURNITURE = /^(?:published|updated|posted|last updated|first published|dat
 const CRAWL_DATE_LINE = /^\s*date \d{4}-\d{2}-\d{2}\s*$/;
 
 export function prepare(title: string | undefined, body: string): Doc {
-  const lines = body.split(/\n+/).map((l) => l.trim()).filter((l) => l && !CRAWL_DATE_LINE.test(l) && !isFurniture(l));
+  const lines = unwrap(body.split('\n').map((l) => l.trim())).filter((l) => l && !CRAWL_DATE_LINE.test(l) && !isFurniture(l));
   const paras: string[] = [];
   const t = title?.trim();
   if (t && !lines.slice(0, 6).some((l) => l === t)) paras.push(t);
@@ -50,6 +50,21 @@ export function prepare(title: string | undefined, body: string): Doc {
   const sentences = splitSentences(text, ranges);
   const tokens = tokenize(text, sentences);
   return { text, sentences, tokens, bodyStart: t && paras[0] === t ? ranges[1]?.start ?? text.length : 0, paras: ranges };
+}
+
+/** Re-joins hard-wrapped lines ("… Powell⏎said there were …"): a line continues the previous one when it starts in lower case after an unfinished long line. */
+function unwrap(lines: string[]): string[] {
+  const out: string[] = [];
+  let blank = true;
+  for (const l of lines) {
+    if (!l) { blank = true; continue; }
+    const prev = blank ? undefined : out[out.length - 1];
+    blank = false;
+    if (prev && l && /^[\p{Ll}(“"‘]/u.test(l) && prev.length > 30 && !/[.!?:”"]$/.test(prev) && /^\p{Ll}/u.test(l)) out[out.length - 1] = `${prev} ${l}`;
+    else if (prev && l && prev.length > 50 && /[\p{L},]$/u.test(prev) && /^[\p{Ll}\d]/u.test(l)) out[out.length - 1] = `${prev} ${l}`;
+    else out.push(l);
+  }
+  return out;
 }
 
 function isFurniture(line: string): boolean {
