@@ -14,26 +14,28 @@ const MONTH_NAMES = 'January|February|March|April|May|June|July|August|September
 const MONTH_ABBR = 'Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?';
 const MON = `(?:${MONTH_NAMES}|${MONTH_ABBR})`;
 const WD = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
-const PREP = "(?:(?:on|in|since|by|until|till|from|during|before|after|through|as of|as early as|earlier|later|late|early|mid-|this|last|next|past|coming|of)\\s+)?";
+const PREP = "(?:(?:on|in|since|by|until|till|from|during|before|after|through|as of|as early as|earlier|later|late|early|mid-|this|last|next|past|coming|of)[ \\t]+)?";
 const YEAR = '(?:19[5-9]\\d|20[0-4]\\d)';
 const HOLIDAY = Object.keys(HOLIDAYS).sort((a, b) => b.length - a.length).map((h) => h.replace(/'/g, "['’]")).join('|');
 
 // Order matters: longer forms first; matched text is consumed so shorter forms do not re-match it.
 const PATTERNS: Array<[RegExp, string]> = [
-  [new RegExp(`\\b${PREP}(?:${WD},?\\s+)?(${MON})\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(${YEAR})\\b`, 'g'), 'mdy'],
-  [new RegExp(`\\b${PREP}(?:${WD},?\\s+)?(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MON}),?\\s+(${YEAR})\\b`, 'g'), 'dmy'],
+  [new RegExp(`\\b${PREP}(${MON})[ \\t]+(\\d{1,2})(?:st|nd|rd|th)?,?[ \\t]+(this|last|next) year\\b`, 'g'), 'md-rel'],
+  [new RegExp(`\\b${PREP}(${MONTH_NAMES})[ \\t]+(this|last|next) year\\b`, 'g'), 'm-rel'],
+  [new RegExp(`\\b${PREP}(?:${WD},?[ \\t]+)?(${MON})[ \\t]+(\\d{1,2})(?:st|nd|rd|th)?,?[ \\t]+(${YEAR})\\b`, 'g'), 'mdy'],
+  [new RegExp(`\\b${PREP}(?:${WD},?[ \\t]+)?(?:the[ \\t]+)?(\\d{1,2})(?:st|nd|rd|th)?[ \\t]+(?:of[ \\t]+)?(${MON}),?[ \\t]+(${YEAR})\\b`, 'g'), 'dmy'],
   [/\b(20\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b/g, 'iso'],
-  [new RegExp(`\\b${PREP}(?:${WD},?\\s+)?(${MON})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:%|,\\d|\\d))`, 'g'), 'md'],
-  [new RegExp(`\\b${PREP}(?:${WD},?\\s+)?(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MON})\\b`, 'g'), 'dm'],
-  [new RegExp(`\\b${PREP}(${MON})(?:\\s+of)?,?\\s+(${YEAR})\\b`, 'g'), 'my'],
+  [new RegExp(`\\b${PREP}(?:${WD},?[ \\t]+)?(${MON})[ \\t]+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:%|,\\d|\\d))`, 'g'), 'md'],
+  [new RegExp(`\\b${PREP}(?:${WD},?[ \\t]+)?(?:the[ \\t]+)?(\\d{1,2})(?:st|nd|rd|th)?[ \\t]+(?:of[ \\t]+)?(${MON})\\b`, 'g'), 'dm'],
+  [new RegExp(`\\b${PREP}(${MON})(?:[ \\t]+of)?,?[ \\t]+(${YEAR})\\b`, 'g'), 'my'],
   [/\b(?:earlier|later) this (week|month|year)\b/gi, 'rel-this-part'],
   [/\b(?:this|last|next|past|previous|coming) (week|month|year)(?:['’]s)?\b/gi, 'rel'],
   [/\b(?:(?:late|early) )?(?:yesterday|today|tonight|tomorrow)(?: (?:morning|afternoon|evening|night))?\b|\bthis (?:morning|afternoon|evening)\b|\blast night\b/gi, 'deictic'],
-  [new RegExp(`\\b(?:(?:on|by|until|since|from|late|early|last|next|this|this past|coming)\\s+)?(${WD})(?:['’]s)?(?:\\s+(?:morning|afternoon|evening|night))?\\b`, 'g'), 'weekday'],
-  [new RegExp(`\\b(?:(?:in|since|by|until|during|from|through|last|next|this|early|late|mid-|earlier in|later in|end of)\\s+)(${MONTH_NAMES})\\b(?!\\s+\\d)`, 'g'), 'month'],
-  [new RegExp(`\\b(?:${MONTH_NAMES.replace('May|', '')})\\b(?!\\s+\\d)`, 'g'), 'month-bare'],
+  [new RegExp(`\\b(?:(?:on|by|until|since|from|late|early|last|next|this|this past|coming)[ \\t]+)?(${WD})(?:['’]s)?(?:[ \\t]+(?:morning|afternoon|evening|night))?\\b`, 'g'), 'weekday'],
+  [new RegExp(`\\b(?:(?:in|since|by|until|during|from|through|last|next|this|early|late|mid-|earlier in|later in|end of)[ \\t]+)(${MONTH_NAMES})\\b(?![ \\t]+\\d)`, 'g'), 'month'],
+  [new RegExp(`\\b(?:${MONTH_NAMES.replace('May|', '')})\\b(?![ \\t]+\\d)`, 'g'), 'month-bare'],
   [new RegExp(`\\b(?:${HOLIDAY})\\b`, 'gi'), 'holiday'],
-  [new RegExp(`\\b(?:(?:in|since|by|until|during|from|of|before|after|early|late|mid-|for|the)\\s+)?(${YEAR})\\b(?![-–/]\\d|\\s*(?:%|percent|people|km|kilometres|kilometers|miles|metres|meters|feet|tons|tonnes|units|votes|troops|cases)|s\\b)`, 'g'), 'year'],
+  [new RegExp(`\\b(?:(?:in|since|by|until|during|from|of|before|after|early|late|mid-|for|the)[ \\t]+)?(${YEAR})\\b(?![-–/]\\d|\\s*(?:%|percent|people|km|kilometres|kilometers|miles|metres|meters|feet|tons|tonnes|units|votes|troops|cases)|s\\b)`, 'g'), 'year'],
 ];
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -60,8 +62,8 @@ export function findDates(doc: Doc, pub: Date | undefined): DateHit[] {
       if (!free(start, end)) continue;
       if (kind === 'month-bare' && !/^\p{Lu}/u.test(m[0])) continue;
       const mention = m[0].replace(/['’]s$/, '').trim();
-      const future = isFuture(text, doc, start, mention);
-      const resolved = resolve(kind, m, mention, pub, future);
+      const tense = tenseAt(text, doc, start, mention);
+      const resolved = resolve(kind, m, mention, pub, tense);
       if (resolved === undefined) continue;
       taken.push([start, end]);
       found.push({ start, mention, resolved });
@@ -79,35 +81,56 @@ export function findDates(doc: Doc, pub: Date | undefined): DateHit[] {
   return out;
 }
 
-function isFuture(text: string, doc: Doc, at: number, mention: string): boolean {
-  if (/^(?:next|coming|this coming)\b/i.test(mention)) return true;
-  if (/^(?:last|this past|past|since)\b/i.test(mention)) return false;
+const PAST_CUES = /\b(?:was|were|had|did|came|began|took|fell|rose|went|won|lost|met|said|told|held|made|saw|released|launched|announced|\w{3,}(?<!e)ed)\b/i;
+
+/** Tense of the words right around a mention (its clause, at most eight words before). */
+function tenseAt(text: string, doc: Doc, at: number, mention: string): Tense {
+  if (/^(?:next|coming|this coming)\b/i.test(mention)) return 'future';
+  if (/^(?:last|this past|past|since)\b/i.test(mention)) return 'past';
   const s = doc.sentences.find((x) => at >= x.start && at < x.end);
-  if (!s) return false;
-  // The clause around the mention: from the previous comma/semicolon to the next one.
-  const left = text.slice(s.start, at); const right = text.slice(at, s.end);
-  const clause = left.slice(Math.max(left.lastIndexOf(';'), 0)) + right.split(/[;]/)[0];
-  return FUTURE_CUES.test(clause) && !/\b(?:said|was|were|had|did)\b/.test(clause.slice(0, 0));
+  if (!s) return 'unknown';
+  let left = text.slice(s.start, at);
+  left = left.split(/[;,]|\band\b|\bbut\b/).pop() ?? left;
+  const near = left.split(/\s+/).slice(-7).join(' ');
+  left = left.split(/\s+/).slice(-12).join(' ');
+  const right = text.slice(at + mention.length, s.end).split(/[;,.]|\band\b/)[0]!.split(/\s+/).slice(0, 5).join(' ');
+  if (FUTURE_CUES.test(left) || FUTURE_CUES.test(right) || /\b(?:may|might|could)\b/.test(near) || /\bto [a-z]+ (?:in|on|by|until)?\s*$/.test(near)) return 'future';
+  if (PAST_CUES.test(near) || /^\s*(?:\w{3,}(?<!e)ed|was|were)\b/.test(right)) return 'past';
+  return 'unknown';
 }
 
 function monthIndex(s: string): number | undefined {
   return MONTHS[s.toLowerCase().replace(/\.$/, '')];
 }
 
-/** The year for a month (and day) the text gives without one. */
-function inferYear(pub: Date, month: number, day: number | undefined, future: boolean): number {
+type Tense = 'past' | 'future' | 'unknown';
+
+/** The year for a month (and day) the text gives without one: by tense, else the nearest to publication. */
+function inferYear(pub: Date, month: number, day: number | undefined, tense: Tense): number {
   const y = pub.getUTCFullYear();
-  const cand = Date.UTC(y, month - 1, day ?? 1);
   const pubT = pub.getTime();
-  if (future) return cand + (day ? 0 : 31 * 86_400_000) < pubT ? y + 1 : y;
+  const at = (yy: number): number => (day ? Date.UTC(yy, month - 1, day) : Date.UTC(yy, month - 1, 15));
+  const sameMonth = !day && month === pub.getUTCMonth() + 1;
+  if (sameMonth) return y;
+  if (tense === 'future') return at(y) < pubT - (day ? 0 : 16 * 86_400_000) ? y + 1 : y;
   // Past narration: a date more than a few days after publication belongs to last year.
-  const slack = day ? 3 * 86_400_000 : 0;
-  return cand > pubT + slack ? y - 1 : y;
+  if (tense === 'past') return at(y) > pubT + 3 * 86_400_000 ? y - 1 : y;
+  const cands = [y - 1, y, y + 1];
+  return cands.sort((a, b) => Math.abs(at(a) - pubT) - Math.abs(at(b) - pubT))[0]!;
 }
 
-function resolve(kind: string, m: RegExpExecArray, mention: string, pub: Date | undefined, future: boolean): Resolved | undefined {
+function resolve(kind: string, m: RegExpExecArray, mention: string, pub: Date | undefined, tense: Tense): Resolved | undefined {
   const lower = mention.toLowerCase();
+  const future = tense === 'future';
   switch (kind) {
+    case 'md-rel': case 'm-rel': {
+      if (!pub) return undefined;
+      const month = monthIndex(m[1]!);
+      const rel = (kind === 'md-rel' ? m[3] : m[2])!.toLowerCase();
+      const y = pub.getUTCFullYear() + (rel === 'last' ? -1 : rel === 'next' ? 1 : 0);
+      if (!month) return undefined;
+      return kind === 'md-rel' ? `${y}-${pad(month)}-${pad(+m[2]!)}` : `${y}-${pad(month)}`;
+    }
     case 'mdy': case 'dmy': {
       const [mo, d, y] = kind === 'mdy' ? [m[1]!, m[2]!, m[3]!] : [m[2]!, m[1]!, m[3]!];
       const month = monthIndex(mo); const day = +d;
@@ -120,7 +143,7 @@ function resolve(kind: string, m: RegExpExecArray, mention: string, pub: Date | 
       const month = monthIndex(mo); const day = +d;
       if (!month || day < 1 || day > 31 || !pub) return undefined;
       if (kind === 'md' && /^May$/.test(mo) && !/^(?:on|in|by|since|until|from|early|late) /i.test(mention) && day > 31) return undefined;
-      return `${inferYear(pub, month, day, future)}-${pad(month)}-${pad(day)}`;
+      return `${inferYear(pub, month, day, tense)}-${pad(month)}-${pad(day)}`;
     }
     case 'my': {
       const month = monthIndex(m[1]!);
@@ -160,7 +183,7 @@ function resolve(kind: string, m: RegExpExecArray, mention: string, pub: Date | 
       if (/^last /i.test(mention)) y = month >= pub.getUTCMonth() + 1 ? pub.getUTCFullYear() - 1 : pub.getUTCFullYear();
       else if (/^next /i.test(mention)) y = month <= pub.getUTCMonth() + 1 ? pub.getUTCFullYear() + 1 : pub.getUTCFullYear();
       else if (/^this /i.test(mention)) y = pub.getUTCFullYear();
-      else y = inferYear(pub, month, undefined, future);
+      else y = inferYear(pub, month, undefined, /^since /i.test(mention) ? 'past' : tense);
       return `${y}-${pad(month)}`;
     }
     case 'holiday': {
@@ -168,7 +191,7 @@ function resolve(kind: string, m: RegExpExecArray, mention: string, pub: Date | 
       const mmdd = HOLIDAYS[lower.replace(/’/g, "'")];
       if (!mmdd) return undefined;
       const [mo, d] = mmdd.split('-').map(Number) as [number, number];
-      return `${inferYear(pub, mo, d, future)}-${mmdd}`;
+      return `${inferYear(pub, mo, d, tense === 'unknown' ? 'past' : tense)}-${mmdd}`;
     }
     case 'year': return m[1]!;
     default: return undefined;

@@ -19,7 +19,7 @@ export interface EnrichOptions {
   published?: string;
 }
 
-const CRAWL_DATE = /^\s*date (\d{4}-\d{2}-\d{2})\s*$/m;
+const CRAWL_DATE = /^\s*date (\d{4}-\d{2}-\d{2})\s/;
 
 export function enrich(article: Article, opts: EnrichOptions = {}): Enrichment {
   const published = opts.published ?? article.published ?? CRAWL_DATE.exec(article.text)?.[1];
