@@ -90,8 +90,8 @@ function tenseAt(text: string, doc: Doc, at: number, mention: string): Tense {
   const s = doc.sentences.find((x) => at >= x.start && at < x.end);
   if (!s) return 'unknown';
   let left = text.slice(s.start, at);
-  left = left.split(/[;,]|\band\b|\bbut\b/).pop() ?? left;
-  const near = left.split(/\s+/).slice(-7).join(' ');
+  left = (left.split(/[;,]|\band\b|\bbut\b/).pop() ?? left).trim();
+  const near = left.split(/\s+/).slice(-8).join(' ');
   left = left.split(/\s+/).slice(-12).join(' ');
   const right = text.slice(at + mention.length, s.end).split(/[;,.]|\band\b/)[0]!.split(/\s+/).slice(0, 5).join(' ');
   if (FUTURE_CUES.test(left) || FUTURE_CUES.test(right) || /\b(?:may|might|could)\b/.test(near) || /\bto [a-z]+ (?:in|on|by|until)?\s*$/.test(near)) return 'future';

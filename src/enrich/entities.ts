@@ -117,7 +117,9 @@ function mergePlaces(ms: Mention[]): Entity[] {
   for (const m of [...ms].sort((a, b) => a.start - b.start)) {
     const cands = lookupPlace(m.text);
     const country = cands.find((c) => c.kind === 'country');
-    const name = country ? country.name : m.text.replace(/^the\s+/i, '');
+    // Datelines shout ("NEW YORK"): use the gazetteer's spelling for all-caps names.
+    const shouted = m.text.length > 3 && m.text === m.text.toUpperCase() ? cands[0]?.name : undefined;
+    const name = country ? country.name : shouted ?? m.text.replace(/^the\s+/i, '');
     const k = fold(name);
     const e = places.get(k);
     if (e) e.mentions.push(m);

@@ -3,7 +3,8 @@
 // the lead.
 import type { DateHit } from './dates.js';
 import type { Entity } from './entities.js';
-import { EVENT_CUES } from './lang/en.js';
+import { EVENT_CUES, MEDIA_ORGS } from './lang/en.js';
+import { fold } from './normalize.js';
 import type { Doc } from './text.js';
 import type { EventAction, MainEvent } from '../types.js';
 
@@ -27,7 +28,8 @@ export function mainEvent(doc: Doc, entities: Entity[], dates: DateHit[]): MainE
   const inRange = (a: number, b: number): Ref[] => refs.filter((r) => r.start >= a && r.start < b && !insideRelativeClause(doc.text, r.start, a));
   const headRefs = inRange(0, titleEnd);
   const leadRefs = inRange(lead[0]?.start ?? 0, firstEnd);
-  const agents = (rs: Ref[]): Entity[] => uniq(rs.filter((r) => r.entity.type !== 'place').map((r) => r.entity));
+  const isSource = (r: Ref): boolean => r.entity.type === 'organization' && (MEDIA_ORGS.has(fold(r.entity.name)) || /^\s*\)/.test(doc.text.slice(r.start + r.entity.name.length, r.start + r.entity.name.length + 3)) || /\(\s*$/.test(doc.text.slice(Math.max(0, r.start - 2), r.start)));
+  const agents = (rs: Ref[]): Entity[] => uniq(rs.filter((r) => r.entity.type !== 'place' && !isSource(r)).map((r) => r.entity));
   const people = (rs: Ref[]): Entity[] => agents(rs).filter((e) => e.type === 'person');
   const subjectPool = [...agents(leadRefs), ...agents(headRefs)];
   const subject = agents(headRefs)[0] ?? agents(leadRefs)[0];
@@ -37,7 +39,8 @@ export function mainEvent(doc: Doc, entities: Entity[], dates: DateHit[]): MainE
     case 'meet': actors = (people(leadRefs).length >= 2 ? people(leadRefs) : uniq([...people(headRefs), ...people(leadRefs)])).slice(0, 2); break;
     case 'court_ruling': {
       actors = uniq(refs.filter((r) => r.title && /judge/i.test(r.title)).map((r) => r.entity)).slice(0, 1);
-      const defendant = people([...headRefs, ...leadRefs]).find((e) => !actors.includes(e));
+      const lead2 = inRange(lead[0]?.start ?? 0, leadEnd);
+      const defendant = people([...headRefs, ...lead2]).find((e) => !actors.includes(e));
       targets = defendant ? [defendant] : [];
       break;
     }

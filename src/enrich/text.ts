@@ -35,7 +35,9 @@ const FURNITURE = /^(?:published|updated|posted|last updated|first published|dat
 const CRAWL_DATE_LINE = /^\s*date \d{4}-\d{2}-\d{2}\s*$/;
 
 export function prepare(title: string | undefined, body: string): Doc {
+  // The crawler's leading " date YYYY-MM-DD " stamp is not story text (and may have leaked into the title).
   body = body.replace(/^\s*date \d{4}-\d{2}-\d{2}\s+/, '');
+  title = title?.replace(/^\s*date \d{4}-\d{2}-\d{2}\s+/, '');
   const lines = unwrap(body.split('\n').map((l) => l.trim())).filter((l) => l && !CRAWL_DATE_LINE.test(l) && !isFurniture(l));
   const paras: string[] = [];
   const t = title?.trim();

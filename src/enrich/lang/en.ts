@@ -82,6 +82,12 @@ conference|forum|festival|expo|era|war|operation|plan|index|average|bills|bonds|
 /** Direction words that qualify a place name ("West Texas", "South-Central Texas", "Northern Ireland"). */
 export const DIRECTION_WORDS = set('north|south|east|west|central|northern|southern|eastern|western|northeast|northwest|southeast|southwest|northeastern|northwestern|southeastern|southwestern|south-central|north-central|upper|lower|greater|far|middle|inner|outer');
 
+/** News organisations: sources of a report, not actors of its event. */
+export const MEDIA_ORGS = set(`
+reuters|associated press|ap|afp|agence france-presse|bloomberg|cnn|bbc|al jazeera|tass|ria novosti|xinhua|kyodo|yonhap|ani|pti|ians|nhk|sana|irna|anadolu|ndtv|cbs|nbc|abc|fox news|npr|rt
+the new york times|new york times|the washington post|washington post|the guardian|financial times|wall street journal|the hill|politico|axios|barron's|news.az|newsaz
+`);
+
 /** Verbs that attribute speech or writing (lower-case surface forms). */
 export const SPEECH_VERBS = set(`
 said|says|say|saying|told|tells|tell|added|adds|wrote|writes|write|stated|states|declared|declares|announced|announces|explained|explains|noted|notes
