@@ -3,6 +3,7 @@
 // DATELINE_BENCH overrides the bench folder. Speed is measured on enrich() only, after a warm-up.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { enrich } from '../src/enrich/index.js';
@@ -43,6 +44,7 @@ const warm = performance.now() - t0;
 const preds: string[] = [];
 const rounds = Number(process.env.ROUNDS ?? 5);
 const t1 = performance.now();
+const cpu0 = process.cpuUsage();
 for (let r = 0; r < rounds; r++) {
   for (const { id, article } of articles) {
     const e = enrich(article);
@@ -50,6 +52,8 @@ for (let r = 0; r < rounds; r++) {
   }
 }
 const elapsed = (performance.now() - t1) / 1000;
+const cpu = process.cpuUsage(cpu0);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 const outDir = join(root, 'test-output');
 mkdirSync(outDir, { recursive: true });
 const predPath = join(outDir, 'understand-pred.jsonl');
@@ -60,5 +64,7 @@ const result = JSON.parse(json) as { summary: unknown };
 if (process.argv.includes('--per-doc')) execFileSync(process.execPath, [scorer, '--truth', truthPath, '--pred', predPath, '--per-doc', join(outDir, 'understand-per-doc.jsonl')]);
 console.log(JSON.stringify(result.summary, null, 1));
 const chars = articles.reduce((n, a) => n + a.article.text.length, 0) / articles.length;
-console.log(`${articles.length} articles × ${rounds} rounds in ${elapsed.toFixed(2)} s: ${((articles.length * rounds) / elapsed).toFixed(0)} articles/s on one core (mean ${chars.toFixed(0)} chars; first call incl. loading ${warm.toFixed(0)} ms; shared machine, noisy)`);
+const n = articles.length * rounds;
+console.log(`${articles.length} articles × ${rounds} rounds: ${(n / cpuSeconds).toFixed(0)} articles per CPU-second (${cpuSeconds.toFixed(2)} s CPU), ${(n / elapsed).toFixed(0)} articles/s wall-clock on one thread (${elapsed.toFixed(2)} s; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores, so wall-clock is noisy)`);
+console.log(`mean text ${chars.toFixed(0)} chars; first call including lazy loading of lexicons and gazetteer: ${warm.toFixed(0)} ms`);
 console.log(`predictions: ${predPath}`);

@@ -67,10 +67,11 @@ export function mainEvent(doc: Doc, entities: Entity[], dates: DateHit[]): MainE
   };
 }
 
+const CUES: ReadonlyArray<[string, RegExp]> = EVENT_CUES.map(([a, re]) => [a, new RegExp(re.source, 'gi')]);
+
 function classify(title: string, lead: string, rest: string): EventAction {
   let best: EventAction = 'other'; let bestScore = 0;
-  for (const [action, re] of EVENT_CUES) {
-    const g = new RegExp(re.source, 'gi');
+  for (const [action, g] of CUES) {
     const count = (s: string): number => s.match(g)?.length ?? 0;
     let score = 3 * Math.min(2, count(title)) + 2 * Math.min(2, count(lead)) + 0.5 * Math.min(3, count(rest));
     if (action === 'statement') score *= 0.4;

@@ -1,7 +1,18 @@
 // Name normalisation shared by the gazetteers, in-article coreference and the cross-archive key.
 
 /** Lower-case, diacritics removed, curly quotes/dashes unified, periods dropped, spaces collapsed. */
+const foldCache = new Map<string, string>();
+
 export function fold(s: string): string {
+  const hit = foldCache.get(s);
+  if (hit !== undefined) return hit;
+  const f = foldUncached(s);
+  if (foldCache.size > 100_000) foldCache.clear();
+  foldCache.set(s, f);
+  return f;
+}
+
+function foldUncached(s: string): string {
   // Fast path for plain ASCII names (most of the gazetteer and of English text).
   if (/^[\x20-\x7e]*$/.test(s)) return s.replace(/\./g, '').replace(/\s+/g, ' ').trim().toLowerCase();
   return s

@@ -121,18 +121,23 @@ function tokenize(text: string, sentences: Sentence[]): Token[] {
     while ((m = WORD.exec(chunk))) {
       let w = m[0];
       let possessive = false;
-      const poss = /['’]s?$/.exec(w);
-      if (poss && w.length > 2 && !/^(?:\p{L}\.)+$/u.test(w)) { w = w.slice(0, -poss[0].length); possessive = true; }
-      w = w.replace(/[-&]+$/, '');
-      // "Trump-backed", "Hamas-led": the name is the part before the hyphen.
-      const compound = /^(\p{Lu}[\p{L}.]+)-(?:backed|led|based|owned|run|born|style|era|linked|allied|appointed|aligned|controlled|funded|made|bound|friendly|era)$/u.exec(w);
-      if (compound) { w = compound[1]!; possessive = true; }
+      const lastCh = w.charCodeAt(w.length - 1);
+      // Cheap character checks first: most tokens have no apostrophe, hyphen or ampersand.
+      if (w.length > 2 && (lastCh === 0x27 || lastCh === 0x2019 || ((lastCh === 0x73 || lastCh === 0x53) && (w.charCodeAt(w.length - 2) === 0x27 || w.charCodeAt(w.length - 2) === 0x2019))) && !w.includes('.')) {
+        w = w.slice(0, lastCh === 0x27 || lastCh === 0x2019 ? -1 : -2); possessive = true;
+      }
+      if (w.endsWith('-') || w.endsWith('&')) w = w.replace(/[-&]+$/, '');
+      if (w.includes('-')) {
+        // "Trump-backed", "Hamas-led": the name is the part before the hyphen.
+        const compound = /^(\p{Lu}[\p{L}.]+)-(?:backed|led|based|owned|run|born|style|era|linked|allied|appointed|aligned|controlled|funded|made|bound|friendly)$/u.exec(w);
+        if (compound) { w = compound[1]!; possessive = true; }
+      }
       if (!w) continue;
       const start = s.start + m.index;
-      // "U.S." keeps its final period (the regex consumed letters+periods); abbreviations like "Gov." too.
       let end = start + w.length;
-      if (text[end] === '.' && /^(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Prof|Rev)$/.test(w)) { w += '.'; end += 1; }
-      const cap = /^\p{Lu}/u.test(w) || PARTICLE_CAP.test(w);
+      if (text.charCodeAt(end) === 0x2e && w.length <= 4 && /^(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Prof|Rev)$/.test(w)) { w += '.'; end += 1; }
+      const c0 = w.charCodeAt(0);
+      const cap = (c0 >= 65 && c0 <= 90) || (c0 > 127 && /^\p{Lu}/u.test(w)) || ((c0 === 97 || c0 === 101 || c0 === 98 || c0 === 105 || c0 === 100 || c0 === 118 || c0 === 108 || c0 === 109 || c0 === 117) && PARTICLE_CAP.test(w));
       tokens.push({ text: w, start, end, cap, first, possessive, sentence: si });
       first = false;
     }
