@@ -98,7 +98,7 @@ predicted|suggested|suggests|concluded|cautioned|lamented|mused|quipped|joked|sh
 `);
 
 /** Words after a quotation that make it a name, not speech ("known as 'Puff Daddy'"). */
-export const NAMING_CUES = /(?:known as|dubbed|nicknamed|so-called|called it|called the|titled|entitled|named|the term|the word|the phrase|branded|labelled|labeled|operation|hashtag|film|song|album|book|show|series|slogan|motto)\s*$/i;
+export const NAMING_CUES = /\b(?:known as|dubbed|nicknamed|so-called|called it|called the|titled|entitled|named|the term|the word|the phrase|branded|labelled|labeled|operation|hashtag|film|song|album|book|show|series|slogan|motto)\s*$/i;
 
 export const PERSON_PRONOUNS = set('he|she|him|her');
 export const GROUP_SPEAKERS = set('officials|they|authorities|experts|analysts|residents|witnesses|sources|observers|people|critics|one|someone|another|many|some|others|users|commenters');
