@@ -118,7 +118,7 @@ function mergePlaces(ms: Mention[]): Entity[] {
     const cands = lookupPlace(m.text);
     const country = cands.find((c) => c.kind === 'country');
     // Datelines shout ("NEW YORK"): use the gazetteer's spelling for all-caps names.
-    const shouted = m.text.length > 3 && m.text === m.text.toUpperCase() ? cands[0]?.name : undefined;
+    const shouted = m.text.length > 3 && m.text === m.text.toUpperCase() ? m.text.toLowerCase().replace(/(^|[\s-])\p{L}/gu, (x) => x.toUpperCase()) : undefined;
     const name = country ? country.name : shouted ?? m.text.replace(/^the\s+/i, '');
     const k = fold(name);
     const e = places.get(k);

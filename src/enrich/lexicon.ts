@@ -10,6 +10,9 @@ const require = createRequire(import.meta.url);
 
 interface Lexicon {
   firstNames: Set<string>;
+  /** First names compromise knows as only male / only female (for he/she). */
+  maleNames: Set<string>;
+  femaleNames: Set<string>;
   lastNames: Set<string>;
   /** Lower-case words compromise knows as something other than a name or place. */
   common: Set<string>;
@@ -30,6 +33,8 @@ export function lexicon(): Lexicon {
   const nlp = 'default' in mod ? mod.default : mod;
   const lex = nlp.model().one.lexicon;
   const firstNames = new Set<string>();
+  const maleNames = new Set<string>();
+  const femaleNames = new Set<string>();
   const lastNames = new Set<string>();
   const common = new Set<string>();
   const orgs = new Map<string, string>();
@@ -38,6 +43,8 @@ export function lexicon(): Lexicon {
     const tags = Array.isArray(tagOrTags) ? tagOrTags : [tagOrTags];
     for (const tag of tags) {
       if (tag === 'FirstName' || tag === 'MaleName' || tag === 'FemaleName') firstNames.add(word);
+      if (tag === 'MaleName') maleNames.add(word);
+      if (tag === 'FemaleName') femaleNames.add(word);
       else if (tag === 'LastName') lastNames.add(word);
       else if ((tag === 'Organization' || tag === 'SportsTeam') && /\s/.test(word)) orgs.set(fold(word), titleCase(word));
     }
@@ -48,7 +55,8 @@ export function lexicon(): Lexicon {
     people.set(fold(canonical), canonical);
     for (const a of aliases) people.set(fold(a), canonical);
   }
-  cached = { firstNames, lastNames, common, orgs, people };
+  for (const w of maleNames) if (femaleNames.has(w)) { maleNames.delete(w); femaleNames.delete(w); }
+  cached = { firstNames, maleNames, femaleNames, lastNames, common, orgs, people };
   return cached;
 }
 

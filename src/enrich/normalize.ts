@@ -26,7 +26,7 @@ function foldUncached(s: string): string {
     .toLowerCase();
 }
 
-const ARABIC_ARTICLE = /^(?:al|el|al-|el-)(?=-|\s|$)/;
+const ARABIC_ARTICLE = /^(?:al|el)$/;
 
 /** Spelling variants that collapse transliterations (Ahmad/Ahmed, Mohammed/Muhammad, Sergey/Sergei). */
 function skeleton(token: string): string {
@@ -52,7 +52,7 @@ export type EntityType = 'person' | 'organization' | 'place';
 export function entityKey(name: string, type: EntityType = 'person'): string {
   const f = fold(name).replace(/[^\p{L}\p{N}' -]/gu, ' ').replace(/\s+/g, ' ').trim();
   if (type !== 'person') return `${type === 'organization' ? 'org' : 'place'}:${f.replace(/^the /, '').replace(/[' ]+/g, '-')}`;
-  const tokens = f.split(' ').filter((t) => t && !ARABIC_ARTICLE.test(t + ' ') && !/^(?:jr|sr|ii|iii|iv)$/.test(t));
+  const tokens = f.split(' ').filter((t) => t && !ARABIC_ARTICLE.test(t) && !/^(?:jr|sr|ii|iii|iv)$/.test(t));
   if (tokens.length === 0) return `person:${f}`;
   const last = skeleton(tokens[tokens.length - 1]!);
   const first = tokens.length > 1 ? tokens[0]!.replace(/[^\p{L}]/gu, '').slice(0, 1) : '';

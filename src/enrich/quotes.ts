@@ -6,15 +6,25 @@ import type { Entity } from './entities.js';
 import { GROUP_SPEAKERS, NAMING_CUES, PERSON_PRONOUNS, SPEECH_VERBS } from './lang/en.js';
 import type { Doc } from './text.js';
 import type { Quote } from '../types.js';
+import { lexicon } from './lexicon.js';
 
 interface Span { open: number; close: number; para: number; text: string }
-interface Ref { start: number; end: number; entity: Entity }
+interface Ref { start: number; end: number; entity: Entity; subject: boolean }
 
 const SPEECH_RE = new RegExp(`\\b(?:${[...SPEECH_VERBS].filter((v) => /^[a-z]+$/.test(v)).join('|')})\\b`, 'gi');
 
 export function findQuotes(doc: Doc, entities: Entity[]): Quote[] {
   const refs: Ref[] = [];
-  for (const e of entities) if (e.type !== 'place') for (const m of e.mentions) refs.push({ start: m.start, end: m.end, entity: e });
+  for (const e of entities) {
+    if (e.type === 'place') continue;
+    for (const m of e.mentions) {
+      // Subject position: the name opens its sentence (after at most a short adverbial: "Also, Mamdani …").
+      const s = doc.sentences[m.sentence];
+      const lead = s ? doc.text.slice(s.start, m.start) : '';
+      const subject = lead.trim().split(/\s+/).filter(Boolean).length <= 2 && !/[“"]/.test(lead) && !/[’']s\b/.test(doc.text.slice(m.end, m.end + 3));
+      refs.push({ start: m.start, end: m.end, entity: e, subject });
+    }
+  }
   refs.sort((a, b) => a.start - b.start);
   const spans = quoteSpans(doc);
   const out: Quote[] = [];
@@ -103,15 +113,15 @@ function attribute(doc: Doc, q: Span, refs: Ref[], prev: { speaker: Entity | nul
     const subj = nearestBefore(refs, q.close + 1, vAbs);
     if (subj) return subj.entity;
     const pro = /\b(he|she|it|they|we|i|officials|authorities|\w+)\s*$/i.exec(after.slice(0, va.index))?.[1]?.toLowerCase();
-    if (pro && PERSON_PRONOUNS.has(pro)) return resolvePronoun(refs, q.open, prev, 'person');
+    if (pro && PERSON_PRONOUNS.has(pro)) return resolvePronoun(refs, q.open, prev, 'person', pro);
     if (pro === 'it') return resolvePronoun(refs, q.open, prev, 'organization');
     const obj = refs.find((r) => r.start >= vAbs && r.start < vAbs + 70 && r.start < afterEnd);
     const between = obj ? doc.text.slice(vAbs + va[0].length, obj.start) : '';
     if (obj && !/[.;]/.test(between) && !/\b(?:to|with|at|from|by)\s*$/i.test(between)) return obj.entity;
     const postPro = /^\s*(he|she)\b/i.exec(after.slice(va.index + va[0].length));
-    if (postPro) return resolvePronoun(refs, q.open, prev, 'person');
+    if (postPro) return resolvePronoun(refs, q.open, prev, 'person', postPro[1]!.toLowerCase());
     if (pro && GROUP_SPEAKERS.has(pro)) return null;
-    const desc = describedOrg(doc.text.slice(q.close + 1, vAbs + 40), refs) ?? titled(doc.text.slice(q.close + 1, vAbs), refs);
+    const desc = describedOrg(doc.text.slice(q.close + 1, vAbs + 40), refs, q.open) ?? titled(doc.text.slice(q.close + 1, vAbs), refs);
     if (desc) return desc;
     if (/^\s*,?\s*(?:\w+\s+){0,3}(?:said|says|told|added|wrote)\b/i.test(after) && !/^\s*,?\s*(?:saying|adding)/i.test(after)) return null;
   }
@@ -137,11 +147,11 @@ function attribute(doc: Doc, q: Span, refs: Ref[], prev: { speaker: Entity | nul
     const byTitle = titled(doc.text.slice(sent.start, vAbs), refs);
     if (byTitle) return byTitle;
     const pro = /\b(he|she|it|they)\b[^.]*$/i.exec(doc.text.slice(sent.start, vAbs))?.[1]?.toLowerCase();
-    if (pro && PERSON_PRONOUNS.has(pro)) return resolvePronoun(refs, q.open, prev, 'person');
+    if (pro && PERSON_PRONOUNS.has(pro)) return resolvePronoun(refs, q.open, prev, 'person', pro);
     const org = people[people.length - 1];
     if (org) return org.entity;
     if (pro === 'it') return resolvePronoun(refs, q.open, prev, 'organization');
-    const desc = describedOrg(doc.text.slice(sent.start, vAbs), refs);
+    const desc = describedOrg(doc.text.slice(sent.start, vAbs), refs, sent.start);
     if (desc) return desc;
     return null;
   }
@@ -183,19 +193,37 @@ function nearestBefore(refs: Ref[], from: number, to: number): Ref | undefined {
   return best;
 }
 
-function resolvePronoun(refs: Ref[], at: number, prev: { speaker: Entity | null; para: number; end: number } | undefined, type: 'person' | 'organization'): Entity | null {
-  const last = [...refs].reverse().find((r) => r.end <= at && r.entity.type === type);
-  if (prev?.speaker?.type === type && last && prev.speaker !== last.entity) {
-    // The previous speaker stays the referent unless another person was named after their quote.
-    if (last.start < prev.end) return prev.speaker;
+/** Whether a name can be "he" / "she" (unknown first names fit both). */
+function fits(e: Entity, pronoun: string | undefined): boolean {
+  if (!pronoun || e.type !== 'person') return true;
+  const first = e.name.split(/\s+/)[0]!.toLowerCase();
+  const lex = lexicon();
+  if (pronoun === 'she' || pronoun === 'her') return !lex.maleNames.has(first);
+  if (pronoun === 'he' || pronoun === 'him') return !lex.femaleNames.has(first);
+  return true;
+}
+
+/**
+ * he/she/it → the previous quote's speaker, unless someone else has since been named as a sentence
+ * subject; without a previous speaker, the last fitting name before the quote.
+ */
+function resolvePronoun(refs: Ref[], at: number, prev: { speaker: Entity | null; para: number; end: number } | undefined, type: 'person' | 'organization', pronoun?: string): Entity | null {
+  const before = refs.filter((r) => r.end <= at && r.entity.type === type && fits(r.entity, pronoun));
+  if (prev?.speaker?.type === type && fits(prev.speaker, pronoun)) {
+    const newer = before.filter((r) => r.start > prev.end && r.subject && r.entity !== prev.speaker);
+    return newer.length ? newer[newer.length - 1]!.entity : prev.speaker;
   }
-  return last?.entity ?? (prev?.speaker?.type === type ? prev.speaker : null);
+  const subjects = before.filter((r) => r.subject);
+  return (subjects[subjects.length - 1] ?? before[before.length - 1])?.entity ?? null;
 }
 
 /** "the ministry said" → the article's organisation whose name contains "Ministry". */
-function describedOrg(window: string, refs: Ref[]): Entity | undefined {
+function describedOrg(window: string, refs: Ref[], at?: number): Entity | undefined {
   const m = /\bthe\s+(?:\w+\s+)?(ministry|agency|department|police|army|military|government|company|court|office|council|commission|committee|bank|foundation|organisation|organization|authority|embassy|kremlin)\b/i.exec(window);
   if (!m) return undefined;
   const word = m[1]!.toLowerCase();
-  return refs.find((r) => r.entity.type === 'organization' && r.entity.name.toLowerCase().includes(word))?.entity;
+  const named = refs.find((r) => r.entity.type === 'organization' && r.entity.name.toLowerCase().includes(word))?.entity;
+  if (named || at === undefined) return named;
+  // Otherwise the organisation named most recently before (within a few sentences): "The National Weather Service said … the agency said".
+  return [...refs].reverse().find((r) => r.entity.type === 'organization' && r.end <= at && at - r.end < 400)?.entity;
 }

@@ -54,7 +54,10 @@ export function gazetteer(): Gazetteer {
 const CITY_ALIASES: Readonly<Record<string, string>> = {
   kiev: 'kyiv', 'new york': 'new york city', nyc: 'new york city', bombay: 'mumbai', calcutta: 'kolkata', madras: 'chennai', peking: 'beijing',
   'washington, d.c.': 'washington', 'washington dc': 'washington', 'washington d.c.': 'washington', 'd.c.': 'washington', 'st petersburg': 'saint petersburg',
-  'st. petersburg': 'saint petersburg', 'kyiv city': 'kyiv', 'mexico city': 'mexico city', 'rangoon': 'yangon', 'saigon': 'ho chi minh city', 'la': 'los angeles',
+  'st. petersburg': 'saint petersburg', 'kyiv city': 'kyiv', 'rangoon': 'yangon', 'saigon': 'ho chi minh city', 'la': 'los angeles',
+  // GeoNames keeps some local names: English exonyms → the folded GeoNames name.
+  geneva: 'geneve', cologne: 'koln', seville: 'sevilla', nuremberg: 'nurnberg', gothenburg: 'goteborg', odesa: 'odessa', astana: 'nur-sultan',
+  naypyidaw: 'nay pyi taw', naypyitaw: 'nay pyi taw', ulaanbaatar: 'ulan bator', 'gaza city': 'gaza', hague: 'the hague', 'quebec city': 'quebec',
 };
 
 const lookupCache = new Map<string, PlaceCandidate[]>();
@@ -74,8 +77,14 @@ function lookupUncached(name: string): PlaceCandidate[] {
   let key = fold(name).replace(/^the /, '');
   const out: PlaceCandidate[] = [...(g.areas.get(key) ?? [])];
   key = CITY_ALIASES[key] ?? key;
+  // An exonym names the famous place: it must outrank same-spelled small towns ("Geneva", Illinois).
+  const exonym = key !== fold(name).replace(/^the /, '');
   const ids = g.cities.byName.get(key);
   if (ids) for (const i of ids) out.push(cityAt(g.cities, i));
+  if (exonym) {
+    const same = g.cities.byName.get(fold(name).replace(/^the /, ''));
+    if (same) for (const i of same) out.push(cityAt(g.cities, i));
+  }
   if (/^washington/.test(key) && ids) {
     // "Washington" in news is the US capital far more often than the state or a small town.
     const dc = out.find((c) => c.kind === 'city' && c.country === 'US' && c.feature === 'PPLC');
