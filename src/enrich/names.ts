@@ -228,5 +228,5 @@ function strengthOf(toks: Token[], type: MentionType): number {
 
 function mention(toks: Token[], type: MentionType, strength: number): Mention {
   const first = toks[0]!; const last = toks[toks.length - 1]!;
-  return { text: toks.map((t, i) => (i === 0 ? t.text : (toks[i - 1]!.end + 1 === t.start || true ? ' ' : '') + t.text)).join('').replace(/ -/g, '-'), start: first.start, end: last.end, sentence: first.sentence, type, strength };
+  return { text: toks.map((t) => t.text).join(' '), start: first.start, end: last.end, sentence: first.sentence, type, strength };
 }

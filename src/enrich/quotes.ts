@@ -54,12 +54,12 @@ function quoteSpans(doc: Doc): Span[] {
     while (i < s.length) {
       const ch = s[i]!;
       let closeAt = -1;
-      if (ch === '“' || (ch === '"' && (i === 0 || /[\s(\[—–-]/.test(s[i - 1]!)))) {
+      if (ch === '“' || (ch === '"' && (i === 0 || /[\s([—–-]/.test(s[i - 1]!)))) {
         const closer = ch === '“' ? /[”"]/g : /"/g;
         closer.lastIndex = i + 1;
         const m = closer.exec(s);
         closeAt = m ? m.index : s.length;
-      } else if ((ch === '‘' || ch === "'") && (i === 0 || /[\s(\[—–-]/.test(s[i - 1]!)) && /\p{L}/u.test(s[i + 1] ?? '')) {
+      } else if ((ch === '‘' || ch === "'") && (i === 0 || /[\s([—–-]/.test(s[i - 1]!)) && /\p{L}/u.test(s[i + 1] ?? '')) {
         const re = /[’'](?!\p{L})/gu;
         re.lastIndex = i + 1;
         const m = re.exec(s);
