@@ -6,10 +6,16 @@ import { html, safeHttpUrl, type SafeHtml } from '../html.js';
 import { HttpError, type Reply } from '../http.js';
 import { plural, renderPage, timeTag } from './layout.js';
 
+/** A bare day ("2025-10-15") counts as the end of that day: items with a known time come first. */
+function instant(iso: string): number {
+  const t = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T23:59:59Z` : iso);
+  return Number.isNaN(t) ? Number.MAX_SAFE_INTEGER : t;
+}
+
 /** Oldest first; articles without a date go last. */
 export function byPublished(a: StoryArticle, b: StoryArticle): number {
   if (!a.published || !b.published) return Number(!a.published) - Number(!b.published) || a.id - b.id;
-  return Date.parse(a.published) - Date.parse(b.published) || a.id - b.id;
+  return instant(a.published) - instant(b.published) || a.id - b.id;
 }
 
 /** Labels (A, B, …) for duplicate groups with more than one member in this story. */
