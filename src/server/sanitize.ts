@@ -107,5 +107,14 @@ export function sanitizeHtml(input: string, policy: SanitizePolicy = BODY_POLICY
   parser.write(input);
   parser.end();
   while (open.length) out.push(`</${open.pop()!}>`);
-  return out.join('');
+  return dropEmpty(out.join(''));
+}
+
+const EMPTY = /<(p|h[2-6]|li|blockquote|figcaption|strong|em|code|pre|caption|mark)>\s*<\/\1>/g;
+
+/** Elements left empty once their unsafe content is gone (`<p><script>…</script></p>`) would show as gaps. */
+function dropEmpty(markup: string): string {
+  let prev: string;
+  do { prev = markup; markup = markup.replace(EMPTY, ''); } while (markup !== prev);
+  return markup;
 }

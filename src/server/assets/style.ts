@@ -38,22 +38,26 @@ button, .button { padding: .45rem .9rem; border: 1px solid var(--accent); border
 
 main { max-width: 72rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
 main.reader { max-width: 44rem; }
-h1, h2, h3 { font-family: var(--serif); line-height: 1.2; letter-spacing: -.01em; }
+h1, h2, h3 { font-family: var(--serif); line-height: 1.2; letter-spacing: -.01em; overflow-wrap: break-word; }
+main a, main p, main li { overflow-wrap: break-word; }
 h1 { font-size: clamp(1.7rem, 4vw, 2.4rem); margin: .25rem 0 .75rem; }
 h2 { font-size: 1.35rem; margin: 2rem 0 .75rem; }
 .meta, .muted { color: var(--muted); font-size: .92rem; }
 .meta > * + *::before { content: "·"; margin: 0 .45em; color: var(--muted); }
+.meta > .badge { margin-left: .6em; }
+.meta > .badge::before { content: none; }
 .kicker { text-transform: uppercase; letter-spacing: .06em; font-size: .8rem; font-weight: 700; color: var(--muted); margin: 0; }
 .badge { display: inline-block; background: var(--badge); color: var(--badge-fg); border-radius: 999px; padding: .05rem .55rem; font-size: .8rem; font-weight: 600; }
 
-.sections { display: grid; grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr)); gap: 1.25rem 2rem; }
+.sections { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(20rem, 100%), 1fr)); gap: 1.25rem 2rem; }
+.sections > section { min-width: 0; }
 .sections section h2 { margin-top: .5rem; padding-bottom: .35rem; border-bottom: 2px solid var(--fg); font-size: 1.15rem; }
 .story-list { list-style: none; margin: 0; padding: 0; }
 .story-list li { padding: .7rem 0; border-bottom: 1px solid var(--line); }
 .story-list a.headline { font: 600 1.08rem/1.3 var(--serif); color: var(--fg); text-decoration: none; display: block; margin-bottom: .2rem; }
 .story-list a.headline:hover { text-decoration: underline; }
 
-.timeline { list-style: none; margin: 0; padding: 0 0 0 1.1rem; border-left: 2px solid var(--line); }
+.timeline { max-width: 48rem; list-style: none; margin: 0; padding: 0 0 0 1.1rem; border-left: 2px solid var(--line); }
 .timeline li { position: relative; padding: .3rem 0 1rem .4rem; }
 .timeline li::before { content: ""; position: absolute; left: -1.55rem; top: .65rem; width: .7rem; height: .7rem; border-radius: 50%; background: var(--accent); border: 2px solid var(--bg); }
 .timeline .outlet { font-weight: 700; }

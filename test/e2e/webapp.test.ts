@@ -1,0 +1,138 @@
+// End to end in a real headless Chromium: front page → story → article → search, over an archive
+// holding XSS payloads in every field. Checks the content shown, that no script from article
+// content runs (no dialog, window.__xss never set, no CSP violation even attempted), keyboard
+// access, and saves screenshots to test-output/screenshots/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../../src/server/index.js';
+import { launchOrSkip, SCREENSHOTS } from './browser.js';
+import { e2eArchive, type E2eArchive } from './archive.js';
+
+let srv: RunningServer | undefined;
+let data: E2eArchive | undefined;
+
+before(async () => {
+  data = await e2eArchive();
+  srv = await startServer({ archive: data.archive, port: 0 });
+});
+after(async () => {
+  await srv?.close();
+  data?.cleanup();
+});
+
+interface Watch {
+  dialogs: string[];
+  cspViolations: string[];
+  external: string[];
+}
+
+async function openContext(browser: Browser, options: { width: number; height: number }): Promise<{ context: BrowserContext; watch: Watch }> {
+  const watch: Watch = { dialogs: [], cspViolations: [], external: [] };
+  const context = await browser.newContext({ viewport: options, timezoneId: 'America/New_York', locale: 'en-US' });
+  // No request leaves the machine: anything not for our server is recorded and aborted.
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(srv!.url)) return route.continue();
+    watch.external.push(url);
+    return route.abort();
+  });
+  return { context, watch };
+}
+
+function watchPage(page: Page, watch: Watch): void {
+  page.on('dialog', (d) => { watch.dialogs.push(d.message()); void d.dismiss(); });
+  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) watch.cspViolations.push(m.text()); });
+}
+
+async function assertNothingRan(page: Page, watch: Watch, where: string): Promise<void> {
+  assert.equal(await page.evaluate('window.__xss'), undefined, `${where}: window.__xss was set`);
+  assert.deepEqual(watch.dialogs, [], `${where}: a dialog opened`);
+  assert.deepEqual(watch.cspViolations, [], `${where}: content tried something the CSP blocked`);
+}
+
+test('front page → story → article → search in Chromium', async (t) => {
+  const browser = await launchOrSkip(t);
+  if (!browser) return;
+  const { stories, article, evilArticle, searchWord } = data!.expect;
+  try {
+    const { context, watch } = await openContext(browser, { width: 1280, height: 900 });
+    const page = await context.newPage();
+    watchPage(page, watch);
+
+    await page.goto(`${srv!.url}/`);
+    assert.equal(await page.locator('h1').first().textContent(), 'Latest stories');
+    assert.ok(await page.locator('main h2', { hasText: stories.section }).count() >= 1, 'section heading shown');
+    const storyLink = page.locator(`a.headline[href="/stories/${stories.id}"]`);
+    assert.equal(await storyLink.textContent(), stories.title);
+    await page.screenshot({ path: join(SCREENSHOTS, '1-front.png'), fullPage: true });
+    // Keyboard: the first Tab reaches the skip link, Enter moves focus to the content.
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate('document.activeElement?.textContent'), 'Skip to content');
+    await assertNothingRan(page, watch, 'front');
+
+    await storyLink.click();
+    await page.waitForURL(`**/stories/${stories.id}`);
+    assert.equal(await page.locator('h1').textContent(), stories.title);
+    const items = page.locator('ol.timeline > li');
+    assert.equal(await items.count(), stories.articles);
+    assert.ok(await page.locator('.timeline .badge', { hasText: 'Copy A' }).count() >= 2, 'wire copies marked');
+    await page.screenshot({ path: join(SCREENSHOTS, '2-story.png'), fullPage: true });
+    await assertNothingRan(page, watch, 'story');
+
+    await page.locator(`ol.timeline a.title[href="/articles/${article.id}"]`).click();
+    await page.waitForURL(`**/articles/${article.id}`);
+    assert.equal(await page.locator('h1').textContent(), article.title);
+    assert.match(await page.locator('main').innerText(), new RegExp(article.bodyWords));
+    // The page script moved the time to the reader's zone (New York) and kept the original.
+    const shown = await page.locator('article header time').textContent();
+    assert.equal(shown, article.localTime);
+    assert.match(await page.locator('.original-time').textContent() ?? '', new RegExp(article.originalTime.replace(/[+]/g, '\\+')));
+    assert.ok(await page.locator('a', { hasText: 'Read the original' }).count() + await page.locator('.source-link a').count() >= 1);
+    await page.screenshot({ path: join(SCREENSHOTS, '3-article.png'), fullPage: true });
+    await assertNothingRan(page, watch, 'article');
+
+    // Search from the header box, by keyboard.
+    await page.locator('#quick-q').fill(searchWord);
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/search?q=*');
+    assert.ok(await page.locator('ol.results > li').count() >= 1, 'results shown');
+    assert.ok(await page.locator('.snippet mark').count() >= 1, 'matches highlighted');
+    assert.equal(await page.locator('label[for="since"]').textContent(), 'Published from');
+    await page.screenshot({ path: join(SCREENSHOTS, '4-search.png'), fullPage: true });
+    await assertNothingRan(page, watch, 'search');
+
+    // The article full of payloads, and payloads in the query string.
+    await page.goto(`${srv!.url}/articles/${evilArticle.id}`);
+    assert.match(await page.locator('h1').textContent() ?? '', /<script>/, 'payload shown as text');
+    await page.screenshot({ path: join(SCREENSHOTS, '5-xss-article.png'), fullPage: true });
+    await assertNothingRan(page, watch, 'xss article');
+    await page.goto(`${srv!.url}/search?q=${encodeURIComponent('"><script>window.__xss=1</script><img src=x onerror=alert(1)>')}&site=${encodeURIComponent('<svg onload=alert(1)>')}`);
+    assert.equal(await page.locator('[role=alert]').count(), 1, 'bad site shown as an error');
+    await assertNothingRan(page, watch, 'xss query');
+
+    await page.goto(`${srv!.url}/sites/${article.site}`);
+    assert.equal(await page.locator('dl.figures dt').first().textContent(), 'Articles');
+    await page.screenshot({ path: join(SCREENSHOTS, '6-site.png'), fullPage: true });
+
+    // Requests that tried to leave: only article images (https), never scripts, styles or fonts.
+    for (const u of watch.external) assert.match(u, /^https:\/\//, u);
+    await context.close();
+
+    // Phone-sized viewport: the reader view still fits (no horizontal scrolling).
+    const mobile = await openContext(browser, { width: 375, height: 780 });
+    const phone = await mobile.context.newPage();
+    watchPage(phone, mobile.watch);
+    await phone.goto(`${srv!.url}/articles/${article.id}`);
+    const overflow = await phone.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth') as number;
+    assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px on a phone`);
+    await phone.screenshot({ path: join(SCREENSHOTS, '7-article-phone.png'), fullPage: true });
+    await phone.goto(`${srv!.url}/`);
+    await phone.screenshot({ path: join(SCREENSHOTS, '8-front-phone.png'), fullPage: false });
+    await assertNothingRan(phone, mobile.watch, 'phone');
+    await mobile.context.close();
+  } finally {
+    await browser.close();
+  }
+});
