@@ -4,7 +4,8 @@ import type { ArchiveReader, SiteSummary } from '../types.js';
 import { HttpError } from './http.js';
 
 export interface IngestPage {
-  url?: string;
+  /** The page's original address (key in the archive, base for its links). */
+  url: string;
   html: string;
   published?: string;
 }

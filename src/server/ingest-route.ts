@@ -43,10 +43,10 @@ function parseRequest(body: Buffer): { urls: string[]; pages: IngestPage[] } {
   const cleanPages: IngestPage[] = pages.map((p: unknown, i) => {
     const page = p as { url?: unknown; html?: unknown; published?: unknown } | null;
     if (!page || typeof page.html !== 'string') throw new HttpError(400, `pages[${i}].html must be a string`);
-    if (page.url !== undefined && typeof page.url !== 'string') throw new HttpError(400, `pages[${i}].url must be a string`);
+    if (typeof page.url !== 'string') throw new HttpError(400, `pages[${i}].url is required: the page's original http(s) address`);
     if (page.published !== undefined && typeof page.published !== 'string') throw new HttpError(400, `pages[${i}].published must be a string`);
-    if (typeof page.url === 'string' && !/^https?:\/\//i.test(page.url)) throw new HttpError(400, `pages[${i}].url must be an http(s) URL`);
-    return { html: page.html, url: page.url as string | undefined, published: page.published as string | undefined };
+    if (!/^https?:\/\/[^/]/i.test(page.url)) throw new HttpError(400, `pages[${i}].url must be an http(s) URL`);
+    return { html: page.html, url: page.url, published: page.published as string | undefined };
   });
   return { urls: urls as string[], pages: cleanPages };
 }

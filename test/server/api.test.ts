@@ -185,6 +185,8 @@ test('ingest: token required, private targets refused, pages passed on', async (
   const bad = await post('/api/ingest', { pages: [{ url: 'https://a.example/x' }] }, auth);
   assert.equal(bad.status, 400);
   assert.match(bad.body.error as string, /pages\[0\]\.html/);
+  const noUrl = await post('/api/ingest', { pages: [{ html: '<p>hi</p>' }] }, auth);
+  assert.match(noUrl.body.error as string, /pages\[0\]\.url is required/);
   const ok = await post('/api/ingest', { pages: [{ url: 'https://a.example/x', html: '<p>hi</p>' }] }, auth);
   assert.equal(ok.status, 200);
   assert.deepEqual(ok.body, { new: 1 });
@@ -203,7 +205,7 @@ test('ingest: 403 with a clear message when no token is configured, 501 without 
   } finally { await s.close(); }
   const s2 = await startServer({ archive: sampleArchive(), port: 0, token: 't' });
   try {
-    const r = await post('/api/ingest', { pages: [{ html: '<p>x</p>' }] }, { authorization: 'Bearer t' }, s2);
+    const r = await post('/api/ingest', { pages: [{ url: 'https://a.example/1', html: '<p>x</p>' }] }, { authorization: 'Bearer t' }, s2);
     assert.equal(r.status, 501);
     assert.match(r.body.error as string, /dateline ingest/);
   } finally { await s2.close(); }
