@@ -99,7 +99,11 @@ async function dispatch(req: IncomingMessage, options: ServerOptions, cache: Sma
     const allow = ROUTES.filter((r) => r.pattern.test(path)).map((r) => r.method).join(', ');
     return errorReply(path, 405, `method ${req.method ?? ''} not allowed here; use ${allow}`, { allow });
   }
-  if (path.length > 1 && path.endsWith('/')) return { status: 308, headers: { location: path.replace(/\/+$/, '') + url.search }, body: '' };
+  if (path.length > 1 && path.endsWith('/')) {
+    // One leading slash only: "//evil.example/" must not become a redirect to another host.
+    const location = `/${path.replace(/^\/+|\/+$/g, '')}${url.search}`;
+    return { status: 308, headers: { location }, body: '' };
+  }
   return errorReply(path, 404, isApi(path) ? `no API endpoint at ${path}; see /api/openapi.json` : 'There is no page at this address.');
 }
 

@@ -46,6 +46,31 @@ function watchPage(page: Page, watch: Watch): void {
   page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) watch.cspViolations.push(m.text()); });
 }
 
+// Structural accessibility checks run in the page: landmarks, one h1, no skipped heading
+// levels, a label for every form control, alt on every image, a name for every link.
+const A11Y_AUDIT = `(() => {
+  const problems = [];
+  for (const sel of ['header', 'nav', 'main', 'footer']) if (!document.querySelector(sel)) problems.push('no <' + sel + '>');
+  if (document.querySelectorAll('h1').length !== 1) problems.push(document.querySelectorAll('h1').length + ' h1 elements');
+  let last = 1;
+  for (const h of document.querySelectorAll('main h1, main h2, main h3, main h4')) {
+    const level = Number(h.tagName[1]);
+    if (level > last + 1) problems.push('heading jumps to ' + h.tagName + ': ' + h.textContent.slice(0, 40));
+    last = level;
+  }
+  for (const c of document.querySelectorAll('input:not([type=hidden]), select, textarea')) {
+    if (!(c.labels && c.labels.length) && !c.getAttribute('aria-label')) problems.push('unlabelled control #' + c.id);
+  }
+  for (const img of document.querySelectorAll('img')) if (!img.hasAttribute('alt')) problems.push('img without alt');
+  for (const a of document.querySelectorAll('a')) if (!a.textContent.trim() && !a.getAttribute('aria-label')) problems.push('link without text');
+  if (!document.documentElement.lang) problems.push('no lang on <html>');
+  return problems;
+})()`;
+
+async function assertAccessible(page: Page, where: string): Promise<void> {
+  assert.deepEqual(await page.evaluate(A11Y_AUDIT), [], `${where}: accessibility problems`);
+}
+
 async function assertNothingRan(page: Page, watch: Watch, where: string): Promise<void> {
   assert.equal(await page.evaluate('window.__xss'), undefined, `${where}: window.__xss was set`);
   assert.deepEqual(watch.dialogs, [], `${where}: a dialog opened`);
@@ -71,6 +96,7 @@ test('front page → story → article → search in Chromium', async (t) => {
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate('document.activeElement?.textContent'), 'Skip to content');
     await assertNothingRan(page, watch, 'front');
+    await assertAccessible(page, 'front');
 
     await storyLink.click();
     await page.waitForURL(`**/stories/${stories.id}`);
@@ -80,6 +106,7 @@ test('front page → story → article → search in Chromium', async (t) => {
     assert.ok(await page.locator('.timeline .badge', { hasText: 'Copy A' }).count() >= 2, 'wire copies marked');
     await page.screenshot({ path: join(SCREENSHOTS, '2-story.png'), fullPage: true });
     await assertNothingRan(page, watch, 'story');
+    await assertAccessible(page, 'story');
 
     await page.locator(`ol.timeline a.title[href="/articles/${article.id}"]`).click();
     await page.waitForURL(`**/articles/${article.id}`);
@@ -92,6 +119,7 @@ test('front page → story → article → search in Chromium', async (t) => {
     assert.ok(await page.locator('a', { hasText: 'Read the original' }).count() + await page.locator('.source-link a').count() >= 1);
     await page.screenshot({ path: join(SCREENSHOTS, '3-article.png'), fullPage: true });
     await assertNothingRan(page, watch, 'article');
+    await assertAccessible(page, 'article');
 
     // Search from the header box, by keyboard.
     await page.locator('#quick-q').fill(searchWord);
@@ -102,6 +130,7 @@ test('front page → story → article → search in Chromium', async (t) => {
     assert.equal(await page.locator('label[for="since"]').textContent(), 'Published from');
     await page.screenshot({ path: join(SCREENSHOTS, '4-search.png'), fullPage: true });
     await assertNothingRan(page, watch, 'search');
+    await assertAccessible(page, 'search');
 
     // The article full of payloads, and payloads in the query string.
     await page.goto(`${srv!.url}/articles/${evilArticle.id}`);
@@ -115,6 +144,7 @@ test('front page → story → article → search in Chromium', async (t) => {
     await page.goto(`${srv!.url}/sites/${article.site}`);
     assert.equal(await page.locator('dl.figures dt').first().textContent(), 'Articles');
     await page.screenshot({ path: join(SCREENSHOTS, '6-site.png'), fullPage: true });
+    await assertAccessible(page, 'site');
 
     // Requests that tried to leave: only article images (https), never scripts, styles or fonts.
     for (const u of watch.external) assert.match(u, /^https:\/\//, u);

@@ -210,3 +210,21 @@ test('ingest: 403 with a clear message when no token is configured, 501 without 
     assert.match(r.body.error as string, /dateline ingest/);
   } finally { await s2.close(); }
 });
+
+test('HEAD answers like GET without a body; trailing slashes redirect', async () => {
+  const head = await fetch(`${srv.url}/articles/1`, { method: 'HEAD' });
+  assert.equal(head.status, 200);
+  assert.ok(Number(head.headers.get('content-length')) > 1000);
+  assert.equal((await head.text()).length, 0);
+  const slash = await fetch(`${srv.url}/search/?q=x`, { redirect: 'manual' });
+  assert.equal(slash.status, 308);
+  assert.equal(slash.headers.get('location'), '/search?q=x');
+  await slash.arrayBuffer();
+  const sneaky = await new Promise<string | undefined>((resolve, reject) => {
+    const u = new URL(srv.url);
+    const req = request({ host: u.hostname, port: u.port, path: '/.//evil.example/' }, (res) => { res.resume(); resolve(res.headers.location); });
+    req.on('error', reject);
+    req.end();
+  });
+  assert.equal(sneaky, '/evil.example', 'no redirect to another host');
+});
