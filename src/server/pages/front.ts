@@ -1,6 +1,6 @@
 // Front page: the latest stories grouped by section, each with its headline, number of outlets
 // and last update. An archive without stories (clustering not run) shows its latest articles.
-import type { Story } from '../../types.js';
+import type { ArchiveReader, Story } from '../../types.js';
 import type { RequestContext } from '../context.js';
 import { html, type SafeHtml } from '../html.js';
 import type { Reply } from '../http.js';
@@ -10,8 +10,20 @@ const STORIES_SHOWN = 60;
 const PER_SECTION = 8;
 const OTHER = 'More news';
 
-function sectionName(s: Story): string {
-  const raw = s.section?.trim();
+/**
+ * The story's section, or else the section most of its first few articles were filed under
+ * (the clustering may not name one). The first letter is capitalised ("world" → "World").
+ */
+function sectionName(s: Story, archive: ArchiveReader): string {
+  let raw = s.section?.trim();
+  if (!raw) {
+    const votes = new Map<string, number>();
+    for (const a of s.articles.slice(0, 3)) {
+      const section = archive.getArticle(a.id)?.section?.trim();
+      if (section && section.length <= 40) votes.set(section, (votes.get(section) ?? 0) + 1);
+    }
+    raw = [...votes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  }
   if (!raw) return OTHER;
   return raw.charAt(0).toUpperCase() + raw.slice(1);
 }
@@ -27,7 +39,7 @@ export function frontPage(ctx: RequestContext): Reply {
     // Sections in the order of their freshest story; "More news" last.
     const groups = new Map<string, Story[]>();
     for (const s of stories) {
-      const name = sectionName(s);
+      const name = sectionName(s, ctx.archive);
       if (!groups.has(name)) groups.set(name, []);
       groups.get(name)!.push(s);
     }
