@@ -91,7 +91,8 @@ mark { background: var(--mark); color: inherit; padding: 0 .1em; border-radius: 
 .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: 1rem; margin: 1rem 0 2rem; padding: 0; }
 .figures div { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: .75rem 1rem; }
 .figures dt { font-size: .85rem; color: var(--muted); }
-.figures dd { margin: 0; font: 700 1.4rem/1.2 var(--serif); }
+.figures dd { margin: 0; font: 700 1.3rem/1.25 var(--serif); }
+.figures dd time { font-size: 1.05rem; }
 table.plain { border-collapse: collapse; width: 100%; }
 table.plain th, table.plain td { text-align: left; padding: .45rem .5rem; border-bottom: 1px solid var(--line); }
 table.plain td.num, table.plain th.num { text-align: right; font-variant-numeric: tabular-nums; }
