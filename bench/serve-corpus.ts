@@ -3,9 +3,17 @@
 // trimmed, a distinct sentence with numbers added (so no two bodies are identical and
 // deduplication keeps them all), spread over 300 outlets, 8 sections and 90 days.
 import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Article } from '../src/types.js';
 
-export const DEV_SET = new URL('../../shared/bench/stories/dev.jsonl', import.meta.url);
+/** ../shared/bench beside the clone (or two levels up from a nested worktree), or $DATELINE_BENCH. */
+export function devSetPath(): string {
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+  const dirs = process.env.DATELINE_BENCH ? [resolve(process.env.DATELINE_BENCH)] : [resolve(root, '..', 'shared', 'bench'), resolve(root, '..', '..', 'shared', 'bench')];
+  const files = dirs.map((d) => join(d, 'stories', 'dev.jsonl'));
+  return files.find((f) => existsSync(f)) ?? files[0]!;
+}
 const FALLBACK = [
   'The central bank held its key interest rate steady on Thursday, citing slowing inflation and a cooling labour market.',
   'Officials said the talks in the capital would continue next week after negotiators failed to agree on a ceasefire.',
@@ -17,7 +25,7 @@ const FALLBACK = [
 export interface PoolText { lines: string[]; title: string; event: string }
 
 export function loadPool(): { pool: PoolText[]; real: boolean } {
-  const path = process.env.DATELINE_BENCH_STORIES ?? DEV_SET;
+  const path = devSetPath();
   if (!existsSync(path)) {
     return { pool: FALLBACK.map((t, i) => ({ lines: [t, ...FALLBACK.filter((_, j) => j !== i)], title: t.split(',')[0]!, event: `f${i}` })), real: false };
   }
@@ -62,8 +70,9 @@ export function benchArticle(i: number, pool: PoolText[], random: () => number):
   const site = `outlet${siteNo}.example`;
   const day = new Date(Date.UTC(2025, 9, 31) - Math.floor(random() * 90 * 86400) * 1000);
   const published = day.toISOString().replace(/\.\d{3}Z$/, siteNo % 3 === 0 ? 'Z' : '+02:00');
+  // Outlets' headlines for one event: the event's own line, or the lead's first words.
   const words = rotated[0]!.split(' ');
-  const title = `${base.title}: ${words.slice(0, 8).join(' ')}`.slice(0, 140);
+  const title = (random() < 0.5 ? base.title : words.slice(0, 12).join(' ')).slice(0, 140);
   const text = rotated.join('\n\n');
   return {
     url: `https://${site}/${SECTIONS[i % SECTIONS.length]!.toLowerCase()}/${i}`,
@@ -82,16 +91,17 @@ export function benchArticle(i: number, pool: PoolText[], random: () => number):
 
 /** Typical searches: words, phrases, prefixes, boolean operators, some with filters. */
 export function benchQueries(pool: PoolText[], random: () => number, n = 100): string[] {
-  const words = new Set<string>();
-  for (const p of pool) for (const w of p.lines.join(' ').toLowerCase().match(/\b[a-z]{6,12}\b/g) ?? []) words.add(w);
-  const vocab = [...words];
-  const pick = (): string => vocab[Math.floor(random() * vocab.length)]!;
+  // Words of one text, so two-word queries usually match something, as real ones do.
+  const vocabOf = (p: PoolText): string[] => [...new Set(p.lines.join(' ').toLowerCase().match(/\b[a-z]{6,12}\b/g) ?? [])];
   const out: string[] = [];
   for (let i = 0; i < n; i++) {
+    const text = pool[Math.floor(random() * pool.length)]!;
+    const vocab = vocabOf(text);
+    const pick = (): string => vocab[Math.floor(random() * vocab.length)] ?? 'president';
     const kind = i % 5;
     const q = kind === 0 ? pick()
       : kind === 1 ? `${pick()} ${pick()}`
-      : kind === 2 ? `"${pool[i % pool.length]!.lines[0]!.split(' ').slice(2, 4).join(' ').replace(/["*()]/g, '')}"`
+      : kind === 2 ? `"${text.lines[0]!.split(' ').slice(2, 4).join(' ').replace(/["*()]/g, '')}"`
       : kind === 3 ? `${pick().slice(0, 5)}*`
       : `${pick()} OR ${pick()}`;
     const filter = i % 4 === 0 ? `&site=outlet${i % 300}.example` : i % 4 === 1 ? '&since=2025-10-01' : '';
