@@ -7,3 +7,4 @@ export { openArchive, resolveDbPath, SqliteArchive, canonicalizeUrl, siteOf } fr
 export type { Archive, ArchiveWriter, RawPage, SaveInput, SaveResult, FailureRecord } from './store/index.js';
 export { ingest, IngestPipeline } from './ingest/index.js';
 export type { IngestSummary, IngestItem } from './ingest/index.js';
+export { startServer, createDatelineServer, type RunningServer, type ServerOptions, type IngestFn, type IngestRequest } from './server/index.js';
