@@ -1,14 +1,13 @@
 // Date strings as pages write them → ISO 8601. Shared by the HTML metadata and the crawl-text paths.
-// Baseline: ISO forms, "15 Oct 2025 07:36 PM", "October 15, 2025", "15.10.2025", "2025/10/15".
+// ISO 8601, Unix timestamps, and dates written in words or numbers in many languages (see scan.ts).
+import { normalizeOffset, scanDates, type FoundDate, type ScanOptions } from './scan.js';
+
+export { scanDates, type FoundDate, type ScanOptions } from './scan.js';
 
 export interface DateParseOptions {
   /** IANA zone or ±HH:MM applied to local times that carry no offset. */
   timezone?: string;
 }
-
-const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-};
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -48,39 +47,44 @@ function build(y: number, mo: number, d: number, time: { h: number; mi: number; 
   return off ? `${day}T${clock}${off}` : `${day}T${clock}`;
 }
 
-function parseTime(s: string | undefined): { h: number; mi: number; s?: number } | undefined {
-  if (!s) return undefined;
-  const m = /(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?/i.exec(s);
-  if (!m) return undefined;
-  let h = Number(m[1]);
-  const ap = m[4]?.toLowerCase().replace(/\./g, '');
-  if (ap === 'pm' && h < 12) h += 12;
-  if (ap === 'am' && h === 12) h = 0;
-  return { h, mi: Number(m[2]), s: m[3] ? Number(m[3]) : undefined };
+/** A scanned date → ISO 8601 string, or undefined when implausible. */
+export function formatFound(f: FoundDate, opts: DateParseOptions = {}): string | undefined {
+  return build(f.y, f.m, f.d, f.time, f.offset, opts);
 }
 
-function offsetOf(s: string): string | undefined {
-  const m = /(?:[+-]\d{2}:?\d{2}|Z|\b(?:UTC|GMT))\s*$/i.exec(s.trim());
-  if (!m) return undefined;
-  const t = m[0].toUpperCase();
-  if (t === 'Z' || t === 'UTC' || t === 'GMT') return '+00:00';
-  return t.length === 5 ? `${t.slice(0, 3)}:${t.slice(3)}` : t;
-}
-
-/** Parse one date string; undefined when it is not a plausible date. */
-export function parseDateString(input: string, opts: DateParseOptions = {}): string | undefined {
-  const s = input.trim();
-  let m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?/i.exec(s);
-  if (m) return build(+m[1]!, +m[2]!, +m[3]!, parseTime(m[4]), m[5] ? offsetOf(m[5]) : undefined, opts);
-  m = /\b(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+(\d{4})(?:[,\s]+(?:at\s+)?(\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?))?/i.exec(s);
-  if (m && MONTHS[m[2]!.slice(0, 3).toLowerCase()]) return build(+m[3]!, MONTHS[m[2]!.slice(0, 3).toLowerCase()]!, +m[1]!, parseTime(m[4]), m[4] ? offsetOf(s) : undefined, opts);
-  m = /\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:[,\s]+(?:at\s+)?(\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?))?/i.exec(s);
-  if (m && MONTHS[m[1]!.slice(0, 3).toLowerCase()]) return build(+m[3]!, MONTHS[m[1]!.slice(0, 3).toLowerCase()]!, +m[2]!, parseTime(m[4]), m[4] ? offsetOf(s) : undefined, opts);
-  m = /\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b/.exec(s);
-  if (m) return build(+m[1]!, +m[2]!, +m[3]!, undefined, undefined, opts);
-  m = /\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/.exec(s);
-  if (m) return build(+m[3]!, +m[2]!, +m[1]!, undefined, undefined, opts);
+/**
+ * Parse one date string (a meta value, a datetime attribute, a date line); undefined when it
+ * holds no plausible date. ISO 8601 first (the common machine form), then Unix timestamps and
+ * compact YYYYMMDD, then the first date written in words or numbers in any supported language.
+ */
+export function parseDateString(input: string, opts: DateParseOptions & ScanOptions = {}): string | undefined {
+  const s = input.trim().slice(0, 400);
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|[+-]\d{2}(?::?\d{2})?|UTC|GMT)?)?/i.exec(s);
+  if (m) {
+    const time = m[4] !== undefined ? { h: +m[4], mi: +m[5]!, s: m[6] !== undefined ? +m[6] : undefined } : undefined;
+    return build(+m[1]!, +m[2]!, +m[3]!, time, normalizeOffset(m[7]), opts);
+  }
+  if (/^\d{10}(\d{3})?$/.test(s)) {
+    const ms = s.length === 13 ? Number(s) : Number(s) * 1000;
+    const d = new Date(ms);
+    return build(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), { h: d.getUTCHours(), mi: d.getUTCMinutes(), s: d.getUTCSeconds() }, '+00:00', opts);
+  }
+  const c = /^(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})(\d{2})?)?$/.exec(s);
+  if (c) return build(+c[1]!, +c[2]!, +c[3]!, c[4] ? { h: +c[4], mi: +c[5]!, s: c[6] ? +c[6] : 0 } : undefined, undefined, opts);
+  for (const f of scanDates(s, opts)) {
+    const out = formatFound(f, opts);
+    if (out) return out;
+  }
   return undefined;
+}
+
+/** A full /2025/10/15/ (or /20251015/, /2025-10-15-) date in a URL path; a bare day. */
+export function dateFromUrl(url: URL | undefined): string | undefined {
+  if (!url) return undefined;
+  const p = url.pathname;
+  const m = /(?:^|[/_-])((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)/.exec(p)
+    ?? /(?:^|\/)((?:19|20)\d{2})\/(\d{1,2})\/(\d{1,2})\//.exec(p);
+  return m ? build(+m[1]!, +m[2]!, +m[3]!, undefined, undefined, {}) : undefined;
 }
 
 // Country-code top-level domains and country words in host names → the zone most of that
@@ -110,4 +114,36 @@ export function timezoneForUrl(url: URL | undefined): string | undefined {
   if (TLD_ZONES[tld]) return TLD_ZONES[tld];
   for (const [re, zone] of HOST_WORD_ZONES) if (re.test(host)) return zone;
   return undefined;
+}
+
+/**
+ * Re-express a UTC timestamp in a zone's local time ("2023-11-01T23:01:00+00:00" in Europe/Rome →
+ * "2023-11-02T00:01:00+01:00"): the same instant, but the day a reader of the site saw. Values that
+ * carry another offset, or no time, are returned unchanged.
+ */
+export function utcToZone(iso: string, zone: string | undefined): string {
+  if (!zone || !/T\d{2}:\d{2}:\d{2}\+00:00$/.test(iso)) return iso;
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  try {
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone: /^[+-]\d{2}:?\d{2}$/.test(zone) ? offsetZoneName(zone) : zone, hourCycle: 'h23',
+      year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'longOffset',
+    }).formatToParts(new Date(ms));
+    const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+    const tz = get('timeZoneName');
+    const m = /GMT([+-]\d{2}):?(\d{2})?/.exec(tz);
+    const off = m ? `${m[1]}:${m[2] ?? '00'}` : tz === 'GMT' ? '+00:00' : undefined;
+    if (!off) return iso;
+    return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}:${get('second')}${off}`;
+  } catch {
+    return iso;
+  }
+}
+
+/** "+06:00" → "+06:00" is accepted by Intl as a zone name in Node 20 only via Etc/GMT∓N for whole hours. */
+function offsetZoneName(off: string): string {
+  const sign = off[0] === '+' ? '-' : '+';
+  const h = Number(off.slice(1, 3));
+  return `Etc/GMT${sign}${h}`;
 }

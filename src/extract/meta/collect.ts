@@ -1,0 +1,160 @@
+// One linear pass over the DOM that gathers everything the metadata steps weigh: <meta> values,
+// JSON-LD blocks, <time> and itemprop elements, headline and byline candidates, and short text
+// lines that may be date lines. Later steps only look at these small lists, never the whole tree.
+import type { AnyNode, Document, Element } from '../dom.js';
+import { isElement } from '../dom.js';
+
+export interface Positioned<T> { item: T; order: number; boiler: boolean }
+
+export interface Collected {
+  /** <meta> content by lower-cased name / property / itemprop / http-equiv, in document order. */
+  metas: Map<string, string[]>;
+  ldJson: string[];
+  title?: string;
+  htmlLang?: string;
+  baseHref?: string;
+  links: Map<string, string[]>;
+  /** rel=author elements (their text). */
+  relAuthors: string[];
+  h1s: Array<Positioned<Element>>;
+  /** Elements whose class/id says headline/title, for pages without a usable <h1>. */
+  headlineEls: Array<Positioned<Element>>;
+  times: Array<Positioned<Element>>;
+  itemprops: Map<string, Array<Positioned<Element>>>;
+  /** Elements whose class/id says date/time/published. */
+  dateEls: Array<Positioned<Element>>;
+  /** Elements whose class/id/rel says author/byline. */
+  bylineEls: Array<Positioned<Element>>;
+  /** Short visible text nodes that contain a digit (date-line candidates). */
+  lines: Array<Positioned<string>>;
+  /** Order number of every element visited (for "after the headline" checks). */
+  total: number;
+}
+
+const CAP = { h1: 10, headline: 10, time: 80, itemprop: 40, dateEls: 80, byline: 40, lines: 4000 };
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'select', 'textarea']);
+// A class or id token that starts or ends with one of these words marks a region whose dates and
+// names are not the article's ("comment-list", "site-footer", "sidebar"); "has-sidebar" on <body> does not.
+const STRONG_WORDS = '(?:comments?|kommentare?|sidebar|related|recommend(?:ed|ations)?|widget[-_]\\w+|popular|more-?stories|newsletter|breadcrumbs?|navigation|navbar|nav|menu|social|share|sharing|livefyre|disqus|replies|respond|pagination|archives?|blogroll)';
+const STRONG_RE = new RegExp(`^${STRONG_WORDS}(?:[-_].*)?$|[-_]${STRONG_WORDS}$`, 'i');
+// Footers and asides are boilerplate at page level, but inside an article they hold its date and byline.
+const WEAK_RE = /^(?:site-?)?footer(?:[-_].*)?$|[-_]footer$/i;
+const WEAK_TAGS = new Set(['footer', 'aside']);
+const ARTICLE_RE = /^(?:article|post|hentry|entry|story|blog-?post|news-single|article-?body|post-body)$/i;
+const NEVER_BOILER = new Set(['html', 'body', 'main', 'article']);
+const DATE_CLASS_RE = /date|time|datum|publi|posted|fecha|dateline|zeit|erstellt|meta|byline|info|stamp|calendar|data/i;
+const BYLINE_CLASS_RE = /author|byline|autor|auteur|writer|reporter|journalist|creator|verfasser/i;
+const HEADLINE_CLASS_RE = /headline|entry-title|post-title|article-title|article__title|story-title|title/i;
+
+interface Frame { node: AnyNode; boiler: boolean; inArticle: boolean }
+
+export function collect(doc: Document): Collected {
+  const c: Collected = {
+    metas: new Map(), ldJson: [], links: new Map(), relAuthors: [], h1s: [], headlineEls: [], times: [],
+    itemprops: new Map(), dateEls: [], bylineEls: [], lines: [], total: 0,
+  };
+  const stack: Frame[] = [{ node: doc, boiler: false, inArticle: false }];
+  let order = 0;
+  while (stack.length) {
+    const { node, boiler, inArticle } = stack.pop()!;
+    if (node.type === 'text') {
+      if (c.lines.length < CAP.lines) {
+        const data = (node as unknown as { data: string }).data;
+        if (data.length < 300 && /\d/.test(data)) {
+          const t = data.trim();
+          if (t.length >= 6) c.lines.push({ item: t, order: order++, boiler });
+        }
+      }
+      continue;
+    }
+    if (!isElement(node)) {
+      if (node.type === 'root') pushKids(stack, node as unknown as Element, boiler, inArticle);
+      continue;
+    }
+    const el = node;
+    const name = el.name;
+    const a = el.attribs;
+    const pos = order++;
+    if (name === 'script') {
+      if ((a.type ?? '').toLowerCase().includes('ld+json')) {
+        const kid = el.children[0] as unknown as { data?: string } | undefined;
+        if (kid?.data && c.ldJson.length < 20) c.ldJson.push(kid.data);
+      }
+      continue;
+    }
+    if (name === 'meta') {
+      const key = (a.property ?? a.name ?? a.itemprop ?? a['http-equiv'] ?? '').trim().toLowerCase();
+      const content = a.content ?? a.value;
+      if (key && content !== undefined && content.trim()) push(c.metas, key, content.trim());
+      if (a.itemprop && a.content) pushPos(c.itemprops, a.itemprop.toLowerCase(), { item: el, order: pos, boiler }, CAP.itemprop);
+      continue;
+    }
+    if (SKIP.has(name)) continue;
+    if (name === 'title') {
+      if (c.title === undefined) c.title = textOf(el);
+      continue;
+    }
+    if (name === 'html' && a.lang && !c.htmlLang) c.htmlLang = a.lang;
+    if (name === 'html' && a['xml:lang'] && !c.htmlLang) c.htmlLang = a['xml:lang'];
+    if (name === 'base' && a.href && !c.baseHref) c.baseHref = a.href;
+    if (name === 'link' || name === 'a') {
+      const rel = (a.rel ?? '').toLowerCase();
+      if (rel && a.href && name === 'link') for (const r of rel.split(/\s+/)) push(c.links, r, a.href);
+      if (/\bauthor\b/.test(rel) && c.relAuthors.length < 10 && name === 'a') c.relAuthors.push(textOf(el));
+    }
+    const cls = `${a.class ?? ''} ${a.id ?? ''}`;
+    const toks = cls.length > 1 && !NEVER_BOILER.has(name) ? cls.split(/\s+/).filter(Boolean) : [];
+    const article = inArticle || name === 'article' || toks.some((t) => ARTICLE_RE.test(t)) || /Article|BlogPosting/.test(a.itemtype ?? '');
+    const isBoiler = boiler || name === 'nav' || toks.some((t) => STRONG_RE.test(t))
+      || (!inArticle && (WEAK_TAGS.has(name) || toks.some((t) => WEAK_RE.test(t))));
+    const here: Positioned<Element> = { item: el, order: pos, boiler: isBoiler };
+    if (name === 'h1' && c.h1s.length < CAP.h1) c.h1s.push(here);
+    if (name === 'time' && c.times.length < CAP.time) c.times.push(here);
+    if (a.itemprop) for (const p of a.itemprop.toLowerCase().split(/\s+/)) pushPos(c.itemprops, p, here, CAP.itemprop);
+    if (cls.length > 1) {
+      if (DATE_CLASS_RE.test(cls) && c.dateEls.length < CAP.dateEls && name !== 'body' && name !== 'html') c.dateEls.push(here);
+      if (BYLINE_CLASS_RE.test(cls) && c.bylineEls.length < CAP.byline && name !== 'body') c.bylineEls.push(here);
+      if (/^(h[1-3]|div|span|p|header)$/.test(name) && HEADLINE_CLASS_RE.test(cls) && c.headlineEls.length < CAP.headline) c.headlineEls.push(here);
+    }
+    pushKids(stack, el, isBoiler, article);
+  }
+  c.total = order;
+  return c;
+}
+
+function pushKids(stack: Frame[], el: Element, boiler: boolean, inArticle: boolean): void {
+  const kids = el.children;
+  for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, boiler, inArticle });
+}
+
+function push(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function pushPos(map: Map<string, Array<Positioned<Element>>>, key: string, value: Positioned<Element>, cap: number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [value]);
+  else if (list.length < cap) list.push(value);
+}
+
+/** Visible text of an element with whitespace collapsed (scripts and styles skipped). */
+export function textOf(el: AnyNode, max = 2000): string {
+  const out: string[] = [];
+  let len = 0;
+  const stack: AnyNode[] = [el];
+  while (stack.length && len < max) {
+    const n = stack.pop()!;
+    if (n.type === 'text') {
+      const d = (n as unknown as { data: string }).data;
+      out.push(d);
+      len += d.length;
+    } else if ('children' in n && n.type !== 'script' && n.type !== 'style') {
+      if (isElement(n) && (n.name === 'br' || /^(p|div|li|h\d)$/.test(n.name))) out.push(' ');
+      const kids = (n as Element).children;
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+    }
+  }
+  return out.join('').replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,147 @@
+// Publication and modification dates of an HTML page, from the most to the least explicit
+// source. The order follows htmldate (Adrien Barbaresi, https://github.com/adbar/htmldate):
+// structured markup first (JSON-LD, meta tags, itemprop, <time>), then the URL, then date
+// elements and visible date lines near the headline; dates inside footers, comments and
+// sidebars are ignored, and implausible dates (future, before 1995) are rejected.
+import type { Element } from '../dom.js';
+import { dateFromUrl, formatFound, parseDateString, scanDates, utcToZone, type DateParseOptions, type ScanOptions } from '../dates/index.js';
+import type { Collected, Positioned } from './collect.js';
+import { textOf } from './collect.js';
+import type { LdFields } from './jsonld.js';
+
+type Opts = DateParseOptions & ScanOptions;
+
+/** Meta names that state the publication time, most specific first. */
+const PUBLISHED_METAS = [
+  'article:published_time', 'og:article:published_time', 'article:published', 'og:published_time', 'published_time',
+  'datepublished', 'article.published', 'article_date_original', 'publication_date', 'publish_date', 'publish-date',
+  'publishdate', 'pubdate', 'pub_date', 'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dcterms.issued',
+  'dc.date.created', 'dcterms.created', 'dc.date', 'dcterms.date', 'citation_publication_date', 'citation_date',
+  'originalpublicationdate', 'article.created', 'date_published', 'published-date', 'release_date', 'created',
+  'cxenseparse:recs:publishtime', 'date', 'og:pubdate', 'displaydate', 'dateline', 'article:post_date', 'bt:pubdate',
+  'datecreated', 'ga_date', 'content_create_date', 'dc.created', 'issued', 'pdate', 'timestamp',
+];
+const MODIFIED_METAS = [
+  'article:modified_time', 'og:article:modified_time', 'og:updated_time', 'article:modified', 'datemodified',
+  'dc.date.modified', 'dcterms.modified', 'last-modified', 'lastmod', 'modified', 'revision_date', 'article.updated',
+  'parsely-updated-date', 'updated_time', 'sailthru.lastmodified',
+];
+
+export interface PageDates { published?: string; modified?: string }
+
+function fromMetas(c: Collected, keys: string[], opts: Opts): string | undefined {
+  for (const k of keys) {
+    for (const v of c.metas.get(k) ?? []) {
+      const d = parseDateString(v, opts);
+      if (d) return d;
+    }
+  }
+  return undefined;
+}
+
+function valueOf(el: Element): string {
+  return el.attribs.datetime ?? el.attribs.content ?? el.attribs['data-datetime'] ?? el.attribs.title ?? textOf(el, 300);
+}
+
+function fromItemprop(c: Collected, prop: string, opts: Opts): string | undefined {
+  for (const p of c.itemprops.get(prop) ?? []) {
+    if (p.boiler) continue;
+    const d = parseDateString(valueOf(p.item), opts);
+    if (d) return d;
+  }
+  return undefined;
+}
+
+const UPDATED_WORDS = /updated|modified|aktualisiert|geändert|mis à jour|actualizado|aggiornato|zaktualizowano|bijgewerkt|last edited|stand:/i;
+const PUBLISHED_WORDS = /publi|veröffentlicht|erschienen|posted|erstellt|pubblicato|opublikowano|gepubliceerd|создан|publicado/i;
+
+/** <time> elements: a pubdate/published one anywhere, else the first near the headline that is not an "updated" stamp. */
+function fromTimes(c: Collected, h1Order: number | undefined, opts: Opts): string | undefined {
+  const usable = c.times.filter((t) => !t.boiler);
+  const marked = usable.find((t) => 'pubdate' in t.item.attribs || /publish|posted|entry-date|created/i.test(`${t.item.attribs.class ?? ''} ${t.item.attribs.itemprop ?? ''}`));
+  const ordered = marked ? [marked, ...usable] : nearHeadline(usable, h1Order);
+  for (const t of ordered) {
+    const ctx = `${t.item.attribs.class ?? ''} ${t.item.attribs.itemprop ?? ''} ${parentText(t.item)}`;
+    if (t !== marked && UPDATED_WORDS.test(ctx) && !PUBLISHED_WORDS.test(ctx)) continue;
+    const d = parseDateString(t.item.attribs.datetime ?? textOf(t.item, 300), opts);
+    if (d) return d;
+  }
+  return undefined;
+}
+
+function parentText(el: Element): string {
+  const p = el.parent as Element | null;
+  return p && 'attribs' in p ? `${p.attribs.class ?? ''} ${textOf(p, 120)}` : '';
+}
+
+/** Items after the headline first (closest first), then the ones before it (closest first). */
+function nearHeadline<T>(items: Array<Positioned<T>>, h1Order: number | undefined): Array<Positioned<T>> {
+  if (h1Order === undefined) return items;
+  const after = items.filter((i) => i.order > h1Order);
+  const before = items.filter((i) => i.order <= h1Order).reverse();
+  return [...after, ...before];
+}
+
+/** Elements whose class or id says date/published: their attributes, then their text. */
+function fromDateElements(c: Collected, h1Order: number | undefined, opts: Opts): string | undefined {
+  for (const p of nearHeadline(c.dateEls.filter((e) => !e.boiler), h1Order)) {
+    const a = p.item.attribs;
+    if (/modif|updated|aktualisiert/i.test(`${a.class ?? ''} ${a.id ?? ''}`)) continue;
+    const text = a.datetime ?? a.content ?? textOf(p.item, 240);
+    if (text.length > 240) continue;
+    const d = firstDateIn(text, opts);
+    if (d) return d;
+  }
+  return undefined;
+}
+
+/** The first plausible date in a line, skipping ones announced as updates when a published one follows. */
+function firstDateIn(text: string, opts: Opts): string | undefined {
+  const found = scanDates(text, opts);
+  for (const f of found) {
+    const before = text.slice(Math.max(0, f.index - 30), f.index);
+    if (found.length > 1 && UPDATED_WORDS.test(before)) continue;
+    const d = formatFound(f, opts);
+    if (d) return d;
+  }
+  return undefined;
+}
+
+/** Visible short lines near the headline (within a window of nodes), then none. */
+function fromLines(c: Collected, h1Order: number | undefined, opts: Opts): string | undefined {
+  const lines = c.lines.filter((l) => !l.boiler);
+  const near = h1Order === undefined ? lines.slice(0, 200) : nearHeadline(lines, h1Order).filter((l) => Math.abs(l.order - h1Order) < 400);
+  for (const l of near) {
+    const d = firstDateIn(l.item, opts);
+    if (d) return d;
+  }
+  return undefined;
+}
+
+/**
+ * A URL that names the day (/2023/11/08/) is the site's own statement of the publication day; a
+ * UTC timestamp one day off is the same moment seen from another zone, so the URL's day is kept.
+ */
+function agreeWithUrl(published: string, urlDay: string | undefined): string {
+  if (!urlDay || published.startsWith(urlDay) || published.length <= 10) return published;
+  const diff = Math.abs(Date.parse(published.slice(0, 10)) - Date.parse(urlDay)) / 86400000;
+  return diff <= 1 ? urlDay : published;
+}
+
+export function pageDates(c: Collected, ld: LdFields | undefined, url: URL | undefined, h1Order: number | undefined, opts: Opts): PageDates {
+  const ldPublished = ld?.published ? parseDateString(ld.published, opts) : undefined;
+  const modified = (ld?.modified ? parseDateString(ld.modified, opts) : undefined) ?? fromMetas(c, MODIFIED_METAS, opts) ?? fromItemprop(c, 'datemodified', opts);
+  const published = (ld?.isArticle ? ldPublished : undefined)
+    ?? fromMetas(c, PUBLISHED_METAS, opts)
+    ?? fromItemprop(c, 'datepublished', opts)
+    ?? ldPublished
+    ?? fromItemprop(c, 'datecreated', opts)
+    ?? dateFromUrl(url)
+    ?? fromTimes(c, h1Order, opts)
+    ?? fromDateElements(c, h1Order, opts)
+    ?? fromLines(c, h1Order, opts);
+  const out: PageDates = {};
+  if (published) out.published = agreeWithUrl(utcToZone(published, opts.timezone), dateFromUrl(url));
+  if (modified) out.modified = modified;
+  return out;
+}
