@@ -2,6 +2,7 @@
 // charset (Content-Type header, <meta charset>), then windows-1252. Declarations are often
 // wrong in the wild (pages that say ISO-8859-1 but are UTF-8), so a clean UTF-8 decode wins
 // over a declaration of a single-byte charset.
+import { isUtf8 } from 'node:buffer';
 import type { ExtractWarning } from '../types.js';
 
 export interface DecodedInput {
@@ -68,8 +69,6 @@ function detectBinary(bytes: Uint8Array): string | undefined {
   return n > 0 && bad / n > 0.1 ? 'binary data' : undefined;
 }
 
-const utf8Strict = new TextDecoder('utf-8', { fatal: true });
-
 export function decodeBytes(bytes: Uint8Array, contentType: string | undefined, warnings: ExtractWarning[]): DecodedInput {
   // BOMs are authoritative.
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), charset: 'utf-8' };
@@ -84,14 +83,13 @@ export function decodeBytes(bytes: Uint8Array, contentType: string | undefined, 
   if (declaredRaw && !declared) warnings.push({ code: 'charset-unknown', message: `unknown charset "${declaredRaw}"; decoded by content` });
 
   // Valid UTF-8 with non-ASCII bytes is almost never an accident, whatever the page declares.
-  try {
-    const text = utf8Strict.decode(bytes);
+  // (isUtf8 + Buffer#toString: simdutf validation and decoding, several times faster than a fatal TextDecoder.)
+  if (isUtf8(bytes)) {
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
     if (declared && declared !== 'utf-8' && /[^\x00-\x7f]/.test(text)) {
       warnings.push({ code: 'charset-mismatch', message: `declared ${declared} but the bytes are valid UTF-8; decoded as UTF-8` });
     }
     return { text, charset: 'utf-8' };
-  } catch {
-    // not UTF-8: fall through
   }
   if (declared && declared !== 'utf-8') return { text: new TextDecoder(declared).decode(bytes), charset: declared };
   if (declared === 'utf-8') {
