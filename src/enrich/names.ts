@@ -1,7 +1,7 @@
 // Finds named mentions (capitalised word runs), strips titles and sentence-initial words, and
 // classifies each as person, organisation or place using the lexicons and the gazetteer.
 import { lookupPlace } from './geo/gazetteer.js';
-import { DEMONYMS, DIRECTION_WORDS, FUNCTION_WORDS, MONTHS, NAME_CONNECTORS, NAME_PARTICLES, NON_ENTITY_WORDS, ORG_WORDS, PLACE_FEATURE_WORDS, TITLE_WORDS, WEEKDAYS } from './lang/en.js';
+import { DEMONYMS, DIRECTION_WORDS, FUNCTION_WORDS, MONTHS, NAME_CONNECTORS, NAME_PARTICLES, NON_ENTITY_WORDS, NON_NAME_ACRONYMS, ORG_WORDS, PLACE_FEATURE_WORDS, TITLE_WORDS, WEEKDAYS } from './lang/en.js';
 import { lexicon } from './lexicon.js';
 import { fold, surnameKey } from './normalize.js';
 import { joined, type Doc, type Token } from './text.js';
@@ -76,10 +76,21 @@ function classifyRun(doc: Doc, run: Token[], titleCase: boolean, out: Mention[])
   while (toks.length && !knownWhole(toks) && ((FUNCTION_WORDS.has(toks[0]!.text.toLowerCase()) && !/^[A-Z]{2,}$/.test(toks[0]!.text)) || (toks[0]!.first && isCommonWord(toks[0]!.text) && !isTitle(toks[0]!)) || !toks[0]!.cap)) toks = toks.slice(1);
   if (!toks.length) return;
   if (titleCase) { splitHeadline(toks, out); return; }
+  // "CHRISTOPHER RUGABER WASHINGTON (AP)": a shouted byline glued to a dateline; keep the place only.
+  if (toks.length >= 2 && toks.every((t) => t.text.length > 1 && t.text === t.text.toUpperCase()) && !knownWhole(toks)) {
+    for (let k = Math.min(3, toks.length - 1); k >= 1; k--) {
+      const tail = toks.slice(toks.length - k);
+      if (lookupPlace(nameOf(tail)).some((p) => p.kind !== 'city' || p.population >= 100_000)) { out.push(mention(tail, 'place', 2)); return; }
+    }
+  }
   // "Gagan Thapa and Bishwo Prakash Sharma", "Putin and I", "Bishop of Rome": split at connectors
   // unless the whole run is one organisation or place ("Bank of England", "Bosnia and Herzegovina").
   const cut = toks.findIndex((t, i) => i > 0 && SPLIT_CONNECTORS.has(t.text.toLowerCase()));
-  if (cut > 0 && !knownWhole(toks) && classifyName(toks) !== 'organization') {
+  // "US Geological Survey and Germany", "… Michelle Bowman and Gov. Christopher Waller": an "and" before a
+  // name that stands on its own joins two names, even after an organisation.
+  const andRight = cut > 0 && toks[cut]!.text.toLowerCase() === 'and' ? toks.slice(cut + 1) : [];
+  const splitsAnd = andRight.length > 0 && (knownWhole(andRight) || isTitle(andRight[0]!) || classifyName(andRight) === 'person');
+  if (cut > 0 && !knownWhole(toks) && (classifyName(toks) !== 'organization' || splitsAnd)) {
     classifyRun(doc, toks.slice(0, cut), false, out);
     classifyRun(doc, toks.slice(cut + 1), false, out);
     return;
@@ -97,7 +108,10 @@ function classifyRun(doc: Doc, run: Token[], titleCase: boolean, out: Mention[])
   }
   if (titleEnd >= 0) {
     const left = toks.slice(0, titleStart);
-    const right = toks.slice(titleEnd + 1);
+    let right = toks.slice(titleEnd + 1);
+    // "Vice Chairman of Supervision Michelle Bowman": skip the rest of the role before the first name.
+    const firstName = right.findIndex((t) => lex.firstNames.has(t.text.toLowerCase()));
+    if (firstName > 0 && right.slice(0, firstName).every((t) => !t.cap || isCommonWord(t.text)) && right.length - firstName >= 2) right = right.slice(firstName);
     const rightWhole = fold(right.map((t) => t.text).join(' '));
     const leftIsOrg = left.length > 0 && classifyName(left) === 'organization';
     if (!lex.orgs.has(fold(toks.slice(0, titleEnd + 2).map((t) => t.text).join(' '))) && !(ORG_WORDS.has(right[right.length - 1]!.text.toLowerCase()) && !lex.people.has(rightWhole))) {
@@ -207,7 +221,7 @@ export function classifyName(toks: Token[]): MentionType | undefined {
     if (best >= 1000 && !(words.length === 1 && lex.lastNames.has(lower[0]!) && best < 200_000)) return 'place';
   }
   // Acronyms (2–6 capitals, optionally with periods) are organisations unless a place.
-  if (words.length === 1 && /^(?:[A-Z]\.?){2,6}$/.test(name) && !places.length) return 'organization';
+  if (words.length === 1 && /^(?:[A-Z]\.?){2,6}$/.test(name) && !places.length && !NON_NAME_ACRONYMS.has(lower[0]!)) return 'organization';
   if (firstIsName) return 'person';
   if (words.length >= 2 && words.length <= 4 && words.every((w, i) => /^\p{Lu}/u.test(w) || (i > 0 && NAME_PARTICLES.has(w.toLowerCase())) || /^(?:al|el)-/.test(w))) {
     if (!isCommonWord(lower[0]!) && lower.filter((w) => isCommonWord(w) && !lex.lastNames.has(w)).length <= 1) return 'person';

@@ -20,6 +20,9 @@ today|tonight|tomorrow|yesterday|morning|afternoon|evening|night|week|month|year
 god|jesus|allah
 `);
 
+/** Capitalised abbreviations that are not names of anything. */
+export const NON_NAME_ACRONYMS = set('ai|tv|ceo|cfo|coo|cto|gdp|ipo|etf|ev|evs|nft|pc|ok|am|pm|mvp|dj|hq|id|faq|pdf|usb|gps|vip|diy|fyi|rip|lgbtq|covid|sars|hiv|aids|ai-powered|q1|q2|q3|q4|mph|kph|gmt|utc|est|pst|bst|edt|pdt');
+
 /** Role words before a name: stripped from a mention and evidence that a person follows. */
 export const TITLE_WORDS = set(`
 president|vice|prime|minister|foreign|defence|defense|interior|finance|home|deputy|secretary|general|attorney|chief|executive
