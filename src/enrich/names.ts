@@ -61,7 +61,7 @@ function capitalisedRuns(doc: Doc): Token[][] {
 const WEEKDAY_SET = new Set<string>(WEEKDAYS);
 const SPLIT_CONNECTORS = new Set(['of', 'for', 'and', 'the', '&', 'on']);
 
-const isTitle = (t: Token): boolean => TITLE_WORDS.has(t.text.toLowerCase().replace(/\.$/, '')) || TITLE_WORDS.has(t.text.toLowerCase()) || /^[\w-]+-year-old$/i.test(t.text);
+const isTitle = (t: Token): boolean => { const w = t.text.toLowerCase().replace(/\.$/, ''); return TITLE_WORDS.has(w) || TITLE_WORDS.has(t.text.toLowerCase()) || (w.length > 4 && w.endsWith('s') && TITLE_WORDS.has(w.slice(0, -1))) || /^[\w-]+-year-old$/i.test(t.text); };
 const demonymCountry = (t: Token): string | undefined => (lookupPlace(t.text).length ? undefined : DEMONYMS[t.text.toLowerCase()]);
 const nameOf = (toks: Token[]): string => toks.map((t) => t.text).join(' ');
 const knownWhole = (toks: Token[]): boolean => { const k = fold(nameOf(toks)); return lexicon().orgs.has(k) || lexicon().people.has(k) || lookupPlace(nameOf(toks)).some((p) => p.kind !== 'city' || p.population >= 20_000); };
@@ -114,7 +114,7 @@ function classifyRun(doc: Doc, run: Token[], titleCase: boolean, out: Mention[])
     if (firstName > 0 && right.slice(0, firstName).every((t) => !t.cap || isCommonWord(t.text)) && right.length - firstName >= 2) right = right.slice(firstName);
     const rightWhole = fold(right.map((t) => t.text).join(' '));
     const leftIsOrg = left.length > 0 && classifyName(left) === 'organization';
-    if (!lex.orgs.has(fold(toks.slice(0, titleEnd + 2).map((t) => t.text).join(' '))) && !(ORG_WORDS.has(right[right.length - 1]!.text.toLowerCase()) && !lex.people.has(rightWhole))) {
+    if (!lex.orgs.has(fold(toks.slice(0, titleEnd + 2).map((t) => t.text).join(' '))) && !(right.some((t) => ORG_WORDS.has(t.text.toLowerCase())) && !lex.people.has(rightWhole))) {
       let titleCountry: string | undefined;
       if (left.length === 1 && !lookupPlace(left[0]!.text).length && DEMONYMS[left[0]!.text.toLowerCase()]) titleCountry = DEMONYMS[left[0]!.text.toLowerCase()];
       else if (left.length) {
@@ -132,7 +132,7 @@ function classifyRun(doc: Doc, run: Token[], titleCase: boolean, out: Mention[])
     }
   }
   // A lone demonym or title ("Russian", "President") is not a name.
-  if (toks.length === 1 && (demonymCountry(toks[0]!) || isTitle(toks[0]!))) return;
+  if (toks.length === 1 && (demonymCountry(toks[0]!) || TITLE_WORDS.has(toks[0]!.text.toLowerCase().replace(/\.$/, '')))) return;
   while (toks.length > 1 && demonymCountry(toks[0]!) && !knownWhole(toks) && classifyName(toks) !== 'organization') toks = toks.slice(1);
   // "Supervision Michelle Bowman": a common word glued before a first name + surname.
   if (toks.length >= 3 && isCommonWord(toks[0]!.text) && lex.firstNames.has(toks[1]!.text.toLowerCase()) && !knownWhole(toks) && classifyName(toks) !== 'organization') toks = toks.slice(1);
@@ -176,7 +176,8 @@ function splitHeadline(toks: Token[], out: Mention[]): void {
     for (let j = Math.min(toks.length, i + 5); j > i; j--) {
       const span = toks.slice(i, j);
       const name = fold(span.map((t) => t.text).join(' '));
-      if (lex.orgs.has(name)) { out.push(mention(span, 'organization', 2)); matched = j - i; break; }
+      if (lex.orgs.has(name) || lex.orgs.has(name.replace(/^the /, ''))) { out.push(mention(span, 'organization', 2)); matched = j - i; break; }
+      if (j - i === 1 && (DIRECTION_WORDS.has(name) || FUNCTION_WORDS.has(name))) continue;
       if (lex.people.has(name)) { out.push(mention(span, 'person', 2)); matched = j - i; break; }
       const places = lookupPlace(name);
       if (places.some((p) => p.kind !== 'city' || p.population > 100_000)) { out.push(mention(span, 'place', 2)); matched = j - i; break; }
@@ -194,6 +195,8 @@ export function isCommonWord(word: string): boolean {
   const lex = lexicon();
   if (lex.firstNames.has(w) || lex.lastNames.has(w)) return false;
   if (lex.common.has(w)) return true;
+  // Plurals of common nouns ("States", "Wardens" stays unknown, "Members" → member).
+  if (w.length > 4 && w.endsWith('s') && (lex.common.has(w.slice(0, -1)) || (w.endsWith('es') && lex.common.has(w.slice(0, -2))))) return true;
   return /^[a-z]+(?:ing|ly|ed|ness|ment|tion|ities)$/.test(w);
 }
 
@@ -207,6 +210,7 @@ export function classifyName(toks: Token[]): MentionType | undefined {
   if (lex.people.has(key)) return 'person';
   const lower = words.map((w) => w.toLowerCase().replace(/\.$/, ''));
   const lastWord = lower[lower.length - 1]!;
+  if (words.length === 1 && DIRECTION_WORDS.has(lower[0]!)) return undefined;
   const areas = lookupPlace(name).filter((p) => p.kind !== 'city');
   if (areas.length && !lex.orgs.has(key)) return 'place';
   if (words.length >= 2 && PLACE_FEATURE_WORDS.has(lastWord) && !lower.some((w) => ORG_WORDS.has(w) && !PLACE_FEATURE_WORDS.has(w))) return 'place';
@@ -218,7 +222,9 @@ export function classifyName(toks: Token[]): MentionType | undefined {
   const firstIsName = lex.firstNames.has(lower[0]!) && words.length >= 2;
   if (places.length && !firstIsName) {
     const best = Math.max(...places.map((p) => (p.kind === 'city' ? p.population : 1e9)));
-    if (best >= 1000 && !(words.length === 1 && lex.lastNames.has(lower[0]!) && best < 200_000)) return 'place';
+    const lone = words.length === 1;
+    if (lone && DIRECTION_WORDS.has(lower[0]!)) return undefined;
+    if (best >= 1000 && !(lone && lex.lastNames.has(lower[0]!) && best < 200_000) && !(lone && best < 200_000 && isCommonWord(lower[0]!))) return 'place';
   }
   // Acronyms (2–6 capitals, optionally with periods) are organisations unless a place.
   if (words.length === 1 && /^(?:[A-Z]\.?){2,6}$/.test(name) && !places.length && !NON_NAME_ACRONYMS.has(lower[0]!)) return 'organization';
