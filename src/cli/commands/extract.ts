@@ -6,7 +6,7 @@ import type { ExtractOptions, InputKind } from '../../types.js';
 import { DEFAULT_USER_AGENT } from '../../ingest/index.js';
 import { EXIT, UsageError } from '../errors.js';
 import { collectInputs, type InputItem } from '../inputs.js';
-import { InputError, loadInput, stdinReader, type LoadOptions } from '../read-input.js';
+import { InputError, loadInput, type LoadOptions } from '../read-input.js';
 import { createExtractor, defaultJobs, ExtractFailure, type Extractor } from '../extract-pool.js';
 import { runOrdered } from '../ordered.js';
 import { Progress } from '../progress.js';
@@ -30,9 +30,10 @@ Options:
                        (default: json for one input, jsonl for several)
   -j, --jobs N         worker threads (default: number of cores, ${defaultJobs()} here; 1 = in-process)
   -q, --quiet          no progress bar and no summary on stderr
-URL inputs:
+Limits and URL inputs:
   --timeout SECONDS    per request (default 20)
-  --max-bytes N        largest page accepted, after decompression (default 10485760; k/M suffixes)
+  --max-bytes N        largest page, after decompression (default 10M; k/M suffixes): larger
+                       URLs fail with ETOOLARGE, larger files are truncated with a warning
   --user-agent UA      default: ${DEFAULT_USER_AGENT}
   --allow-private      allow loopback/private/link-local addresses (refused by default; for tests
                        and intranets)
@@ -131,8 +132,8 @@ function resolveSettings(v: { [K in keyof typeof OPTIONS]?: unknown }, single: b
   if (timezone) base.timezone = timezone;
   if (kind) base.kind = kind as InputKind;
   if (str('content-type')) base.contentType = str('content-type');
-  // The extractor truncates at its own cap; keep it at least as large as what we accept.
-  base.maxBytes = Math.max(maxBytes, 8 * 1024 * 1024);
+  // Inputs are already cut at maxBytes while reading (with a warning); the extractor must not cut again.
+  base.maxBytes = maxBytes;
   const ua = str('user-agent');
   if (v.enrich === true && format !== 'json' && format !== 'jsonl') throw new UsageError(`--enrich adds a field to JSON records; use --format json or jsonl, not '${format}'`);
   return {
@@ -143,7 +144,6 @@ function resolveSettings(v: { [K in keyof typeof OPTIONS]?: unknown }, single: b
     load: {
       maxBytes,
       fetch: { timeoutMs: timeoutS * 1000, allowPrivate: v['allow-private'] === true, ...(ua ? { userAgent: ua } : {}) },
-      stdin: stdinReader(maxBytes),
     },
   };
 }
@@ -185,7 +185,9 @@ async function extractAll(items: InputItem[], s: Settings): Promise<number> {
   try {
     // Loading is I/O (files, network): allow more of it in flight than there are workers.
     const concurrency = Math.max(4, workers * 2);
-    await runOrdered(items, (item) => processOne(item, s, extractor), async (outcome, item) => {
+    // Once the reader has gone (`| head`), skip the remaining work instead of extracting into the void.
+    const skipped: Outcome = { ok: false, error: { code: 'EPIPE', message: 'output closed' } };
+    await runOrdered(items, async (item) => (out.closed ? skipped : processOne(item, s, extractor)), async (outcome, item) => {
       if (out.closed) return;
       if (!outcome.ok) failed++;
       progress.tick(!outcome.ok);
@@ -234,6 +236,7 @@ async function processOne(item: InputItem, s: Settings, extractor: Extractor): P
     if (item.published) options.published = item.published;
     if (loaded.contentType && !s.base.contentType) options.contentType = loaded.contentType;
     const article = await extractor.run(loaded.bytes, options);
+    if (loaded.warnings.length) article.warnings = [...loaded.warnings, ...article.warnings];
     return loaded.finalUrl ? { ok: true, article, finalUrl: loaded.finalUrl } : { ok: true, article };
   } catch (e) {
     if (e instanceof InputError || e instanceof ExtractFailure) {
