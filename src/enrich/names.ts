@@ -76,6 +76,9 @@ function classifyRun(doc: Doc, run: Token[], titleCase: boolean, out: Mention[])
   while (toks.length && !knownWhole(toks) && ((FUNCTION_WORDS.has(toks[0]!.text.toLowerCase()) && !/^[A-Z]{2,}$/.test(toks[0]!.text)) || (toks[0]!.first && isCommonWord(toks[0]!.text) && !isTitle(toks[0]!)) || !toks[0]!.cap)) toks = toks.slice(1);
   if (!toks.length) return;
   if (titleCase) { splitHeadline(toks, out); return; }
+  // "PARIS, Texas (Dateline Wire) —": the agency credited in a dateline.
+  const first = toks[0]!; const last = toks[toks.length - 1]!;
+  if (doc.text[first.start - 1] === '(' && /^\)\s*[—–-]/.test(doc.text.slice(last.end, last.end + 4)) && !lookupPlace(nameOf(toks)).length) { out.push(mention(toks, 'organization', 2)); return; }
   // "CHRISTOPHER RUGABER WASHINGTON (AP)": a shouted byline glued to a dateline; keep the place only.
   if (toks.length >= 2 && toks.every((t) => t.text.length > 1 && t.text === t.text.toUpperCase()) && !knownWhole(toks)) {
     for (let k = Math.min(3, toks.length - 1); k >= 1; k--) {
