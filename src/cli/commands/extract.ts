@@ -37,6 +37,8 @@ Limits and URL inputs:
   --user-agent UA      default: ${DEFAULT_USER_AGENT}
   --allow-private      allow loopback/private/link-local addresses (refused by default; for tests
                        and intranets)
+  --enrich             add an "enrichment" object to each JSON/JSONL record: people, organizations,
+                       places (geocoded), quotes with speakers, resolved dates, the main event
   -h, --help           show this help
 
 Output: json/jsonl records carry "file" (as given) or "url", then the Article fields.
@@ -65,6 +67,7 @@ const OPTIONS = {
   'max-bytes': { type: 'string' },
   'user-agent': { type: 'string' },
   'allow-private': { type: 'boolean' },
+  enrich: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -72,6 +75,8 @@ const HINT = "Run 'dateline extract --help' for the options.";
 
 interface Settings {
   format: Format;
+  /** Loaded only with --enrich: the lexicons and gazetteer take a moment to load. */
+  enrich?: (article: Article) => unknown;
   jobs: number;
   quiet: boolean;
   base: ExtractOptions;
@@ -106,6 +111,7 @@ export async function run(argv: string[]): Promise<number> {
     only.url = v.url;
   }
   const settings = resolveSettings(v, items.length === 1 && !expanded);
+  if (v.enrich === true) settings.enrich = (await import('../../enrich/index.js')).enrich;
   return extractAll(items, settings);
 }
 
@@ -129,6 +135,7 @@ function resolveSettings(v: { [K in keyof typeof OPTIONS]?: unknown }, single: b
   // Inputs are already cut at maxBytes while reading (with a warning); the extractor must not cut again.
   base.maxBytes = maxBytes;
   const ua = str('user-agent');
+  if (v.enrich === true && format !== 'json' && format !== 'jsonl') throw new UsageError(`--enrich adds a field to JSON records; use --format json or jsonl, not '${format}'`);
   return {
     format,
     jobs,
@@ -199,6 +206,7 @@ async function extractAll(items: InputItem[], s: Settings): Promise<number> {
         }
       } else {
         const rec = outcome.ok ? recordFor(item.label, outcome.article, outcome.finalUrl) : errorRecord(item.label, outcome.error);
+        if (outcome.ok && s.enrich) rec.enrichment = s.enrich(outcome.article);
         if (s.format === 'json') {
           const body = JSON.stringify(rec, null, 2);
           await out.write(items.length > 1 ? `${first ? '' : ',\n'}${indent(body)}` : `${body}\n`);
