@@ -23,7 +23,7 @@ function headlineText(h: Element): string {
       for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
     }
   }
-  const t = out.join('').replace(/\s+/g, ' ').trim();
+  const t = out.join('').replace(/\s+/g, ' ').trim().replace(/^[:|–—-]\s*/, '');
   return t || textOf(h, 400);
 }
 
@@ -72,11 +72,26 @@ export function stripSiteName(title: string, site: string | undefined, host: str
   return best;
 }
 
+/** "20. Januar 2022", "Monday, 3 May": an <h1> that is a date line, not a headline. */
+function isDateLike(t: string): boolean {
+  return t.length < 40 && /\d/.test(t) && /^[\p{L}\d\s.,:/-]+$/u.test(t) && words(t) <= 5 && /\b(19|20)\d{2}\b|\d{1,2}[./]\d{1,2}/.test(t);
+}
+
+/** Drop site-name segments at either end only ("Headline - part | Site" → "Headline - part"). */
+function trimSiteEnds(title: string, site: string | undefined, host: string | undefined): string {
+  const m = /^(.*?)(?:\s+[|–—»·•-]\s+|\s*\|\s*)([^|–—»·•]*)$/.exec(title);
+  if (m && isSiteLike(m[2]!, site, host)) return m[1]!.trim();
+  const f = /^([^|–—»·•]*?)(?:\s+[|–—»·•-]\s+|\s*\|\s*)(.*)$/.exec(title);
+  if (f && isSiteLike(f[1]!, site, host)) return f[2]!.trim();
+  return title.trim();
+}
+
 export interface TitleInputs { ldHeadline?: string; siteName?: string; host?: string }
 
 export function pickTitle(c: Collected, inp: TitleInputs): string | undefined {
-  const metaTitles = [inp.ldHeadline, first(c, 'og:title'), first(c, 'twitter:title'), c.title].filter((t): t is string => !!t && !!t.trim());
-  const h1s = c.h1s.filter((h) => !h.boiler).map((h) => headlineText(h.item)).filter((t) => t.length >= 3 && t.length <= 300);
+  const metaTitles = [inp.ldHeadline, first(c, 'og:title'), first(c, 'twitter:title'), c.title]
+    .filter((t): t is string => !!t && !!t.trim()).map((t) => t.replace(/\s+/g, ' ').trim().slice(0, 500));
+  const h1s = c.h1s.filter((h) => !h.boiler).map((h) => headlineText(h.item)).filter((t) => t.length >= 3 && t.length <= 300 && !isDateLike(t));
   const allH1s = c.h1s.map((h) => headlineText(h.item)).filter((t) => t.length >= 3 && t.length <= 300);
   const titleParts = c.title ? c.title.split(SEPARATORS).map((p) => p.trim()) : [];
   // An <h1> that the title metadata confirms is the cleanest headline (no site name, no crumbs);
@@ -93,12 +108,24 @@ export function pickTitle(c: Collected, inp: TitleInputs): string | undefined {
       if (a >= 0.8 && b >= 0.34 && a + b > bestScore) { best = h; bestScore = a + b; }
     }
   }
-  if (best) return best;
+  if (best) {
+    // "Kicker Headline" in one <h1> without markup to tell them apart: the metadata's shorter form.
+    for (const t of metaTitles) {
+      const st = trimSiteEnds(t, inp.siteName, inp.host);
+      if (words(st) >= 3 && words(st) < words(best) && norm(best).endsWith(norm(st))) return st;
+    }
+    return best;
+  }
   const stripped = metaTitles.length ? stripSiteName(metaTitles[0]!, inp.siteName, inp.host) : undefined;
   // A single headline-like <h1> beats a title that does not mention it (titles are often SEO-rewritten).
   if (h1s.length === 1 && !process.env.NO_SINGLE_H1) {
     const h = h1s[0]!;
     if (words(h) >= 2 && !isSiteLike(h, inp.siteName, inp.host) && (!stripped || covered(stripped, h) < 0.5)) return h;
+  }
+  // A title that is only the site's name says nothing about the page; its first real <h1> does.
+  if (stripped && isSiteLike(stripped, inp.siteName, inp.host)) {
+    const h = h1s.find((x) => !isSiteLike(x, inp.siteName, inp.host));
+    if (h) return h;
   }
   if (stripped) return stripped;
   const itemHeadline = c.itemprops.get('headline')?.[0];
