@@ -1,13 +1,158 @@
 // Crawl text (one block per line, as a crawler or a WET record stores a page) → Article.
+// 1. lines with shape features (lines.ts); 2. per-line classes: prose, furniture, menu runs
+// (body.ts, boilerplate.ts); 3. the body = best-scoring run of lines; 4. headline, section,
+// byline and date stamps searched just before (and at the top of) that run (header.ts,
+// dates.ts); 5. a standfirst between headline and body joins the body.
 import type { Article } from '../../types.js';
 import type { ExtractContext } from '../context.js';
+import { timezoneForUrl } from '../dates/index.js';
 import { renderParagraphs } from '../render.js';
+import { bestRegion, classify, regionParagraphs, type LineClass, type Region } from './body.js';
+import { crawlerDate, dateStamp, urlDate, type DateStamp } from './dates.js';
+import { findByline, findSection, findTitle, labelledSection, titleFromFirstLine } from './header.js';
+import { guessLanguage } from './language.js';
+import { isProse, splitLines, type Line } from './lines.js';
 
-/** Baseline: every non-empty line is a paragraph. (To be replaced by the crawl-text cleaner.) */
+export { parseDateLine } from './dates.js';
+
+const CRAWLER_DATE_PREFIX = /^\s*date\s*[:=]?\s*(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?)(?:\s+|$)/i;
+
+/** How far past the body start a byline or date stamp may sit ("By …" under the first paragraph). */
+const META_AFTER_START = 6;
+
 export function extractFromText(source: string, ctx: ExtractContext): Article {
-  const paras = source.split(/\n/).map((l) => l.trim()).filter(Boolean);
-  const body = renderParagraphs(paras);
-  const a: Article = { authors: [], tags: [], ...body, warnings: ctx.warnings };
-  if (ctx.url) a.url = ctx.url.href;
-  return a;
+  // A crawler's " date YYYY-MM-DD " prefix, on its own line or in front of the first paragraph.
+  let crawled: string | undefined;
+  const prefix = CRAWLER_DATE_PREFIX.exec(source.slice(0, 80));
+  if (prefix) {
+    crawled = crawlerDate(`date ${prefix[1]}`);
+    source = source.slice(prefix[0].length);
+  }
+  const lines = splitLines(source);
+  const cls = classify(lines);
+  const timezone = ctx.timezone ?? timezoneForUrl(ctx.url);
+  const monthFirst = /\.(?:com|us|gov|edu)$/i.test(ctx.url?.hostname ?? '');
+  const article: Article = { authors: [], tags: [], text: '', markdown: '', html: '', wordCount: 0, warnings: ctx.warnings };
+  if (ctx.url) article.url = ctx.url.href;
+
+
+  const region = bestRegion(lines, cls) ?? smallPageRegion(lines, cls);
+  if (!region) {
+    if (crawled) article.published = crawled;
+    return article;
+  }
+  // A record cut off mid-paragraph (a size limit) ends in an unfinished line: still story text.
+  const last = lines[region.end];
+  if (last && region.end === lines.length - 1 && last.units >= 8 && !cls[region.end]!.furniture && cls[region.end - 1]!.prose) region.end++;
+
+  // Byline and date-stamp lines around the body start are found first: the headline sits
+  // just above them, and they must not be taken for a headline or a section label.
+  const zoneStart = Math.max(0, region.start - 45);
+  const zoneEnd = Math.min(lines.length, region.start + META_AFTER_START);
+  const stampAt = new Map<number, DateStamp>();
+  for (let i = zoneStart; i < zoneEnd; i++) {
+    const l = lines[i]!;
+    if (cls[i]!.prose && l.units > 16) continue;
+    const st = dateStamp(l.text, l.units, timezone, monthFirst);
+    if (st) {
+      stampAt.set(i, st);
+      cls[i]!.meta = true;
+      continue;
+    }
+    const by = findByline(lines, i);
+    if (by) {
+      if (!article.authors.length || i >= region.start - 12) article.authors = by.names;
+      for (let k = 0; k < by.used; k++) cls[i + k]!.meta = true;
+      i += by.used - 1;
+    }
+  }
+
+  const titleIdx = findTitle(lines, cls, region.start, ctx.url);
+  const exclude = new Set<string>();
+  if (titleIdx >= 0) {
+    article.title = lines[titleIdx]!.text;
+    cls[titleIdx]!.meta = true;
+    exclude.add(lines[titleIdx]!.key);
+    const sec = findSection(lines, cls, titleIdx);
+    if (sec >= 0) {
+      article.section = lines[sec]!.text;
+      cls[sec]!.meta = true;
+      exclude.add(lines[sec]!.key);
+    }
+  } else {
+    const first = lines[0];
+    const t = first && !cls[0]!.meta && !cls[0]!.prose && !cls[0]!.furniture ? titleFromFirstLine(first) : undefined;
+    if (t) article.title = t;
+  }
+  setSiteName(article, lines[0]);
+  // Stamps far above the headline belong to other things (a ticker, a previous story).
+  const headerFrom = (titleIdx >= 0 ? titleIdx : region.start) - 8;
+  const stamps = [...stampAt].filter(([i]) => i >= headerFrom).map(([, st]) => st);
+  if (!article.section) {
+    for (let i = Math.max(0, headerFrom); i < zoneEnd; i++) {
+      const sec = labelledSection(lines[i]!.text);
+      if (sec) {
+        article.section = sec;
+        cls[i]!.meta = true;
+        break;
+      }
+    }
+  }
+  // Date stamps inside the body (a dateline list, "Updated" notes) are dropped from the text.
+  for (let i = zoneEnd; i < region.end; i++) {
+    const l = lines[i]!;
+    if (!cls[i]!.prose && l.units <= 10 && dateStamp(l.text, l.units, timezone, monthFirst)) cls[i]!.meta = true;
+  }
+  // Some pages print "Posted on …" / "Updated …" only after the article.
+  if (!stamps.length) {
+    for (let i = region.end; i < Math.min(lines.length, region.end + 10); i++) {
+      const st = dateStamp(lines[i]!.text, lines[i]!.units, timezone, monthFirst);
+      if (st && st.kind !== 'plain') stamps.push(st);
+    }
+  }
+  const published = stamps.find((s) => s.kind === 'published') ?? stamps.find((s) => s.kind === 'plain');
+  const modified = stamps.find((s) => s.kind === 'modified');
+  if (published) article.published = published.iso;
+  else if (modified) article.published = modified.iso;
+  if (modified && modified.iso !== article.published) article.modified = modified.iso;
+  if (!article.published) article.published = crawled ?? urlDate(ctx.url);
+
+  const body = [...leadLines(lines, cls, titleIdx, region, exclude), ...regionParagraphs(lines, cls, region, exclude)];
+  Object.assign(article, renderParagraphs(body.map((l) => l.text)));
+  const lang = guessLanguage(article.text || lines.map((l) => l.text).join('\n'));
+  if (lang) article.language = lang;
+  return article;
+}
+
+/** Prose between the headline and the body run (a standfirst), unless it is a caption or a repeat. */
+function leadLines(lines: Line[], cls: LineClass[], titleIdx: number, region: Region, exclude: Set<string>): Line[] {
+  if (titleIdx < 0 || region.start - titleIdx > 25) return [];
+  const out: Line[] = [];
+  for (let i = titleIdx + 1; i < region.start; i++) {
+    const l = lines[i]!;
+    const c = cls[i]!;
+    if (c.meta || c.furniture || l.repeats > 1 || exclude.has(l.key)) continue;
+    if (isProse(l)) out.push(l);
+  }
+  return out;
+}
+
+/**
+ * No run of prose at all: a short page (a note, a list, a stub) is kept whole, minus furniture;
+ * a long one is all furniture and yields no body.
+ */
+function smallPageRegion(lines: Line[], cls: LineClass[]): Region | undefined {
+  if (lines.length > 40) return undefined;
+  const keep = lines.filter((l, i) => !cls[i]!.furniture && !cls[i]!.meta);
+  if (!keep.length) return undefined;
+  return { start: keep[0]!.index, end: keep[keep.length - 1]!.index + 1, score: 0 };
+}
+
+function setSiteName(article: Article, first: Line | undefined): void {
+  if (!first || !article.title) return;
+  const parts = first.text.split(/\s+[|–—-]\s+|\s+[·•»]\s+/);
+  if (parts.length < 2) return;
+  const rest = parts.filter((p) => p.trim() && !article.title!.includes(p.trim()));
+  const site = rest[rest.length - 1]?.trim();
+  if (site && site.length <= 40 && site.split(' ').length <= 5 && rest.length < parts.length) article.siteName = site;
 }

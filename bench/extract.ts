@@ -1,0 +1,73 @@
+// `npm run bench`: quality of Dateline's extract() on every set of the evaluation kit
+// (../shared/bench or $DATELINE_BENCH), scored by the kit's own score.mjs, and speed
+// (pages/s, peak RSS) for Dateline and Readability.js (linkedom, jsdom) on the same pages.
+//
+// Options: --sets a,b (substring match on set names)  --no-speed  --no-quality
+//          --jsdom-limit N (pages per set for jsdom; default 60, 0 = all)  --json
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { extract } from '../src/extract/index.js';
+import { benchDir, predictSet, REPO_ROOT, scorePredictions, SETS, writePredictions, type SetScores } from './runner.js';
+
+const args = process.argv.slice(2);
+const flag = (name: string): boolean => args.includes(name);
+const value = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+
+const dir = benchDir();
+if (!dir) {
+  console.error('bench: evaluation kit not found (looked for ../shared/bench next to the repo; set DATELINE_BENCH=/path/to/bench)');
+  process.exit(2);
+}
+const wanted = value('--sets')?.split(',');
+const sets = SETS.filter((s) => !wanted || wanted.some((w) => s.name.includes(w)));
+const jsdomLimit = Number(value('--jsdom-limit') ?? 60);
+const asJson = flag('--json');
+const log = (s: string): void => { if (!asJson) console.log(s); };
+
+const quality: SetScores[] = [];
+if (!flag('--no-quality')) {
+  for (const set of sets) {
+    const preds = predictSet(dir, set, (bytes, page) => {
+      const a = extract(bytes, page.url ? { url: page.url, kind: set.kind } : { kind: set.kind });
+      const p: { text: string; title?: string; published?: string; authors?: string[] } = { text: a.text, authors: a.authors };
+      if (a.title) p.title = a.title;
+      if (a.published) p.published = a.published;
+      return p;
+    });
+    const file = join(REPO_ROOT, 'bench-output', set.name.replace(/\//g, '__') + '.jsonl');
+    writePredictions(file, preds);
+    quality.push(scorePredictions(dir, set, file));
+  }
+  const f = (x: number | undefined): string => (x === undefined ? '    -' : x.toFixed(3));
+  log('\nQuality (score.mjs; predictions in bench-output/)');
+  log('set                                   pages  body F1  snippet F1  title acc  date acc');
+  for (const q of quality) {
+    log(`${q.set.padEnd(37)} ${String(q.n).padStart(5)}    ${f(q.bodyF1)}       ${f(q.snippetF1)}      ${f(q.titleAcc)}     ${f(q.dateAcc)}`);
+  }
+}
+
+interface Speed { extractor: string; set: string; pages: number; seconds: number; pagesPerSec: number; peakRssMb: number }
+const speed: Speed[] = [];
+if (!flag('--no-speed')) {
+  log('\nSpeed (one child process per extractor and set; read+gunzip+decode+parse+extract timed, start-up not)');
+  log('set                                   extractor  pages   pages/s  peak RSS MB');
+  for (const set of sets.filter((s) => s.kind === 'html')) {
+    for (const ex of ['dateline', 'linkedom', 'jsdom']) {
+      const limit = ex === 'jsdom' && jsdomLimit > 0 ? [String(jsdomLimit)] : [];
+      const r = spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'bench', 'speed-worker.ts'), ex, set.name, ...limit], { encoding: 'utf8', maxBuffer: 1 << 24 });
+      if (r.status !== 0) { console.error(`speed ${ex} ${set.name} failed: ${r.stderr.slice(0, 500)}`); continue; }
+      const s = JSON.parse(r.stdout.trim().split('\n').pop()!) as Speed;
+      speed.push(s);
+      log(`${set.name.padEnd(37)} ${ex.padEnd(9)} ${String(s.pages).padStart(6)}  ${s.pagesPerSec.toFixed(1).padStart(8)}  ${s.peakRssMb.toFixed(0).padStart(11)}`);
+    }
+    const d = speed.find((s) => s.set === set.name && s.extractor === 'dateline');
+    const l = speed.find((s) => s.set === set.name && s.extractor === 'linkedom');
+    const j = speed.find((s) => s.set === set.name && s.extractor === 'jsdom');
+    if (d && l && j) log(`${''.padEnd(37)} ratio: ${(d.pagesPerSec / l.pagesPerSec).toFixed(1)}× linkedom, ${(d.pagesPerSec / j.pagesPerSec).toFixed(1)}× jsdom${jsdomLimit > 0 ? ` (jsdom on the first ${jsdomLimit} pages)` : ''}`);
+  }
+  log('Note: the machine is shared; speed figures are noisy.');
+}
+if (asJson) console.log(JSON.stringify({ quality, speed }, null, 2));

@@ -1,0 +1,174 @@
+// Pass 1 over the DOM: index every element that could hold article text (pre-order, skipping
+// subtrees that never do), with per-element text statistics in typed arrays. All later steps
+// (scoring, cleaning, rendering) read these arrays instead of walking the DOM again.
+// Iterative throughout: a page may nest 100,000 elements deep.
+import type { AnyNode, Document, Element } from '../dom.js';
+import { classAndId, DIV_BLOCKERS, HEADING_TAGS, isHidden, isUnlikely, JUNK_TAGS, measureText } from './hints.js';
+
+export interface PageIndex {
+  /** Kept elements in document (pre-) order. */
+  els: Element[];
+  /** Element → its index in `els`. */
+  idx: Map<Element, number>;
+  /** Parent index (−1 for the root). */
+  parent: Int32Array;
+  /** One past the last descendant: the subtree of i is [i, end[i]). */
+  end: Int32Array;
+  /** Class/id is an "unlikely candidate" (chrome) hint. */
+  unlikely: Uint8Array;
+  /** Own text (direct text-node children only), in Latin-equivalent characters. */
+  ownText: Float64Array;
+  ownLink: Float64Array;
+  ownCommas: Float64Array;
+  /** Form controls / non-video embeds directly inside (they are not indexed themselves). */
+  ownInput: Int32Array;
+  ownEmbed: Int32Array;
+  /** `<base href>`, when the page has one. */
+  baseHref?: string;
+}
+
+/** Subtree totals; recomputed by `aggregate` under different pruning choices. */
+export interface Totals {
+  text: Float64Array;
+  link: Float64Array;
+  commas: Float64Array;
+  /** Text not inside block-level descendants (what Readability would wrap into <p>s). */
+  inline: Float64Array;
+  /** Has a descendant that stops a div from being a paragraph. */
+  blockDesc: Uint8Array;
+  p: Int32Array;
+  img: Int32Array;
+  li: Int32Array;
+  input: Int32Array;
+  embed: Int32Array;
+  heading: Float64Array;
+  /** Text inside li descendants. */
+  liText: Float64Array;
+  /** Direct children that are elements (kept). */
+  kids: Int32Array;
+}
+
+const VIDEO_HOSTS = /\/\/(www\.)?((dailymotion|youtube|youtube-nocookie|player\.vimeo|v\.qq|bilibili|live\.bilibili)\.com|(archive|upload\.wikimedia)\.org|player\.twitch\.tv)/i;
+
+type Frame = [node: Element | Document, parentIdx: number, inLink: boolean];
+
+export function indexPage(doc: Document): PageIndex {
+  const els: Element[] = [];
+  const parents: number[] = [];
+  const ownText: number[] = [];
+  const ownLink: number[] = [];
+  const ownCommas: number[] = [];
+  const unlikelyArr: number[] = [];
+  const ownInput: number[] = [];
+  const ownEmbed: number[] = [];
+  const idx = new Map<Element, number>();
+  let baseHref: string | undefined;
+  const m = { len: 0, commas: 0 };
+  const stack: Frame[] = [[doc, -1, false]];
+  while (stack.length) {
+    const [node, pIdx, inLink] = stack.pop()!;
+    let me = pIdx;
+    if (node.type !== 'root') {
+      const el = node as Element;
+      me = els.length;
+      els.push(el);
+      idx.set(el, me);
+      parents.push(pIdx);
+      const ci = classAndId(el);
+      unlikelyArr.push(isUnlikely(el, ci) ? 1 : 0);
+      ownText.push(0);
+      ownLink.push(0);
+      ownCommas.push(0);
+      ownInput.push(0);
+      ownEmbed.push(0);
+    }
+    const kids = node.children;
+    // Push in reverse so the stack pops children in document order.
+    for (let i = kids.length - 1; i >= 0; i--) {
+      const k = kids[i]! as AnyNode;
+      if (k.type === 'text') {
+        if (me < 0) continue;
+        const data = (k as unknown as { data: string }).data;
+        if (data.length === 0) continue;
+        measureText(data, m);
+        if (m.len === 0) continue;
+        const len = m.len + 1; // +1: the separating space a reader sees
+        ownText[me]! += len;
+        if (inLink) ownLink[me]! += len - 1;
+        ownCommas[me]! += m.commas;
+        continue;
+      }
+      if (k.type !== 'tag') continue;
+      const el = k as Element;
+      const name = el.name;
+      if (name === 'head') {
+        for (const h of el.children) if (h.type === 'tag' && (h as Element).name === 'base' && (h as Element).attribs.href) baseHref ??= (h as Element).attribs.href;
+        continue;
+      }
+      if (name === 'base' && el.attribs.href) baseHref ??= el.attribs.href;
+      if (JUNK_TAGS.has(name) || isHidden(el)) {
+        if (me < 0) continue;
+        if (name === 'input' || name === 'select' || name === 'textarea' || name === 'button') ownInput[me]! += 1;
+        else if ((name === 'iframe' || name === 'embed' || name === 'object') && !VIDEO_HOSTS.test(el.attribs.src ?? el.attribs.data ?? '')) ownEmbed[me]! += 1;
+        continue;
+      }
+      stack.push([el, me, inLink || name === 'a']);
+    }
+  }
+  const n = els.length;
+  const end = new Int32Array(n);
+  const parent = Int32Array.from(parents);
+  for (let i = n - 1; i >= 0; i--) {
+    if (end[i] === 0) end[i] = i + 1;
+    const p = parent[i]!;
+    if (p >= 0 && end[i]! > end[p]!) end[p] = end[i]!;
+  }
+  const out: PageIndex = {
+    els, idx, parent, end,
+    unlikely: Uint8Array.from(unlikelyArr),
+    ownText: Float64Array.from(ownText),
+    ownLink: Float64Array.from(ownLink),
+    ownCommas: Float64Array.from(ownCommas),
+    ownInput: Int32Array.from(ownInput),
+    ownEmbed: Int32Array.from(ownEmbed),
+  };
+  if (baseHref) out.baseHref = baseHref;
+  return out;
+}
+
+/**
+ * Subtree totals. `excluded[i]` = 1 drops the element (and so its subtree) from its parent's
+ * totals. One reverse pass: children are always after their parent in pre-order.
+ */
+export function aggregate(ix: PageIndex, excluded?: Uint8Array): Totals {
+  const n = ix.els.length;
+  const t: Totals = {
+    text: Float64Array.from(ix.ownText), link: Float64Array.from(ix.ownLink), commas: Float64Array.from(ix.ownCommas),
+    inline: Float64Array.from(ix.ownText), blockDesc: new Uint8Array(n),
+    p: new Int32Array(n), img: new Int32Array(n), li: new Int32Array(n), input: Int32Array.from(ix.ownInput),
+    embed: Int32Array.from(ix.ownEmbed), heading: new Float64Array(n), liText: new Float64Array(n), kids: new Int32Array(n),
+  };
+  for (let i = n - 1; i >= 0; i--) {
+    const el = ix.els[i]!;
+    const name = el.name;
+    if (HEADING_TAGS.has(name)) t.heading[i] = t.text[i]!;
+    if (name === 'li') t.liText[i] = t.text[i]!;
+    const p = ix.parent[i]!;
+    if (p < 0 || (excluded && excluded[i])) continue;
+    t.text[p]! += t.text[i]!;
+    t.link[p]! += t.link[i]!;
+    t.commas[p]! += t.commas[i]!;
+    t.p[p]! += t.p[i]! + (name === 'p' ? 1 : 0);
+    t.img[p]! += t.img[i]! + (name === 'img' ? 1 : 0);
+    t.li[p]! += t.li[i]! + (name === 'li' ? 1 : 0);
+    t.input[p]! += t.input[i]!;
+    t.embed[p]! += t.embed[i]!;
+    t.heading[p]! += t.heading[i]!;
+    t.liText[p]! += t.liText[i]!;
+    t.kids[p]! += 1;
+    const blocks = DIV_BLOCKERS.has(name);
+    if (blocks || t.blockDesc[i]) t.blockDesc[p] = 1;
+    if (!blocks) t.inline[p]! += t.inline[i]!;
+  }
+  return t;
+}

@@ -1,0 +1,177 @@
+// Pass 3: clean the chosen subtrees bottom-up, as Readability's prepArticle does (conditional
+// cleaning of link-dense or list-heavy blocks, share bars, bylines, headers with chrome class
+// names), plus widget pruning by class/id in the spirit of trafilatura. One reverse pass over
+// the included ranges: a node is judged on totals that already exclude its dropped descendants,
+// which is what Readability's removal order gives, at linear cost.
+import type { PageIndex } from './analyze.js';
+import { classAndId, classWeight, DIV_BLOCKERS, HEADING_TAGS, isWidget } from './hints.js';
+
+export interface CleanOptions {
+  weightClasses: boolean;
+  cleanConditionally: boolean;
+  /** Normalised title (meta.title) for dropping a heading that repeats it. */
+  title?: string;
+  /** Element indices whose text equals the title — pre-computed by the caller. */
+  titleHeadings: Set<number>;
+}
+
+const SHARE = /share|sharedaddy/i;
+const CAPTION = /caption|credit|copyright|(^|[\s_-])(dida|legend)([\s_-]|$)/i;
+const BYLINE = /byline|author|dateline|writtenby|p-author/i;
+const CONDITIONAL = new Set(['form', 'fieldset', 'table', 'ul', 'div']);
+const MAX_TABLE_SCAN = 5000;
+
+/** Returns drop flags (1 = leave this subtree out) and the data-table flags the renderer needs. */
+export function cleanContent(ix: PageIndex, include: number[], dead: Uint8Array, opts: CleanOptions): { drop: Uint8Array; dataTable: Uint8Array } {
+  const n = ix.els.length;
+  const { els, parent } = ix;
+  const drop = new Uint8Array(n);
+  const dataTable = new Uint8Array(n);
+  const protectedBy = new Uint8Array(n); // inside a data table, <pre>/<code> or <figure>
+  const text = new Float64Array(n);
+  const link = new Float64Array(n);
+  const commas = new Float64Array(n);
+  const p = new Int32Array(n);
+  const img = new Int32Array(n);
+  const li = new Int32Array(n);
+  const input = new Int32Array(n);
+  const embed = new Int32Array(n);
+  const heading = new Float64Array(n);
+  const liText = new Float64Array(n);
+  const hasData = new Uint8Array(n);
+  const blockDesc = new Uint8Array(n);
+
+  for (const root of include) {
+    const stop = ix.end[root]!;
+    // Forward: protection flags flow down from tables, code and figures.
+    for (let i = root; i < stop; i++) {
+      const name = els[i]!.name;
+      const pp = parent[i]!;
+      let prot = i > root && pp >= 0 ? protectedBy[pp]! : 0;
+      if (name === 'table' && isDataTable(ix, i)) { dataTable[i] = 1; prot = 1; }
+      if (name === 'pre' || name === 'code' || name === 'figure') prot = 1;
+      protectedBy[i] = prot;
+    }
+    // Backward: totals over kept descendants, then the verdict on each node.
+    for (let i = stop - 1; i >= root; i--) {
+      const el = els[i]!;
+      const name = el.name;
+      text[i]! += ix.ownText[i]!;
+      link[i]! += ix.ownLink[i]!;
+      commas[i]! += ix.ownCommas[i]!;
+      input[i]! += ix.ownInput[i]!;
+      embed[i]! += ix.ownEmbed[i]!;
+      if (HEADING_TAGS.has(name)) heading[i] = text[i]!;
+      if (name === 'li') liText[i] = text[i]!;
+      if (dataTable[i]) hasData[i] = 1;
+      const dropIt = dead[i] === 1 || (i !== root && shouldDrop(i));
+      if (dropIt) { drop[i] = 1; continue; }
+      const pp = parent[i]!;
+      if (i === root || pp < 0) continue;
+      text[pp]! += text[i]!;
+      link[pp]! += link[i]!;
+      commas[pp]! += commas[i]!;
+      p[pp]! += p[i]! + (name === 'p' ? 1 : 0);
+      img[pp]! += img[i]! + (name === 'img' ? 1 : 0);
+      li[pp]! += li[i]! + (name === 'li' ? 1 : 0);
+      input[pp]! += input[i]!;
+      embed[pp]! += embed[i]!;
+      heading[pp]! += heading[i]!;
+      liText[pp]! += liText[i]!;
+      if (hasData[i]) hasData[pp] = 1;
+      if (blockDesc[i] || DIV_BLOCKERS.has(name)) blockDesc[pp] = 1;
+    }
+  }
+  // A heading whose next sibling was dropped titled that block ("More on this", "Related"):
+  // drop it too. Siblings are contiguous subtrees in pre-order, so the next one starts at end[i].
+  for (const root of include) {
+    const stop = ix.end[root]!;
+    for (let i = root + 1; i < stop; i++) {
+      if (drop[i] || !HEADING_TAGS.has(els[i]!.name)) continue;
+      const next = ix.end[i]!;
+      if (next < ix.end[parent[i]!]! && parent[next] === parent[i] && drop[next] && (dead[next] === 1 || text[next]! >= 25)) drop[i] = 1;
+    }
+  }
+  return { drop, dataTable };
+
+  function shouldDrop(i: number): boolean {
+    const el = els[i]!;
+    const name = el.name;
+    const len = text[i]!;
+    if (name === 'p' || HEADING_TAGS.has(name) || name === 'div' || name === 'span' || name === 'li') {
+      if (len === 0 && img[i] === 0 && embed[i] === 0 && name !== 'div' && name !== 'span') return name !== 'li';
+    }
+    if (opts.titleHeadings.has(i)) return true;
+    if (name === 'figcaption') return true;
+    // (captions and photo credits are not the story's text)
+    const ci = classAndId(el);
+    if (ci) {
+      if (CAPTION.test(ci) && img[i] === 0 && len < 400) return true;
+      if (SHARE.test(ci) && len < 500) return true;
+      if (BYLINE.test(ci) && len < 100 && !protectedBy[i]) return true;
+      if (isWidget(ci) && len < 400 && !protectedBy[i] && p[i]! <= 1) return true;
+    }
+    if (el.attribs.rel === 'author' || (el.attribs.itemprop ?? '').includes('author')) {
+      if (len < 100) return true;
+    }
+    if (opts.cleanConditionally && !protectedBy[i] && (name === 'p' || HEADING_TAGS.has(name) || (name === 'div' && !blockDesc[i]))) {
+      // A paragraph that is mostly link text is a teaser ("read also: <headline>") or a pager.
+      if (len > 0 && link[i]! / len > 0.5) return true;
+    }
+    if ((name === 'h1' || name === 'h2') && opts.weightClasses && classWeight(el) < 0) return true;
+    if (!opts.cleanConditionally) return false;
+    // A list that is mostly links is navigation or "more stories", not article text.
+    if ((name === 'ul' || name === 'ol') && !protectedBy[i] && len > 0 && link[i]! / len > 0.8) return true;
+    if (!CONDITIONAL.has(name)) return false;
+    if (name === 'div' && !blockDesc[i]) return false; // a "paragraph" div (Readability's DIV_TO_P)
+    return conditionallyJunk(i, name);
+  }
+
+  /** Readability's _cleanConditionally verdict, on kept-descendant totals. */
+  function conditionallyJunk(i: number, name: string): boolean {
+    if (dataTable[i] || hasData[i] || protectedBy[i]) return false;
+    const el = els[i]!;
+    const weight = opts.weightClasses ? classWeight(el) : 0;
+    if (weight < 0) return true;
+    if (commas[i]! >= 10) return false;
+    const len = text[i]!;
+    const isList = (name === 'ul' || name === 'ol') && len > 0 && liText[i]! / len > 0.9;
+    const paras = p[i]!;
+    const imgs = img[i]!;
+    const lis = li[i]! - 100;
+    const ld = len > 0 ? link[i]! / len : 0;
+    const headingDensity = len > 0 ? heading[i]! / len : 0;
+    const figure = protectedBy[i] === 1;
+    let bad = false;
+    if (!figure && imgs > 1 && paras / imgs < 0.5) bad = true;
+    else if (!isList && lis > paras) bad = true;
+    else if (input[i]! > Math.floor(paras / 3)) bad = true;
+    else if (!isList && !figure && headingDensity < 0.9 && len < 25 && (imgs === 0 || imgs > 2) && ld > 0) bad = true;
+    else if (!isList && weight < 25 && ld > 0.2) bad = true;
+    else if (weight >= 25 && ld > 0.5) bad = true;
+    else if ((embed[i] === 1 && len < 75) || embed[i]! > 1) bad = true;
+    else if (len === 0 && imgs === 0) bad = true;
+    if (bad && isList && imgs > 0 && imgs === li[i]) return false; // an image gallery
+    return bad;
+  }
+}
+
+/** Readability's data-table test: header cells, a caption or summary, or a real grid. */
+function isDataTable(ix: PageIndex, t: number): boolean {
+  const a = ix.els[t]!.attribs;
+  if (a.role === 'presentation' || a.datatable === '0') return false;
+  if (a.summary) return true;
+  let rows = 0;
+  let cells = 0;
+  const stop = Math.min(ix.end[t]!, t + MAX_TABLE_SCAN);
+  for (let j = t + 1; j < stop; j++) {
+    const name = ix.els[j]!.name;
+    if (name === 'caption' || name === 'th' || name === 'thead' || name === 'tfoot' || name === 'col' || name === 'colgroup') return true;
+    if (name === 'table') return false;
+    if (name === 'tr') rows++;
+    else if (name === 'td') cells++;
+  }
+  if (rows >= 10) return true;
+  const cols = rows > 0 ? cells / rows : cells;
+  return cols > 4 || rows * cols > 10;
+}

@@ -1,0 +1,88 @@
+// Crawl-text extraction on self-written records (no benchmark data needed): the same behaviours
+// the seed test checks, plus bylines, update stamps, other languages and bad input.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { extract } from '../../src/extract/index.js';
+
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'extract');
+const read = (name: string) => readFileSync(join(fixtures, name), 'utf8');
+const paragraphs = (text: string) => text.split('\n\n');
+
+test('news page: headline, section, byline, stamps and a body without furniture', () => {
+  const a = extract(read('crawltext-news.txt'), { url: 'https://www.estuary-gazette.co.uk/science/harbour-seals-return-northern-estuary' });
+  assert.equal(a.title, 'Harbour seals return to the northern estuary after forty years');
+  assert.equal(a.section, 'Science');
+  assert.deepEqual(a.authors, ['Maria Lindqvist', 'Tom Okafor']);
+  // The page's own stamp wins over the crawler's date line; London is on GMT in March.
+  assert.equal(a.published, '2024-03-02T10:15:00+00:00');
+  assert.equal(a.modified, '2024-03-03T08:00:00+00:00');
+  assert.equal(a.language, 'en');
+  const paras = paragraphs(a.text);
+  assert.ok(paras[0]!.startsWith('A colony of harbour seals has settled'));
+  assert.equal(paras[paras.length - 1], 'The regional council will discuss the proposal at its meeting next month.');
+  assert.ok(paras.includes('Why they left'), 'a subheading inside the article stays');
+  for (const junk of ['StatCounter', 'Subscribe', 'Share on', 'Also Read', 'Advertisement', 'Related stories', 'Record rainfall', 'cookies', '©', 'Published', 'By Maria']) {
+    assert.ok(!a.text.includes(junk), `body contains ${junk}`);
+  }
+  assert.ok(a.html.startsWith('<p>A colony'));
+  assert.ok(a.wordCount > 150 && a.wordCount < 200, String(a.wordCount));
+});
+
+test('without any hint a local time stays without an offset', () => {
+  const a = extract(read('crawltext-news.txt'), { kind: 'text' });
+  assert.equal(a.published, '2024-03-02T10:15:00');
+});
+
+test('German page: "Von" on its own line, German month names', () => {
+  const a = extract(read('crawltext-de.txt'), { url: 'https://www.example.de/wissen/stoerche-rhein' });
+  assert.equal(a.title, 'Die Rückkehr der Störche an den Rhein');
+  assert.equal(a.section, 'Wissen');
+  assert.deepEqual(a.authors, ['Anna Becker']);
+  assert.equal(a.published, '2019-10-19T19:08:00+02:00');
+  assert.equal(a.language, 'de');
+  assert.equal(paragraphs(a.text).length, 3);
+  assert.ok(a.text.endsWith('wieder sinken lassen.'));
+  assert.ok(!/teilen|Wölfe|Impressum|Anna Becker/.test(a.text));
+});
+
+test('Chinese page: sentence ends and lengths work without spaces', () => {
+  const a = extract(read('crawltext-zh.txt'), { kind: 'text', timezone: 'Asia/Shanghai' });
+  assert.equal(a.title, '研究人员在南海发现新的珊瑚礁群');
+  assert.equal(a.published, '2023-07-14T09:30:00+08:00');
+  assert.equal(a.language, 'zh');
+  assert.equal(paragraphs(a.text).length, 3);
+  assert.ok(!/分享|相关新闻|台风|关于我们/.test(a.text));
+});
+
+test('stories-style record: single newlines, crawler date, teaser and escape debris', () => {
+  const src = ' date 2025-03-28 \nDUNYA NEWS Live World\nBangkok high-rise collapses as strong quake hits Myanmar\nUpdated at : 28 Mar 2025 03:10 PM\n' +
+    'A magnitude 7.7 earthquake struck central Myanmar on Friday, seismologists said, and shaking brought down a high-rise under construction in Bangkok.\\n' +
+    'Rescue teams were searching the rubble near the Chatuchak market for workers believed to be trapped inside the building.\\n' +
+    'Read more\nAlso Read: Gold prices climb to a record\nThis is a developing story\n';
+  const a = extract(src, { kind: 'text', url: 'https://dunyanews.tv/en/World/123-bangkok-high-rise-collapses', timezone: 'Asia/Karachi' });
+  assert.equal(a.title, 'Bangkok high-rise collapses as strong quake hits Myanmar');
+  assert.equal(a.published, '2025-03-28T15:10:00+05:00');
+  assert.deepEqual(paragraphs(a.text).map((p) => p.slice(0, 20)), ['A magnitude 7.7 eart', 'Rescue teams were se']);
+});
+
+test('no article in the text: empty body and a warning, no crash', () => {
+  const menu = Array.from({ length: 60 }, (_, i) => `Menu item ${i}`).join('\n\n');
+  const a = extract(menu, { kind: 'text' });
+  assert.equal(a.text, '');
+  assert.ok(a.warnings.some((w) => w.code === 'no-main-content'));
+  const tiny = extract('Just one line', { kind: 'text' });
+  assert.equal(tiny.text, 'Just one line');
+});
+
+test('a long record is handled whole (timings live in bench/crawltext-eval.ts)', () => {
+  const para = 'This sentence belongs to a long article body and ends with a full stop as prose does.';
+  const src = Array.from({ length: 20000 }, (_, i) => (i % 7 === 0 ? 'Short menu word' : `${para} Number ${i}.`)).join('\n\n');
+  const a = extract(src, { kind: 'text' });
+  assert.ok(a.wordCount > 300000, String(a.wordCount));
+  // Identical lines repeated throughout a record are furniture, not an article.
+  const same = extract(Array.from({ length: 500 }, () => para).join('\n\n'), { kind: 'text' });
+  assert.equal(same.text, '');
+});
