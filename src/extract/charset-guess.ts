@@ -10,6 +10,7 @@ interface Candidate { encoding: string; common: string }
 const CANDIDATES: Candidate[] = [
   { encoding: 'windows-1252', common: 'éèàüöäßñçáíóúãõêâôûëïîÉÀÜÖÄ' },
   { encoding: 'windows-1250', common: 'ąęłżśćńóčřšžěýáíéůúőűäöüĄŁŚŻČŘŠŽ' },
+  { encoding: 'iso-8859-2', common: 'ąęłżśćńóčřšžěýáíéůúőűäöüĄŁŚŻČŘŠŽ' },
   { encoding: 'windows-1251', common: 'оеаинтсрвлкмдпуяызьбгчйхжшюцщэфъёОЕАИНТСРВПМК' },
   { encoding: 'koi8-r', common: 'оеаинтсрвлкмдпуяызьбгчйхжшюцщэфъё' },
   { encoding: 'iso-8859-7', common: 'αεοιτνσηκυρπμλάέίόήύώςΑΕΟΙΤΝΣΗΚ' },
@@ -28,7 +29,7 @@ const PUNCT = '’‘“”„–—…«»·•°€¿¡§©®™ ';
 const SETS = new Map(CANDIDATES.map((c) => [c.encoding, new Set(c.common + PUNCT)]));
 /** Other names of the same repertoires, scored with the same lists. */
 const FAMILY: Record<string, string> = {
-  'iso-8859-1': 'windows-1252', 'iso-8859-15': 'windows-1252', 'iso-8859-2': 'windows-1250', 'iso-8859-5': 'windows-1251',
+  'iso-8859-1': 'windows-1252', 'iso-8859-15': 'windows-1252', 'iso-8859-5': 'windows-1251',
   'koi8-u': 'koi8-r', 'windows-1253': 'iso-8859-7', 'iso-8859-6': 'windows-1256', 'iso-8859-8': 'windows-1255', gb18030: 'gbk',
 };
 
@@ -37,21 +38,32 @@ export function isScored(encoding: string): boolean {
   return SETS.has(FAMILY[encoding] ?? encoding);
 }
 
-/** Score of one decoding: share of non-ASCII characters that are common letters, minus garbage. */
+const LATIN = new Set(['windows-1252', 'windows-1250', 'iso-8859-2']);
+
+/**
+ * Score of one decoding: share of non-ASCII characters that are common letters, minus garbage.
+ * Latin-script languages put accented letters between ASCII ones ("président"); a Cyrillic or
+ * Greek text read as Latin gives runs of accented letters ("Ïðåçèäåíò"), which count against it.
+ */
 export function decodingScore(text: string, encoding: string): number {
   const common = SETS.get(FAMILY[encoding] ?? encoding);
-  let nonAscii = 0, hits = 0, bad = 0;
+  const latin = LATIN.has(FAMILY[encoding] ?? encoding);
+  let nonAscii = 0, hits = 0, bad = 0, runs = 0;
+  let prevHigh = false;
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
-    if (cp < 0x80) continue;
+    if (cp < 0x80) { prevHigh = false; continue; }
     nonAscii++;
+    const letter = latin && /\p{L}/u.test(ch);
+    if (letter && prevHigh) runs++;
+    prevHigh = letter;
     if (cp === 0xfffd || (cp >= 0x80 && cp < 0xa0)) bad++;
     // Half-width katakana: what a wrong Shift_JIS reading of Chinese or Korean bytes produces.
     else if (cp >= 0xff61 && cp <= 0xff9f) bad += 0.5;
     else if (common?.has(ch)) hits++;
   }
   if (!nonAscii) return 0;
-  return (hits - 3 * bad) / nonAscii;
+  return (hits - 3 * bad - 1.5 * runs) / nonAscii;
 }
 
 // Node 20's TextDecoder reads windows-1252 (and its labels latin1, iso-8859-1, ascii) as ISO-8859-1,
@@ -63,23 +75,51 @@ const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090�
 export function decodeAs(bytes: Uint8Array, encoding: string): string {
   const text = new TextDecoder(encoding).decode(bytes);
   if (encoding !== 'windows-1252') return text;
-  // eslint-disable-next-line no-control-regex
   return /[\u0080-\u009f]/.test(text) ? text.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!) : text;
 }
 
-/** The best candidate encoding for bytes that are not UTF-8 (a sample is enough). */
+const MULTI_BYTE = new Set(['gbk', 'big5', 'shift_jis', 'euc-jp', 'euc-kr']);
+
+/**
+ * The best candidate encoding for bytes that are not UTF-8 (a sample is enough). Multi-byte
+ * charsets first: text in one of them almost never decodes without errors in another family's
+ * single-byte reading... but single-byte text (spaces between odd-length words) almost never
+ * decodes cleanly as a multi-byte charset, so a clean multi-byte decode is strong evidence;
+ * among the clean ones, and otherwise among the single-byte ones, the frequency score decides.
+ */
 export function guessCharset(bytes: Uint8Array): { encoding: string; score: number } {
-  const sample = bytes.subarray(0, 200_000);
-  let best = { encoding: 'windows-1252', score: -Infinity };
-  for (const c of CANDIDATES) {
-    let text: string;
-    try {
-      text = decodeAs(sample, c.encoding);
-    } catch {
-      continue;
+  const sample = trimPartial(bytes.subarray(0, 200_000));
+  let high = 0;
+  for (let i = 0; i < sample.length; i++) if (sample[i]! >= 0x80) high++;
+  const clean: string[] = [];
+  if (high >= 4) {
+    for (const enc of MULTI_BYTE) {
+      try {
+        new TextDecoder(enc, { fatal: true }).decode(sample);
+        clean.push(enc);
+      } catch {
+        // not this one
+      }
     }
-    const score = decodingScore(text, c.encoding);
-    if (score > best.score) best = { encoding: c.encoding, score };
   }
-  return best;
+  const pick = (pool: Candidate[]) => {
+    let best = { encoding: 'windows-1252', score: -Infinity };
+    for (const c of pool) {
+      const score = decodingScore(decodeAs(sample, c.encoding), c.encoding);
+      if (score > best.score) best = { encoding: c.encoding, score };
+    }
+    return best;
+  };
+  if (clean.length) {
+    const multi = pick(CANDIDATES.filter((c) => clean.includes(c.encoding)));
+    if (multi.score > 0.15) return multi;
+  }
+  return pick(CANDIDATES.filter((c) => !MULTI_BYTE.has(c.encoding)));
+}
+
+/** A sample cut mid-character would fail a fatal decode: end it at the last ASCII byte. */
+function trimPartial(sample: Uint8Array): Uint8Array {
+  let end = sample.length;
+  while (end > 0 && end > sample.length - 8 && sample[end - 1]! >= 0x80) end--;
+  return sample.subarray(0, end);
 }
