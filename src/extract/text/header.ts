@@ -125,11 +125,11 @@ function isSectionLabel(l: Line, c: LineClass): boolean {
 
 /** "From the section US & Canada" and similar labelled section lines. */
 export function labelledSection(text: string): string | undefined {
-  const m = /^(?:from the section|section|rubrik|ressort|rubrique|sección|sezione)\s*[:\-]?\s+(.{2,40})$/iu.exec(text);
+  const m = /^(?:from the section|section|rubrik|ressort|rubrique|sección|sezione)\s*[:-]?\s+(.{2,40})$/iu.exec(text);
   return m ? m[1]!.trim() : undefined;
 }
 
-const BYLINE = /^(?:by|written by|reported by|words by|story by|von|text:?|texte:?|par|por|di|door|av|af|przez|autor(?:in)?:?|author:?|auteur\s*:?|от)\s*[:\-–]?\s+(.+)$/iu;
+const BYLINE = /^X?\s+(.+)$/iu;
 const BYLINE_LABEL_ONLY = /^(?:by|von|par|por|di|door|av|af|przez|autor(?:in)?|author|auteur|from)\s*:?$/iu;
 const NAME_SPLIT = /\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bor\b)\s*/u;
 
