@@ -129,7 +129,7 @@ export function labelledSection(text: string): string | undefined {
   return m ? m[1]!.trim() : undefined;
 }
 
-const BYLINE = /^X?\s+(.+)$/iu;
+const BYLINE = /^(?:by|written by|reported by|words by|story by|von|text:?|texte:?|par|por|di|door|av|af|przez|autor(?:in)?:?|author:?|auteur\s*:?|от)\s*[:–-]?\s+(.+)$/iu;
 const BYLINE_LABEL_ONLY = /^(?:by|von|par|por|di|door|av|af|przez|autor(?:in)?|author|auteur|from)\s*:?$/iu;
 const NAME_SPLIT = /\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bor\b)\s*/u;
 
