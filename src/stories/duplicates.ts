@@ -1,0 +1,176 @@
+// Duplicate detection: exact copies by a hash of the normalised body, near-duplicates (the same wire
+// copy under another headline, with other boilerplate, a trimmed ending or small edits) by MinHash
+// over word 4-shingles with LSH banding (Broder 1997, "On the resemblance and containment of
+// documents"; banding as in Leskovec, Rajaraman & Ullman, Mining of Massive Datasets, ch. 3).
+// Candidates from the bands are verified by the signature agreement (an estimate of Jaccard
+// similarity) and, because excerpts are cut at different points, also by containment of the
+// shorter text's shingles in the longer one's, estimated from the same signatures.
+import { createHash } from 'node:crypto';
+import { words } from './text.js';
+
+export const SHINGLE = 4;
+export const HASHES = 96;
+const ROWS = 3; // 32 bands of 3 rows: P(candidate) ≈ 0.99 at J = 0.5, ≈ 0.6 at J = 0.3
+export const BANDS = HASHES / ROWS;
+
+/** Normalised body: folded words joined by single spaces. Equal for copies that differ only in case, accents, spacing or punctuation. */
+export function normalisedBody(text: string): string {
+  return words(text.replace(/^\s*date\s+\d{4}-\d{2}-\d{2}\s*/, '')).join(' ');
+}
+
+export function exactHash(text: string): string {
+  return createHash('sha1').update(normalisedBody(text)).digest('hex').slice(0, 20);
+}
+
+// FNV-1a 32-bit: fast, and stable across runs (the signatures are persisted).
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+// Universal hashing family h_i(x) = (a_i x + b_i) mod p, with fixed seeds so signatures persist.
+const P = 4294967311; // prime > 2^32
+const COEFFS: Array<[number, number]> = (() => {
+  let seed = 0x2545f491;
+  const next = () => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return seed; };
+  return Array.from({ length: HASHES }, () => [(next() % 0xfffffff0) + 1, next()] as [number, number]);
+})();
+
+function mulmod(a: number, x: number, b: number): number {
+  // (a*x + b) mod P without overflow: split x into 16-bit halves.
+  const hi = Math.floor(x / 65536);
+  const lo = x % 65536;
+  return (((((a * hi) % P) * 65536) % P) + a * lo + b) % P;
+}
+
+export interface Signature {
+  mins: Uint32Array;
+  /** How many distinct shingles the text had (for containment estimates). */
+  shingles: number;
+}
+
+/** MinHash signature over word shingles; texts shorter than one shingle get no signature. */
+export function signature(text: string): Signature | undefined {
+  const w = normalisedBody(text).split(' ').filter(Boolean);
+  if (w.length < SHINGLE + 2) return undefined;
+  const hashes = new Set<number>();
+  for (let i = 0; i + SHINGLE <= w.length; i++) hashes.add(fnv1a(w.slice(i, i + SHINGLE).join(' ')));
+  const mins = new Uint32Array(HASHES).fill(0xffffffff);
+  for (const x of hashes) {
+    for (let k = 0; k < HASHES; k++) {
+      const [a, b] = COEFFS[k]!;
+      const v = mulmod(a, x, b) >>> 0;
+      if (v < mins[k]!) mins[k] = v;
+    }
+  }
+  return { mins, shingles: hashes.size };
+}
+
+/** Fraction of agreeing minima: an unbiased estimate of the Jaccard similarity of the shingle sets. */
+export function estimateJaccard(a: Signature, b: Signature): number {
+  let same = 0;
+  for (let k = 0; k < HASHES; k++) if (a.mins[k] === b.mins[k]) same++;
+  return same / HASHES;
+}
+
+/**
+ * Containment of the smaller set in the larger, from Jaccard J and the set sizes:
+ * |A∩B| = J(|A|+|B|)/(1+J), divided by min(|A|,|B|).
+ */
+export function estimateContainment(a: Signature, b: Signature): number {
+  const j = estimateJaccard(a, b);
+  const inter = (j * (a.shingles + b.shingles)) / (1 + j);
+  return Math.min(1, inter / Math.max(1, Math.min(a.shingles, b.shingles)));
+}
+
+export interface DuplicateMatch {
+  articleId: number;
+  jaccard: number;
+  containment: number;
+}
+
+export interface DuplicateOptions {
+  /** Minimum estimated Jaccard to call two texts near-duplicates. */
+  minJaccard?: number;
+  /** Or: minimum containment of the shorter text in the longer (trimmed copies, teasers of a wire story). */
+  minContainment?: number;
+  /** Shorter texts need at least this many shingles for containment to count (a headline alone is not a copy). */
+  minShinglesForContainment?: number;
+  /** Stop verifying after this many band candidates (guards against a boilerplate-heavy band). */
+  maxCandidates?: number;
+}
+
+/** In-memory LSH index: band key → article ids. Signatures are kept for verification. */
+export class DuplicateIndex {
+  private readonly exact = new Map<string, number>();
+  private readonly bands = new Map<string, number[]>();
+  private readonly sigs = new Map<number, Signature>();
+  private readonly opts: Required<DuplicateOptions>;
+
+  constructor(opts: DuplicateOptions = {}) {
+    this.opts = { minJaccard: 0.3, minContainment: 0.5, minShinglesForContainment: 40, maxCandidates: 200, ...opts };
+  }
+
+  /** The best earlier duplicate of this text, if any. Does not add it. */
+  find(hash: string, sig: Signature | undefined): DuplicateMatch | undefined {
+    const same = this.exact.get(hash);
+    if (same !== undefined) return { articleId: same, jaccard: 1, containment: 1 };
+    if (!sig) return undefined;
+    const seen = new Set<number>();
+    let best: DuplicateMatch | undefined;
+    for (let b = 0; b < BANDS && seen.size < this.opts.maxCandidates; b++) {
+      const ids = this.bands.get(bandKey(sig, b));
+      if (!ids) continue;
+      for (const id of ids) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const other = this.sigs.get(id)!;
+        const jaccard = estimateJaccard(sig, other);
+        const containment = estimateContainment(sig, other);
+        const bigEnough = Math.min(sig.shingles, other.shingles) >= this.opts.minShinglesForContainment;
+        if (jaccard < this.opts.minJaccard && !(bigEnough && containment >= this.opts.minContainment)) continue;
+        if (!best || jaccard > best.jaccard) best = { articleId: id, jaccard, containment };
+      }
+    }
+    return best;
+  }
+
+  add(articleId: number, hash: string, sig: Signature | undefined): void {
+    if (!this.exact.has(hash)) this.exact.set(hash, articleId);
+    if (!sig) return;
+    this.sigs.set(articleId, sig);
+    for (let b = 0; b < BANDS; b++) {
+      const key = bandKey(sig, b);
+      const ids = this.bands.get(key);
+      if (ids) ids.push(articleId);
+      else this.bands.set(key, [articleId]);
+    }
+  }
+
+  get size(): number {
+    return this.sigs.size;
+  }
+}
+
+function bandKey(sig: Signature, band: number): string {
+  const o = band * ROWS;
+  return `${band}:${sig.mins[o]!.toString(36)}.${sig.mins[o + 1]!.toString(36)}.${sig.mins[o + 2]!.toString(36)}`;
+}
+
+export function signatureToBuffer(sig: Signature): Buffer {
+  const buf = Buffer.alloc(4 + HASHES * 4);
+  buf.writeUInt32LE(sig.shingles, 0);
+  for (let k = 0; k < HASHES; k++) buf.writeUInt32LE(sig.mins[k]!, 4 + k * 4);
+  return buf;
+}
+
+export function signatureFromBuffer(buf: Uint8Array): Signature {
+  const view = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  const mins = new Uint32Array(HASHES);
+  for (let k = 0; k < HASHES; k++) mins[k] = view.readUInt32LE(4 + k * 4);
+  return { mins, shingles: view.readUInt32LE(0) };
+}

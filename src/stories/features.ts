@@ -1,0 +1,88 @@
+// What the clusterer knows about one article: weighted terms of the headline and lead, names,
+// typed numbers, a publication day (when anything states one) and a language guess.
+import { contentTerms, guessLanguage, names, words } from './text.js';
+import { dayFromCrawlPrefix, dayFromTextHead, dayFromUrl, isoToDay, numberTokens } from './numbers.js';
+
+export interface StoryInput {
+  /** Archive id of the article (any stable number). */
+  id: number;
+  url?: string;
+  site?: string;
+  title?: string;
+  /** Article body (plain text). */
+  text: string;
+  /** ISO date or date-time. */
+  published?: string;
+  language?: string;
+}
+
+export interface ArticleFeatures {
+  /** Feature → raw weight. Prefixes: `w:` term, `n:` name, and the typed number tokens of numbers.ts. */
+  vec: Record<string, number>;
+  /** Days since the epoch, when known. */
+  day?: number;
+  lang?: string;
+  title: string;
+}
+
+/** How many words of the body count as the lead: the part every outlet's version of a story shares. */
+export const LEAD_WORDS = 400;
+/** Adjacent content-word pairs ("french open", "rate cut") are far more event-specific than single words. */
+const BIGRAM_WEIGHT = 1;
+const TITLE_BOOST = 2;
+const HEAD_BOOST = 1;
+const NAME_WEIGHT = 1;
+
+/** First non-trivial line of the text: the headline of crawl texts that lack a title. */
+export function fallbackTitle(text: string): string {
+  for (const raw of text.split(/\n/)) {
+    const line = raw.replace(/^\s*date\s+\d{4}-\d{2}-\d{2}\s*/, '').trim();
+    if (line.split(/\s+/).length >= 4) return line.length > 200 ? `${line.slice(0, 197)}…` : line;
+  }
+  return text.trim().slice(0, 120);
+}
+
+function leadOf(text: string): string {
+  const body = text.replace(/^\s*date\s+\d{4}-\d{2}-\d{2}\s*/, '');
+  let count = 0;
+  let end = 0;
+  for (const m of body.matchAll(/\S+/g)) {
+    if (++count > LEAD_WORDS) break;
+    end = m.index! + m[0].length;
+  }
+  return body.slice(0, end);
+}
+
+/** The publication day: stated date, the crawler's date line, a dated URL, then a date written near the top. */
+export function publicationDay(input: Pick<StoryInput, 'published' | 'text' | 'url'>): number | undefined {
+  return isoToDay(input.published) ?? dayFromCrawlPrefix(input.text) ?? dayFromUrl(input.url) ?? dayFromTextHead(input.text);
+}
+
+export function articleFeatures(input: StoryInput): ArticleFeatures {
+  const lead = leadOf(input.text);
+  const title = input.title?.trim() || fallbackTitle(input.text);
+  const vec: Record<string, number> = {};
+  const add = (k: string, w: number) => { vec[k] = (vec[k] ?? 0) + w; };
+  // A title that is just the first line of the lead is not counted twice.
+  const titleSeparate = !!input.title && !lead.startsWith(input.title.slice(0, 40));
+  if (titleSeparate) for (const t of contentTerms(title)) add(`w:${t}`, TITLE_BOOST);
+  const leadTerms = contentTerms(lead);
+  for (const t of leadTerms) add(`w:${t}`, 1);
+  if (BIGRAM_WEIGHT) for (let i = 1; i < leadTerms.length; i++) add(`b:${leadTerms[i - 1]}_${leadTerms[i]}`, BIGRAM_WEIGHT);
+  const nameText = titleSeparate ? `${title}\n${lead}` : lead;
+  for (const [n, c] of names(nameText)) add(`n:${n}`, NAME_WEIGHT * c);
+  for (const [k, c] of numberTokens(nameText)) add(k, c);
+  // Weekdays are event evidence ("on Monday"): two meetings of the same leaders rarely share one.
+  for (const m of nameText.matchAll(/\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g)) add(`wd:${m[1]!.toLowerCase()}`, 1);
+  // The headline (or, in crawl text, the first sentence) names the event: its terms count again.
+  const head = titleSeparate ? '' : (/^[^\n.!?]{20,300}/.exec(lead.trim())?.[0] ?? '');
+  if (HEAD_BOOST && head) for (const t of contentTerms(head)) add(`w:${t}`, HEAD_BOOST);
+  // Sub-linear term frequency: a word repeated by a duplicated teaser line should not dominate.
+  for (const k of Object.keys(vec)) vec[k] = 1 + Math.log(vec[k]!);
+  const day = publicationDay(input);
+  const lang = input.language?.slice(0, 2).toLowerCase() || guessLanguage(words(lead));
+  const f: ArticleFeatures = { vec, title };
+  if (day !== undefined) f.day = day;
+  if (lang) f.lang = lang;
+  return f;
+}

@@ -1,0 +1,127 @@
+// Text normalisation shared by duplicate detection and story clustering: word tokens, a light
+// stemmer, stopwords for the languages we meet most, a language guess, and capitalised names.
+// Everything here is language-agnostic Unicode handling plus small word lists; no dictionary.
+
+const STOP_LISTS: Record<string, string> = {
+  en: `a about above after again against all also although am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each else ever few for from further had has have
+    having he her here hers herself him himself his how however i if in into is it its itself just last less like made
+    make many may me might more most much must my myself near new no nor not now of off on once one only or other our ours
+    ourselves out over own per said same says say see several she should since so some such than that the their theirs them
+    themselves then there these they this those through thus to too two under until up upon us very via was we were what
+    when where which while who whom whose why will with within without would yet you your yours yourself also including
+    according told among around across amid back get got still even first another well year years week weeks day days
+    time times today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday mr mrs ms dr
+    news read more updated published continue reading share click follow subscribe newsletter advertisement`,
+  es: `el la los las un una unos unas de del al y o u que en por para con sin sobre entre se su sus es son fue era
+    ha han como más pero lo le les ya muy también este esta estos estas ese esa eso ser está están hoy desde hasta según`,
+  fr: `le la les un une des de du au aux et ou que qui en dans par pour avec sans sur entre se sa son ses est sont été
+    était a ont comme plus mais ne pas ce cette ces il elle ils elles lui leur leurs aussi selon après avant déjà`,
+  it: `il lo la i gli le un uno una di del della dei delle al alla e o che in per con senza su tra fra si suo sua suoi
+    è sono stato era ha hanno come più ma non questo questa anche dopo secondo nel nella dal dalla`,
+  de: `der die das den dem des ein eine einer eines und oder dass in im mit ohne auf für von zu zum zur ist sind war
+    hat haben wie mehr aber nicht dieser diese auch nach bei aus sich sein seine`,
+  pt: `o a os as um uma de do da dos das e ou que em no na por para com sem sobre entre se seu sua é são foi era tem
+    como mais mas não este esta também após segundo pelo pela`,
+  nl: `de het een en of dat in op met voor van te zijn is was heeft hebben als meer maar niet deze die ook na bij uit`,
+  is: `og að í á sem er var til með um fyrir af en við hann hún það þeir ekki hefur eftir sig hafa`,
+};
+
+const STOPWORDS_BY_LANG = new Map<string, Set<string>>(
+  Object.entries(STOP_LISTS).map(([lang, words]) => [lang, new Set(words.split(/\s+/).filter(Boolean))]),
+);
+
+/** Every stopword of every language: used for features, where a stray foreign function word is noise anyway. */
+export const STOPWORDS: ReadonlySet<string> = new Set([...STOPWORDS_BY_LANG.values()].flatMap((s) => [...s]));
+
+/** Guess the language from function-word hits; 'en' wins ties. Short or unknown text → undefined. */
+export function guessLanguage(words: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestHits = 0;
+  const sample = words.slice(0, 400);
+  for (const [lang, stops] of STOPWORDS_BY_LANG) {
+    let hits = 0;
+    for (const w of sample) if (stops.has(w)) hits++;
+    if (hits > bestHits) { best = lang; bestHits = hits; }
+  }
+  return bestHits >= 3 && bestHits >= sample.length * 0.08 ? best : undefined;
+}
+
+/** Lower-case, fold typographic quotes and dashes, and drop combining accents (Sánchez = Sanchez). */
+export function foldText(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .toLowerCase();
+}
+
+const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+/** Word tokens of `s`, folded (see foldText); possessive 's dropped. */
+export function words(s: string): string[] {
+  const out: string[] = [];
+  for (const m of foldText(s).matchAll(WORD_RE)) {
+    let w = m[0];
+    if (w.endsWith("'s")) w = w.slice(0, -2);
+    out.push(w);
+  }
+  return out;
+}
+
+/**
+ * A deliberately light English-leaning stemmer (plural and common verb endings), so "cuts"/"cut",
+ * "elected"/"election" stay apart but "rates"/"rate" meet. Porter would merge too much across events.
+ */
+export function stem(w: string): string {
+  if (w.length <= 3 || /\d/.test(w)) return w;
+  if (w.endsWith('ies') && w.length > 4) return `${w.slice(0, -3)}y`;
+  if (w.endsWith('sses')) return w.slice(0, -2);
+  if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) return w.slice(0, -1);
+  return w;
+}
+
+/** Content terms: folded words without stopwords, pure short numbers or one-letter tokens, stemmed. */
+export function contentTerms(s: string): string[] {
+  const out: string[] = [];
+  for (const w of words(s)) {
+    if (w.length < 2 || STOPWORDS.has(w) || /^\d+$/.test(w)) continue;
+    out.push(stem(w));
+  }
+  return out;
+}
+
+const NAME_TOKEN_RE = /\p{Lu}[\p{L}\p{M}'’-]*[\p{L}\p{M}]|\p{Lu}{2,}/gu;
+
+/**
+ * Capitalised tokens that look like names (people, places, organisations, named things):
+ * a capitalised word counts unless it starts a sentence and never appears capitalised mid-sentence.
+ * All-caps lines (site furniture, headlines in caps) are skipped as they capitalise everything.
+ * Returns folded names with their counts.
+ */
+export function names(text: string): Map<string, number> {
+  const midSentence = new Set<string>();
+  const candidates: Array<{ name: string; initial: boolean }> = [];
+  for (const line of text.split(/\n+/)) {
+    const letters = line.replace(/[^\p{L}]/gu, '');
+    if (letters.length > 12 && letters === letters.toUpperCase()) continue;
+    // Title Case lines (headlines) capitalise common words; take their names only when seen elsewhere.
+    const tokens = line.split(/\s+/).filter((t) => /\p{L}/u.test(t));
+    const titleCase = tokens.length >= 4 && tokens.filter((t) => /^\p{Lu}/u.test(t)).length >= tokens.length * 0.7;
+    for (const m of line.matchAll(NAME_TOKEN_RE)) {
+      const before = line.slice(0, m.index).trimEnd();
+      const initial = titleCase || before === '' || /[.!?:;"“”«»|([]$/.test(before);
+      const name = foldText(m[0]).replace(/['’]s$/, '').replace(/['’-]+$/, '');
+      if (name.length < 2 || STOPWORDS.has(name)) continue;
+      candidates.push({ name, initial });
+      if (!initial) midSentence.add(name);
+    }
+  }
+  const out = new Map<string, number>();
+  for (const c of candidates) {
+    if (c.initial && !midSentence.has(c.name)) continue;
+    out.set(c.name, (out.get(c.name) ?? 0) + 1);
+  }
+  return out;
+}
