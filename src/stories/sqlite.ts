@@ -9,6 +9,7 @@ import type { DuplicateOptions } from './duplicates.js';
 import { signatureFromBuffer, signatureToBuffer } from './duplicates.js';
 import { StoryEngine, type ArticleRecord, type DuplicateGroup, type PlaceResult, type PreparedArticle, type StoryPersistence } from './engine.js';
 import type { ArticleFeatures, StoryInput } from './features.js';
+import { isoToDay } from './numbers.js';
 
 export const STORIES_MIGRATIONS: readonly string[] = [
   `CREATE TABLE story_articles (
@@ -34,7 +35,8 @@ export const STORIES_MIGRATIONS: readonly string[] = [
      sites TEXT NOT NULL,
      top_names TEXT NOT NULL,
      top_terms TEXT NOT NULL,
-     updated_seq INTEGER NOT NULL
+     updated_seq INTEGER NOT NULL,
+     last_day INTEGER
    );
    CREATE INDEX stories_recent ON stories(last_updated DESC, updated_seq DESC);
    CREATE TABLE duplicate_groups (
@@ -60,8 +62,8 @@ class SqlitePersistence implements StoryPersistence {
         (article_id, story_id, duplicate_group, duplicate_score, seq, url, site, title, published, day, lang, hash, features, signature)
         VALUES (@id, @storyId, @duplicateGroup, @duplicateScore, @seq, @url, @site, @title, @published, @day, @lang, @hash, @features, @signature)`),
       move: db.prepare('UPDATE story_articles SET story_id = ? WHERE story_id = ?'),
-      story: db.prepare(`INSERT OR REPLACE INTO stories (id, title, first_seen, last_updated, size, sites, top_names, top_terms, updated_seq)
-        VALUES (@id, @title, @firstSeen, @lastUpdated, @size, @sites, @topNames, @topTerms, @seq)`),
+      story: db.prepare(`INSERT OR REPLACE INTO stories (id, title, first_seen, last_updated, size, sites, top_names, top_terms, updated_seq, last_day)
+        VALUES (@id, @title, @firstSeen, @lastUpdated, @size, @sites, @topNames, @topTerms, @seq, @lastDay)`),
       deleteStory: db.prepare('DELETE FROM stories WHERE id = ?'),
       group: db.prepare('INSERT OR REPLACE INTO duplicate_groups (id, earliest_article, earliest_day, members) VALUES (?, ?, ?, ?)'),
     };
@@ -84,6 +86,7 @@ class SqlitePersistence implements StoryPersistence {
     this.stmts.story.run({
       id: s.id, title: s.title, firstSeen: s.firstSeen, lastUpdated: s.lastUpdated, size: s.articles.length,
       sites: JSON.stringify(s.sites), topNames: JSON.stringify(s.topNames), topTerms: JSON.stringify(s.topTerms), seq: this.seq,
+      lastDay: isoToDay(s.lastUpdated) ?? null,
     });
   }
 
@@ -149,7 +152,12 @@ export function openStories(db: Database.Database | string, opts: StoriesOptions
   migrateStories(conn);
   const makeEngine = () => new StoryEngine({ ...opts, persistence: new SqlitePersistence(conn) });
   let engine = makeEngine();
-  for (const row of conn.prepare('SELECT * FROM story_articles ORDER BY seq').iterate() as IterableIterator<ArticleRow>) {
+  // Only open stories are loaded: those a new article could still join (see StoryClusterer.evictStale).
+  const clock = conn.prepare('SELECT MAX(updated_seq) AS seq, MAX(last_day) AS day FROM stories').get() as { seq: number | null; day: number | null };
+  const window = engine.clusterer.opts.windowDays;
+  const open = conn.prepare(`SELECT a.* FROM story_articles a JOIN stories s ON s.id = a.story_id
+    WHERE (s.last_day IS NULL AND s.updated_seq > ?) OR s.last_day >= ? ORDER BY a.seq`);
+  for (const row of open.iterate((clock.seq ?? 0) - engine.clusterer.opts.undatedRetention, (clock.day ?? 0) - 2 * window) as IterableIterator<ArticleRow>) {
     engine.restore(rowToRecord(row));
   }
   const clear = () => conn.exec('DELETE FROM story_articles; DELETE FROM stories; DELETE FROM duplicate_groups;');
