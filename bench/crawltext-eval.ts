@@ -6,7 +6,7 @@
 //
 // Prints score.mjs's summary line per set, and pages/s of the text path (noisy on a shared box).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { extract } from '../src/extract/index.js';
@@ -51,6 +51,7 @@ if (!existsSync(join(BENCH, 'score.mjs'))) {
 } else {
   const which = arg('set') ?? 'all';
   const outDir = arg('pred') ?? mkdtempSync(join(tmpdir(), 'crawltext-'));
+  mkdirSync(outDir, { recursive: true });
   for (const set of which === 'all' ? SETS : [which]) runSet(set, outDir, arg('per-doc'), process.argv.includes('--json'));
   console.log(`predictions in ${outDir}`);
 }

@@ -45,10 +45,17 @@ function inProcess(): Extractor {
   };
 }
 
-/** The worker script next to this module: .js in dist/, .ts when running the sources under tsx. */
-function workerUrl(): URL {
-  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-  return new URL(`./extract-worker${ext}`, import.meta.url);
+/**
+ * The worker script next to this module: dist/cli/extract-worker.js normally. When the sources run
+ * under tsx (tests, `node --import tsx`), Node 20 does not carry tsx's loader hooks into workers,
+ * so the worker registers tsx itself before importing the .ts file (tsx is a dev dependency).
+ */
+function startWorker(): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./extract-worker.js', import.meta.url));
+  const target = new URL('./extract-worker.ts', import.meta.url).href;
+  const tsxApi = import.meta.resolve('tsx/esm/api');
+  const boot = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(target)}); })`;
+  return new Worker(boot, { eval: true });
 }
 
 interface Pending {
@@ -90,7 +97,7 @@ class WorkerPool implements Extractor {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(workerUrl()) };
+    const slot: Slot = { worker: startWorker() };
     // An idle pool must not keep the process alive; busy workers are ref'd while they work.
     slot.worker.unref();
     slot.worker.on('message', (reply: ExtractReply) => this.finish(slot, reply));

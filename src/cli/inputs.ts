@@ -64,20 +64,35 @@ function isDirectory(p: string): boolean {
   try { return statSync(p).isDirectory(); } catch { return false; }
 }
 
-/** Page files under a folder, recursively, sorted by path; hidden entries skipped. */
+/**
+ * Page files under a folder, recursively, sorted by path; hidden entries skipped. Symlinked files
+ * are followed, symlinked folders are not (no cycles). Unreadable folders are reported on stderr
+ * and skipped: one locked sub-folder must not sink a whole batch.
+ */
 export function listPages(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
-    const entries = readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    let entries;
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch (e) {
+      process.stderr.write(`dateline: skipping folder ${d}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       if (e.name.startsWith('.')) continue;
       const p = join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.isFile() && PAGE_FILE.test(e.name)) out.push(p);
+      else if (PAGE_FILE.test(e.name) && (e.isFile() || (e.isSymbolicLink() && isFile(p)))) out.push(p);
     }
   };
   walk(dir);
   return out;
+}
+
+function isFile(p: string): boolean {
+  try { return statSync(p).isFile(); } catch { return false; }
 }
 
 interface ManifestLine {

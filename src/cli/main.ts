@@ -11,6 +11,13 @@ interface CommandEntry {
 // One line per command. Keep summaries short: they are the `dateline --help` listing.
 const COMMANDS: Record<string, CommandEntry> = {
   extract: { summary: 'extract articles from HTML or crawl-text files, URLs or stdin', load: () => import('./commands/extract.js') },
+  ingest: { summary: 'archive pages from files, folders, JSONL, WARC/WET, URLs, feeds and sitemaps', load: () => import('./commands/ingest.js') },
+  search: { summary: 'full-text search of the archive', load: () => import('./commands/search.js') },
+  show: { summary: 'show one archived article by id or URL', load: () => import('./commands/show.js') },
+  export: { summary: 'export archived articles as JSONL or CSV', load: () => import('./commands/export.js') },
+  stats: { summary: 'what the archive holds', load: () => import('./commands/stats.js') },
+  failures: { summary: 'inputs that could not be ingested, with reasons', load: () => import('./commands/failures.js') },
+  reextract: { summary: 're-run extraction over the raw pages in the archive', load: () => import('./commands/reextract.js') },
 };
 
 function usage(): string {

@@ -41,7 +41,7 @@ export class Progress {
     const rate = secs > 0 ? this.done / secs : 0;
     const left = total - this.done;
     const eta = rate > 0 ? formatDuration(left / rate) : '?';
-    const cols = this.stream.columns ?? 80;
+    const cols = this.stream.columns || 80;
     const tail = ` ${this.done}/${total} ${rate.toFixed(1)}/s ETA ${eta}${this.errors ? ` ${this.errors} error${this.errors === 1 ? '' : 's'}` : ''}`;
     const width = Math.max(10, Math.min(40, cols - label.length - tail.length - 4));
     const filled = total ? Math.round((this.done / total) * width) : width;

@@ -259,6 +259,8 @@ function requestOnce(url: URL, o: Resolved): Promise<RawResponse> {
           fail(classifyNetworkError(err, url.href));
         }
       });
+      // A piped response does not forward its errors to the decoder: listen on both.
+      if (stream !== res) res.on('error', (err) => fail(classifyNetworkError(err, url.href)));
       res.on('aborted', () => fail(new FetchError('ETRUNCATED', `${url.href}: connection closed before the whole body arrived`, { url: url.href, status })));
       stream.on('end', () => {
         if (settled) return;

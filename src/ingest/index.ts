@@ -1,5 +1,59 @@
-// Public API of the ingest stage: getting pages from the network (and, later, feeds, sitemaps, WARC).
+// Public API of the ingest stage: turn sources (files, folders, globs, JSONL, WARC/WET, URLs of
+// articles, feeds, sitemaps, home pages) into stored articles.
+import type { Archive } from '../store/api.js';
+import type { SourceEvent } from './item.js';
+import { expandLocal, readLocalFile, readManifest, type LocalFile } from './local.js';
+import { IngestPipeline, type IngestSummary, type PipelineOptions } from './pipeline.js';
+import { WebCrawler, type WebOptions } from './web.js';
+
+export type { IngestSummary } from './pipeline.js';
+export type { IngestItem, SourceEvent } from './item.js';
+export { IngestPipeline } from './pipeline.js';
+export { readWarc, parseHttpResponse } from './warc.js';
+export { WebCrawler, type WebOptions } from './web.js';
+export { parseListing, discoverFeeds, type FeedEntry } from './feeds.js';
+export { parseRobots, type RobotsRules } from './robots.js';
 export { fetchPage, parseRetryAfter, type FetchOptions, type FetchResult } from './fetch.js';
 export { FetchError, type FetchErrorCode } from './fetch-error.js';
 export { DEFAULT_USER_AGENT, DATELINE_VERSION } from './user-agent.js';
 export { isPrivateAddress, guardedLookup, BlockedAddressError } from './net-guard.js';
+
+export interface IngestOptions extends Omit<PipelineOptions, 'archive'> {
+  manifest?: string;
+  /** Progress hook: bytes of local input done / total. */
+  onBytes?: (done: number, total: number) => void;
+  /** Options for http(s) sources (see src/ingest/web.ts). */
+  web?: WebOptions;
+}
+
+export function isWebSource(s: string): boolean {
+  return /^https?:\/\//i.test(s);
+}
+
+/** Ingest sources: local ones first (files, folders, globs, JSONL, WARC/WET), then http(s) URLs. */
+export async function ingest(archive: Archive, sources: string[], opts: IngestOptions): Promise<IngestSummary> {
+  const web = sources.filter(isWebSource);
+  const local = sources.filter((s) => !isWebSource(s));
+  const manifest = opts.manifest ? readManifest(opts.manifest) : undefined;
+  // With only a manifest, its files are the input.
+  const paths = local.length ? local : manifest && !web.length ? [...manifest.keys()] : [];
+  const { files, missing } = expandLocal(paths);
+  const pipeline = new IngestPipeline({ ...opts, archive });
+  for (const m of missing) pipeline.fail({ source: m, stage: 'read', reason: 'not-found', message: `no such file, folder or matching glob: ${m}` });
+  const total = files.reduce((n, f) => n + f.size, 0);
+  await pipeline.run(localEvents(files, manifest, (done) => opts.onBytes?.(done, total)));
+  if (web.length && !pipeline.full) {
+    const crawler = new WebCrawler(archive, pipeline, { ...opts.web, ...(opts.refetch ? { refetch: true } : {}), ...(opts.since ? { since: opts.since } : {}) });
+    await crawler.run(web);
+  }
+  return pipeline.close();
+}
+
+async function* localEvents(files: LocalFile[], manifest: ReturnType<typeof readManifest> | undefined, onBytes: (done: number) => void): AsyncGenerator<SourceEvent> {
+  let done = 0;
+  for (const f of files) {
+    yield* readLocalFile(f, manifest);
+    done += f.size;
+    onBytes(done);
+  }
+}

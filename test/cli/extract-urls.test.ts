@@ -32,7 +32,7 @@ test('the Content-Type charset reaches the extractor', async () => {
 
 test('HTTP errors, timeouts, oversized pages and redirect limits are error records; the batch goes on', async () => {
   const r = await runCli([
-    'extract', '--allow-private', '--timeout', '0.5', '--max-bytes', '100k',
+    'extract', '--allow-private', '--timeout', '3', '--max-bytes', '100k',
     `${srv.base}/missing`, `${srv.base}/slow`, `${srv.base}/big`, `${srv.base}/redirect/6`, `${srv.base}/article`,
   ]);
   assert.equal(r.code, 1);

@@ -95,46 +95,51 @@ test('a missing file among good ones: error record, the batch goes on, exit 1', 
 });
 
 test('usage errors exit 2 and say what to do', async () => {
-  const bad = await runCli(['extract', '--frobnicate', ARTICLE]);
+  const [bad, none, fmt, two, tz, jobs, help] = await Promise.all([
+    runCli(['extract', '--frobnicate', ARTICLE]),
+    runCli(['extract']),
+    runCli(['extract', '-f', 'yaml', ARTICLE]),
+    runCli(['extract', '--url', 'https://a.example/', ARTICLE, SECOND]),
+    runCli(['extract', '--timezone', 'Mars/Olympus', ARTICLE]),
+    runCli(['extract', '-j', '0', ARTICLE]),
+    runCli(['extract', '--help']),
+  ]);
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /frobnicate/);
   assert.match(bad.stderr, /dateline extract --help/);
-  const none = await runCli(['extract']);
   assert.equal(none.code, 2);
   assert.match(none.stderr, /no input given/);
-  const fmt = await runCli(['extract', '-f', 'yaml', ARTICLE]);
   assert.equal(fmt.code, 2);
   assert.match(fmt.stderr, /--format must be one of json, jsonl, text, markdown, html/);
-  const two = await runCli(['extract', '--url', 'https://a.example/', ARTICLE, SECOND]);
   assert.equal(two.code, 2);
   assert.match(two.stderr, /--manifest/);
-  const tz = await runCli(['extract', '--timezone', 'Mars/Olympus', ARTICLE]);
   assert.equal(tz.code, 2);
-  const jobs = await runCli(['extract', '-j', '0', ARTICLE]);
+  assert.match(tz.stderr, /unknown time zone/);
   assert.equal(jobs.code, 2);
-  const help = await runCli(['extract', '--help']);
   assert.equal(help.code, 0);
   assert.match(help.stdout, /--manifest FILE/);
 });
 
 test('formats: text, markdown, html, json array for several', async () => {
-  const text = await runCli(['extract', '-f', 'text', ARTICLE]);
+  const [text, md, html, several, arr, textErr] = await Promise.all([
+    runCli(['extract', '-f', 'text', ARTICLE]),
+    runCli(['extract', '--format', 'markdown', ARTICLE]),
+    runCli(['extract', '--format', 'html', ARTICLE]),
+    runCli(['extract', '-f', 'text', ARTICLE, SECOND]),
+    runCli(['extract', '-f', 'json', ARTICLE, join(dir, 'nope.html'), SECOND]),
+    runCli(['extract', '-f', 'text', join(dir, 'nope.html')]),
+  ]);
   assert.equal(text.code, 0);
   assert.match(text.stdout, /^The city harbour reopened[\s\S]*\n\nPort officials/);
-  const md = await runCli(['extract', '--format', 'markdown', ARTICLE]);
   assert.match(md.stdout, /^# Harbour reopens after storm/);
-  const html = await runCli(['extract', '--format', 'html', ARTICLE]);
   assert.match(html.stdout, /<p>The city harbour reopened/);
   assert.ok(!/<script|<nav/.test(html.stdout));
-  const several = await runCli(['extract', '-f', 'text', ARTICLE, SECOND]);
   assert.match(several.stdout, /^==> .*article\.html <==\n/);
   assert.match(several.stdout, /\n==> .*second\.html <==\n/);
-  const arr = await runCli(['extract', '-f', 'json', ARTICLE, join(dir, 'nope.html'), SECOND]);
   assert.equal(arr.code, 1);
   const parsed = JSON.parse(arr.stdout) as Array<Record<string, unknown>>;
   assert.equal(parsed.length, 3);
   assert.ok(parsed[1]?.error);
-  const textErr = await runCli(['extract', '-f', 'text', join(dir, 'nope.html')]);
   assert.equal(textErr.code, 1);
   assert.match(textErr.stderr, /nope\.html: no such file \(ENOENT\)/);
 });
@@ -176,4 +181,20 @@ test('binary and empty inputs give an Article with a warning, not a crash', asyn
   assert.ok((image?.warnings as Array<{ code: string }>).some((w) => w.code === 'binary-input'));
   assert.equal((garbage?.error as { code: string }).code, 'EGZIP');
   assert.equal(r.code, 1);
+});
+
+test('pages over --max-bytes are truncated with a warning, gzip bombs too; a cut gzip keeps its start', async () => {
+  const page = readFileSync(ARTICLE, 'utf8');
+  const big = page.replace('</article>', `<p>${'filler words '.repeat(20_000)}</p></article>`);
+  writeFileSync(join(dir, 'big.html'), big);
+  writeFileSync(join(dir, 'bomb.html.gz'), gzipSync(Buffer.alloc(20_000_000, 0x20)));
+  const gz = gzipSync(readFileSync(ARTICLE));
+  writeFileSync(join(dir, 'cut.html.gz'), gz.subarray(0, Math.floor(gz.length * 0.8)));
+  const r = await runCli(['extract', '--max-bytes', '64k', join(dir, 'big.html'), join(dir, 'bomb.html.gz'), join(dir, 'cut.html.gz')]);
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  const codes = jsonLines(r.stdout).map((l) => (l.warnings as Array<{ code: string }>).map((w) => w.code));
+  assert.ok(codes[0]?.includes('input-truncated'));
+  assert.ok(codes[1]?.includes('input-truncated'));
+  assert.ok(codes[2]?.includes('input-truncated'));
+  assert.match(String(jsonLines(r.stdout)[0]?.text), /^The city harbour reopened/);
 });

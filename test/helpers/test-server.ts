@@ -48,14 +48,14 @@ export async function startTestServer(): Promise<TestServer> {
     if (path === '/to-metadata') { res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }); return res.end(); }
     if (path === '/missing') { res.writeHead(404, { 'content-type': 'text/html' }); return res.end('<h1>Not found</h1>'); }
     if (path === '/slow') {
-      const t = setTimeout(() => html(ARTICLE_HTML), 3000);
+      const t = setTimeout(() => html(ARTICLE_HTML), 10_000);
       res.on('close', () => clearTimeout(t));
       return;
     }
     if (path === '/slow-body') {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.write('<html><body><p>start');
-      const t = setTimeout(() => res.end('</p></body></html>'), 3000);
+      const t = setTimeout(() => res.end('</p></body></html>'), 10_000);
       res.on('close', () => clearTimeout(t));
       return;
     }
@@ -74,6 +74,13 @@ export async function startTestServer(): Promise<TestServer> {
     if (path === '/truncated') {
       res.writeHead(200, { 'content-type': 'text/html', 'content-length': '1000' });
       res.write('<html><body><p>only part');
+      setTimeout(() => res.socket?.destroy(), 20);
+      return;
+    }
+    if (path === '/truncated-gzip') {
+      const gz = zlib.gzipSync(ARTICLE_HTML);
+      res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip', 'content-length': String(gz.length) });
+      res.write(gz.subarray(0, 40));
       setTimeout(() => res.socket?.destroy(), 20);
       return;
     }

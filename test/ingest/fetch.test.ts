@@ -74,6 +74,9 @@ test('decompresses gzip, brotli and both kinds of deflate', async () => {
 
 test('a connection dropped mid-body is reported as truncated', async () => {
   await rejectsWith(fetchPage(`${srv.base}/truncated`, { ...ok, retries: 0 }), 'ETRUNCATED');
+  await rejectsWith(fetchPage(`${srv.base}/truncated-gzip`, { ...ok, retries: 0 }), 'ETRUNCATED');
+  await rejectsWith(fetchPage(`${srv.base}/truncated`, { ...ok, retries: 1 }), 'ETRUNCATED');
+  assert.equal(srv.hits.get('/truncated'), 3, 'a dropped connection is retried');
 });
 
 test('retries 503 with Retry-After, gives up on a long Retry-After', async () => {
@@ -123,4 +126,22 @@ test('connection refused and abort are typed', async () => {
   const p = fetchPage(`${srv.base}/slow`, { ...ok, signal: ac.signal });
   setTimeout(() => ac.abort(), 50);
   await rejectsWith(p, 'EABORTED');
+});
+
+test('TLS failures and unknown hosts are typed', async () => {
+  const https = await import('node:https');
+  const { readFileSync } = await import('node:fs');
+  const fix = (f: string) => readFileSync(new URL(`../fixtures/ingest/${f}`, import.meta.url));
+  const server = https.createServer({ key: fix('self-signed-key.pem'), cert: fix('self-signed-cert.pem') }, (_req, res) => res.end('hi'));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  try {
+    const { port } = server.address() as import('node:net').AddressInfo;
+    const e = await rejectsWith(fetchPage(`https://127.0.0.1:${port}/`, ok), 'ETLS');
+    assert.match(e.message, /TLS/);
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
+  // .invalid never resolves (RFC 2606); without network the lookup fails just the same.
+  await rejectsWith(fetchPage('http://no-such-host.invalid/', { retries: 0 }), 'EDNS');
 });

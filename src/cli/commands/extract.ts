@@ -6,7 +6,7 @@ import type { ExtractOptions, InputKind } from '../../types.js';
 import { DEFAULT_USER_AGENT } from '../../ingest/index.js';
 import { EXIT, UsageError } from '../errors.js';
 import { collectInputs, type InputItem } from '../inputs.js';
-import { InputError, loadInput, stdinReader, type LoadOptions } from '../read-input.js';
+import { InputError, loadInput, type LoadOptions } from '../read-input.js';
 import { createExtractor, defaultJobs, ExtractFailure, type Extractor } from '../extract-pool.js';
 import { runOrdered } from '../ordered.js';
 import { Progress } from '../progress.js';
@@ -30,12 +30,15 @@ Options:
                        (default: json for one input, jsonl for several)
   -j, --jobs N         worker threads (default: number of cores, ${defaultJobs()} here; 1 = in-process)
   -q, --quiet          no progress bar and no summary on stderr
-URL inputs:
+Limits and URL inputs:
   --timeout SECONDS    per request (default 20)
-  --max-bytes N        largest page accepted, after decompression (default 10485760; k/M suffixes)
+  --max-bytes N        largest page, after decompression (default 10M; k/M suffixes): larger
+                       URLs fail with ETOOLARGE, larger files are truncated with a warning
   --user-agent UA      default: ${DEFAULT_USER_AGENT}
   --allow-private      allow loopback/private/link-local addresses (refused by default; for tests
                        and intranets)
+  --enrich             add an "enrichment" object to each JSON/JSONL record: people, organizations,
+                       places (geocoded), quotes with speakers, resolved dates, the main event
   -h, --help           show this help
 
 Output: json/jsonl records carry "file" (as given) or "url", then the Article fields.
@@ -64,6 +67,7 @@ const OPTIONS = {
   'max-bytes': { type: 'string' },
   'user-agent': { type: 'string' },
   'allow-private': { type: 'boolean' },
+  enrich: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -71,6 +75,8 @@ const HINT = "Run 'dateline extract --help' for the options.";
 
 interface Settings {
   format: Format;
+  /** Loaded only with --enrich: the lexicons and gazetteer take a moment to load. */
+  enrich?: (article: Article) => unknown;
   jobs: number;
   quiet: boolean;
   base: ExtractOptions;
@@ -105,6 +111,7 @@ export async function run(argv: string[]): Promise<number> {
     only.url = v.url;
   }
   const settings = resolveSettings(v, items.length === 1 && !expanded);
+  if (v.enrich === true) settings.enrich = (await import('../../enrich/index.js')).enrich;
   return extractAll(items, settings);
 }
 
@@ -125,9 +132,10 @@ function resolveSettings(v: { [K in keyof typeof OPTIONS]?: unknown }, single: b
   if (timezone) base.timezone = timezone;
   if (kind) base.kind = kind as InputKind;
   if (str('content-type')) base.contentType = str('content-type');
-  // The extractor truncates at its own cap; keep it at least as large as what we accept.
-  base.maxBytes = Math.max(maxBytes, 8 * 1024 * 1024);
+  // Inputs are already cut at maxBytes while reading (with a warning); the extractor must not cut again.
+  base.maxBytes = maxBytes;
   const ua = str('user-agent');
+  if (v.enrich === true && format !== 'json' && format !== 'jsonl') throw new UsageError(`--enrich adds a field to JSON records; use --format json or jsonl, not '${format}'`);
   return {
     format,
     jobs,
@@ -136,7 +144,6 @@ function resolveSettings(v: { [K in keyof typeof OPTIONS]?: unknown }, single: b
     load: {
       maxBytes,
       fetch: { timeoutMs: timeoutS * 1000, allowPrivate: v['allow-private'] === true, ...(ua ? { userAgent: ua } : {}) },
-      stdin: stdinReader(maxBytes),
     },
   };
 }
@@ -178,7 +185,9 @@ async function extractAll(items: InputItem[], s: Settings): Promise<number> {
   try {
     // Loading is I/O (files, network): allow more of it in flight than there are workers.
     const concurrency = Math.max(4, workers * 2);
-    await runOrdered(items, (item) => processOne(item, s, extractor), async (outcome, item) => {
+    // Once the reader has gone (`| head`), skip the remaining work instead of extracting into the void.
+    const skipped: Outcome = { ok: false, error: { code: 'EPIPE', message: 'output closed' } };
+    await runOrdered(items, async (item) => (out.closed ? skipped : processOne(item, s, extractor)), async (outcome, item) => {
       if (out.closed) return;
       if (!outcome.ok) failed++;
       progress.tick(!outcome.ok);
@@ -194,6 +203,7 @@ async function extractAll(items: InputItem[], s: Settings): Promise<number> {
         }
       } else {
         const rec = outcome.ok ? recordFor(item.label, outcome.article, outcome.finalUrl) : errorRecord(item.label, outcome.error);
+        if (outcome.ok && s.enrich) rec.enrichment = s.enrich(outcome.article);
         if (s.format === 'json') {
           const body = JSON.stringify(rec, null, 2);
           await out.write(items.length > 1 ? `${first ? '' : ',\n'}${indent(body)}` : `${body}\n`);
@@ -226,6 +236,7 @@ async function processOne(item: InputItem, s: Settings, extractor: Extractor): P
     if (item.published) options.published = item.published;
     if (loaded.contentType && !s.base.contentType) options.contentType = loaded.contentType;
     const article = await extractor.run(loaded.bytes, options);
+    if (loaded.warnings.length) article.warnings = [...loaded.warnings, ...article.warnings];
     return loaded.finalUrl ? { ok: true, article, finalUrl: loaded.finalUrl } : { ok: true, article };
   } catch (e) {
     if (e instanceof InputError || e instanceof ExtractFailure) {

@@ -3,7 +3,7 @@
 // (scoring, cleaning, rendering) read these arrays instead of walking the DOM again.
 // Iterative throughout: a page may nest 100,000 elements deep.
 import type { AnyNode, Document, Element } from '../dom.js';
-import { classAndId, countCommas, DIV_BLOCKERS, effectiveLength, HEADING_TAGS, isHidden, isUnlikely, JUNK_TAGS } from './hints.js';
+import { classAndId, DIV_BLOCKERS, HEADING_TAGS, isHidden, isUnlikely, JUNK_TAGS, measureText } from './hints.js';
 
 export interface PageIndex {
   /** Kept elements in document (pre-) order. */
@@ -63,6 +63,7 @@ export function indexPage(doc: Document): PageIndex {
   const ownEmbed: number[] = [];
   const idx = new Map<Element, number>();
   let baseHref: string | undefined;
+  const m = { len: 0, commas: 0 };
   const stack: Frame[] = [[doc, -1, false]];
   while (stack.length) {
     const [node, pIdx, inLink] = stack.pop()!;
@@ -89,12 +90,12 @@ export function indexPage(doc: Document): PageIndex {
         if (me < 0) continue;
         const data = (k as unknown as { data: string }).data;
         if (data.length === 0) continue;
-        const t = data.trim();
-        if (!t) continue;
-        const len = effectiveLength(t) + 1; // +1: the separating space a reader sees
+        measureText(data, m);
+        if (m.len === 0) continue;
+        const len = m.len + 1; // +1: the separating space a reader sees
         ownText[me]! += len;
         if (inLink) ownLink[me]! += len - 1;
-        ownCommas[me]! += countCommas(t);
+        ownCommas[me]! += m.commas;
         continue;
       }
       if (k.type !== 'tag') continue;

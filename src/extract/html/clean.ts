@@ -64,7 +64,7 @@ export function cleanContent(ix: PageIndex, include: number[], dead: Uint8Array,
       if (HEADING_TAGS.has(name)) heading[i] = text[i]!;
       if (name === 'li') liText[i] = text[i]!;
       if (dataTable[i]) hasData[i] = 1;
-      const dropIt = dead[i] === 1 || shouldDrop(i);
+      const dropIt = dead[i] === 1 || (i !== root && shouldDrop(i));
       if (dropIt) { drop[i] = 1; continue; }
       const pp = parent[i]!;
       if (i === root || pp < 0) continue;
@@ -82,6 +82,16 @@ export function cleanContent(ix: PageIndex, include: number[], dead: Uint8Array,
       if (blockDesc[i] || DIV_BLOCKERS.has(name)) blockDesc[pp] = 1;
     }
   }
+  // A heading whose next sibling was dropped titled that block ("More on this", "Related"):
+  // drop it too. Siblings are contiguous subtrees in pre-order, so the next one starts at end[i].
+  for (const root of include) {
+    const stop = ix.end[root]!;
+    for (let i = root + 1; i < stop; i++) {
+      if (drop[i] || !HEADING_TAGS.has(els[i]!.name)) continue;
+      const next = ix.end[i]!;
+      if (next < ix.end[parent[i]!]! && parent[next] === parent[i] && drop[next] && (dead[next] === 1 || text[next]! >= 25)) drop[i] = 1;
+    }
+  }
   return { drop, dataTable };
 
   function shouldDrop(i: number): boolean {
@@ -92,7 +102,8 @@ export function cleanContent(ix: PageIndex, include: number[], dead: Uint8Array,
       if (len === 0 && img[i] === 0 && embed[i] === 0 && name !== 'div' && name !== 'span') return name !== 'li';
     }
     if (opts.titleHeadings.has(i)) return true;
-    if (name === 'figcaption') return true; // captions and photo credits are not the story's text
+    if (name === 'figcaption') return true;
+    // (captions and photo credits are not the story's text)
     const ci = classAndId(el);
     if (ci) {
       if (CAPTION.test(ci) && img[i] === 0 && len < 400) return true;

@@ -35,7 +35,7 @@ const UNLIKELY_ROLES = new Set(['menu', 'menubar', 'complementary', 'navigation'
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
 /** Widgets inside an article container that are not the article: sharing, bylines, tags, teasers. */
-const WIDGET = /(^|[\s_-])(share|sharing|sharedaddy|social|byline|author|dateline|writtenby|p-author|tags?|tag-?list|keywords|related|recommend\w*|more-?stories|read-?more|newsletter|subscribe|subscription|signup|promo|teaser|breadcrumbs?|print|rating|vote|toolbar|utility|donate|advert\w*|ads?|adslot|sponsored|outbrain|taboola|timestamp|credits?|copyright|photo-?credit|image-?credit|paywall|piano|premium|published|posted|post-?meta|entry-?meta|article-?meta|meta-?data|date|time)([\s_-]|$)/i;
+const WIDGET = /(^|[\s_-])(share|sharing|sharedaddy|social|byline|author|dateline|writtenby|p-author|tags?|tag-?list|keywords|related|recommend\w*|more-?stories|read-?more|newsletter|subscribe|subscription|signup|promo|teaser|breadcrumbs?|print|rating|vote|toolbar|utility|donate|advert\w*|ads?|adv|adslot|anzeige|reklama|sponsored|outbrain|taboola|timestamp|credits?|copyright|photo-?credit|image-?credit|paywall|piano|premium|published|posted|post-?meta|entry-?meta|article-?meta|meta-?data|date|time)([\s_-]|$)/i;
 
 export function classAndId(el: Element): string {
   const c = el.attribs.class;
@@ -57,7 +57,7 @@ export function isUnlikely(el: Element, ci: string): boolean {
   const role = el.attribs.role;
   if (role && UNLIKELY_ROLES.has(role)) return true;
   if (!ci || el.name === 'body' || el.name === 'a' || el.name === 'article' || el.name === 'main') return false;
-  return UNLIKELY.test(ci) && !MAYBE_CANDIDATE.test(ci);
+  return classFlags(ci).unlikely;
 }
 
 /** Class/id weight (Readability): +25 for content-ish names, −25 for chrome-ish, per attribute. */
@@ -92,21 +92,60 @@ export function tagScore(name: string): number {
   }
 }
 
-const WIDE = /[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/g;
-const HAS_WIDE = /[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/;
+function isWide(c: number): boolean {
+  return (c >= 0x1100 && c <= 0x11ff) || (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef);
+}
+
+function isComma(c: number): boolean {
+  return c === 0x2c || c === 0x60c || c === 0xfe50 || c === 0xfe10 || c === 0xfe11 || c === 0x2e41 || c === 0x2e34 || c === 0x2e32 || c === 0xff0c || c === 0x3001;
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x3000 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b);
+}
 
 /**
  * Text length in "Latin-equivalent" characters: a CJK or Hangul character carries about as much
  * as three Latin letters, so thresholds such as "25 characters make a paragraph" hold across scripts.
  */
 export function effectiveLength(s: string): number {
-  if (!HAS_WIDE.test(s)) return s.length;
-  return s.length + 2 * (s.match(WIDE)?.length ?? 0);
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x1100 && isWide(s.charCodeAt(i))) n += 2;
+  return n;
 }
-
-const COMMAS = /[,\u060C\uFE50\uFE10\uFE11\u2E41\u2E34\u2E32\uFF0C\u3001]/g;
 
 /** Commas in any script (Latin, Arabic, CJK full-width and ideographic). */
 export function countCommas(s: string): number {
-  return s.match(COMMAS)?.length ?? 0;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (isComma(s.charCodeAt(i))) n++;
+  return n;
+}
+
+const HAS_WIDE = /[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/;
+const HAS_COMMA = /[,\u060C\uFE50\uFE10\uFE11\u2E41\u2E34\u2E32\uFF0C\u3001]/;
+
+/**
+ * A text node's trimmed length in Latin-equivalent characters (0 when blank) and its commas.
+ * Native trim and regex tests first: most nodes are plain and need no per-character loop.
+ */
+export function measureText(s: string, out: { len: number; commas: number }): void {
+  const t = s.trim();
+  out.len = t.length;
+  out.commas = 0;
+  if (t.length === 0) return;
+  if (HAS_WIDE.test(t)) out.len = effectiveLength(t);
+  if (HAS_COMMA.test(t)) out.commas = countCommas(t);
+}
+
+interface ClassFlags { unlikely: boolean; weight: number }
+const classCache = new Map<string, ClassFlags>();
+
+/** Regex verdicts on a class/id string, memoised: templates repeat the same names thousands of times. */
+export function classFlags(ci: string): ClassFlags {
+  let f = classCache.get(ci);
+  if (f) return f;
+  f = { unlikely: UNLIKELY.test(ci) && !MAYBE_CANDIDATE.test(ci), weight: 0 };
+  if (classCache.size > 20000) classCache.clear();
+  classCache.set(ci, f);
+  return f;
 }

@@ -7,7 +7,7 @@ import type { Document } from '../dom.js';
 import { textContent } from '../dom.js';
 import type { Metadata } from '../meta/index.js';
 import type { BodyOutputs } from '../render.js';
-import { aggregate, indexPage, type PageIndex } from './analyze.js';
+import { aggregate, indexPage, type PageIndex, type Totals } from './analyze.js';
 import { cleanContent } from './clean.js';
 import { effectiveLength } from './hints.js';
 import { renderBody } from './render.js';
@@ -52,6 +52,8 @@ function runAttempt(ix: PageIndex, a: Attempt, base: URL | undefined, title: str
   }
   const totals = aggregate(ix, a.strip ? ix.unlikely : undefined);
   const sel = selectContent(ix, totals, dead, a.weight);
+  const lede = findLede(ix, totals, dead, sel.top, sel.include[0] ?? -1);
+  if (lede >= 0) sel.include.unshift(lede);
   const titleHeadings = new Set<number>();
   if (title && titleTokens) {
     for (const root of sel.include) {
@@ -63,6 +65,33 @@ function runAttempt(ix: PageIndex, a: Attempt, base: URL | undefined, title: str
   }
   const { drop, dataTable } = cleanContent(ix, sel.include, dead, { weightClasses: a.weight, cleanConditionally: a.clean, titleHeadings });
   return renderBody({ ix, include: sel.include, drop, dataTable, ...(base ? { base } : {}) });
+}
+
+const LEDE = /(^|[\s_-])(lead|leadin|lede|intro|introduction|standfirst|excerpt|deck|dek|summary|subtitle|sub-?title|subhead|sub-?headline|chapo|bajada|perex|abstract|teaser-?text|description)([\s_-]|$)/i;
+
+/**
+ * The standfirst: news templates put the lead paragraph in the article header, next to the
+ * headline, outside the container that holds the rest of the text. Take the nearest element
+ * before the content whose class says "lead/intro/deck/…", if it is close in the tree
+ * (shares an ancestor at most four levels up), reads as prose (not link text) and is not chrome.
+ */
+function findLede(ix: PageIndex, t: Totals, dead: Uint8Array, top: number, first: number): number {
+  if (top < 0 || first < 0) return -1;
+  const near = new Set<number>();
+  for (let a = ix.parent[top]!, k = 0; a >= 0 && k < 4; a = ix.parent[a]!, k++) near.add(a);
+  const stop = Math.max(0, first - 300);
+  for (let i = first - 1; i >= stop; i--) {
+    if (dead[i] || ix.end[i]! > first) continue;
+    const el = ix.els[i]!;
+    const ci = el.attribs.class ?? '';
+    if (!ci || !LEDE.test(ci)) continue;
+    const len = t.text[i]!;
+    if (len < 40 || len > 1500 || t.link[i]! / len > 0.3) continue;
+    let close = false;
+    for (let a = ix.parent[i]!, k = 0; a >= 0 && k < 4; a = ix.parent[a]!, k++) if (near.has(a)) { close = true; break; }
+    if (close) return i;
+  }
+  return -1;
 }
 
 function baseUrl(baseHref: string | undefined, pageUrl: URL | undefined): URL | undefined {

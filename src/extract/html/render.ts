@@ -2,7 +2,7 @@
 // paragraph, <br> is a line break), Markdown, and safe minimal HTML (whitelisted elements,
 // href/src/alt only, http(s) links, lazy images resolved, URLs made absolute). One iterative walk.
 import type { AnyNode, Element } from '../dom.js';
-import { countWords, escapeHtml, escapeMarkdown, type BodyOutputs } from '../render.js';
+import { escapeHtml, escapeMarkdown, type BodyOutputs } from '../render.js';
 import type { PageIndex } from './analyze.js';
 import { BLOCK_TAGS } from './hints.js';
 import { imageSource, resolveHttp } from './urls.js';
@@ -14,6 +14,37 @@ const LEAF: Record<string, string> = {
 };
 const INLINE_TAG: Record<string, string> = { em: 'em', i: 'em', strong: 'strong', b: 'strong', code: 'code', a: 'a' };
 const MD_MARK: Record<string, string> = { em: '*', i: '*', strong: '**', b: '**', code: '`' };
+
+const NEEDS_COLLAPSE = /[\t\n\r\f\v\u00a0]| {2}/;
+const MD_SPECIAL = /[\\`*_[\]<>#+-]|^\s*\d+\./;
+const HTML_SPECIAL = /[&<>]/;
+
+function escapeText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * Words without regular expressions over the whole text: a run of letters/digits counts one,
+ * and each character of an unspaced script (CJK, kana, Thai, Lao, Khmer, Myanmar) counts one —
+ * the same rule as countWords in ../render.ts, in one pass over char codes.
+ */
+export function countWordsFast(text: string): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x0e00 && c <= 0x0eff) || (c >= 0x1000 && c <= 0x109f) || (c >= 0x1780 && c <= 0x17ff)) {
+      words++;
+      inWord = false;
+    } else if (c <= 0x20 || c === 0xa0 || (c < 0x80 && !((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x27 || c === 0x2d || c === 0x5f)) || (c >= 0x2000 && c <= 0x206f) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xff0f)) {
+      inWord = false;
+    } else if (!inWord) {
+      words++;
+      inWord = true;
+    }
+  }
+  return words;
+}
 
 export interface RenderInput {
   ix: PageIndex;
@@ -101,12 +132,12 @@ export function renderBody(input: RenderInput): BodyOutputs {
     }
     if (node.type === 'text') {
       const raw = (node as unknown as { data: string }).data;
-      const t = preDepth ? raw : raw.replace(/\s+/g, ' ');
+      const t = preDepth || !NEEDS_COLLAPSE.test(raw) ? raw : raw.replace(/\s+/g, ' ');
       if (!t) continue;
       if (t === ' ' && !tbuf) continue;
       tbuf += t;
-      mbuf += preDepth ? t : escapeMarkdown(t);
-      hbuf += escapeHtml(t);
+      mbuf += preDepth || !MD_SPECIAL.test(t) ? t : escapeMarkdown(t);
+      hbuf += HTML_SPECIAL.test(t) ? escapeText(t) : t;
       continue;
     }
     if (node.type !== 'tag') continue;
@@ -163,7 +194,7 @@ export function renderBody(input: RenderInput): BodyOutputs {
   }
   flush();
   const text = paras.join('\n\n');
-  return { text, markdown: mdParas.join('\n\n'), html: html.join('\n'), wordCount: countWords(text) };
+  return { text, markdown: mdParas.join('\n\n'), html: html.join('\n'), wordCount: countWordsFast(text) };
 
   /** Paragraph break in text/Markdown only (inside a leaf block the HTML stays one element). */
   function flushText(): void {

@@ -4,6 +4,7 @@
 // Extraction (BTE, 2001) applied to lines instead of tokens/tags, with jusText-style
 // (Pomikálek 2011) per-line classes standing in for tag density, which plain text lacks.
 import { furnitureKind, type FurnitureKind } from './boilerplate.js';
+import { dateStamp } from './dates.js';
 import { isProse, type Line } from './lines.js';
 
 export interface LineClass {
@@ -11,14 +12,36 @@ export interface LineClass {
   furniture?: FurnitureKind;
   /** Part of a run of ≥ 4 consecutive short non-prose lines: a menu, a link list, share buttons. */
   inMenuRun: boolean;
+  /** A short line that is a date stamp (until the header finder claims it as metadata). */
+  dateLine: boolean;
+  /** One of ≥ 3 furniture lines in a row. */
+  furnitureRun?: boolean;
   /** Metadata line (title, section, byline, date stamp) set by the header finder. */
   meta?: boolean;
 }
 
 const SHORT_UNITS = 6;
+// A clock time alone on a line: a live ticker or a comment stamp.
+const TIME_ONLY = /^(?:\d{1,2}[:h.]\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?:\s*(?:uhr|h|[A-Z]{2,4}))?$/i;
 
 export function classify(lines: Line[]): LineClass[] {
-  const cls: LineClass[] = lines.map((l) => ({ prose: isProse(l), furniture: furnitureKind(l.text, l.units), inMenuRun: false }));
+  const cls: LineClass[] = lines.map((l) => ({
+    prose: isProse(l),
+    furniture: furnitureKind(l.text, l.units),
+    inMenuRun: false,
+    dateLine: l.units <= 12 && /\d/.test(l.text) && (TIME_ONLY.test(l.text) || dateStamp(l.text, l.units, undefined, false) !== undefined),
+  }));
+  // Three or more furniture lines in a row (share bar, footer links) close an article.
+  for (let i = 0; i < lines.length; ) {
+    if (!cls[i]!.furniture) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < lines.length && cls[j]!.furniture) j++;
+    if (j - i >= 3) for (let k = i; k < j; k++) cls[k]!.furnitureRun = true;
+    i = j;
+  }
   // Runs of short non-prose lines.
   let i = 0;
   while (i < lines.length) {
@@ -36,9 +59,15 @@ export function classify(lines: Line[]): LineClass[] {
 
 function lineScore(l: Line, c: LineClass, isolated: boolean): number {
   if (c.meta) return 0;
-  if (c.furniture === 'stop') return -40;
-  if (c.furniture) return -6;
-  if (l.repeats > 1 && l.units < 30) return -Math.max(4, l.units);
+  // "Comments", "Related articles", "Most read": what follows is rarely the article again.
+  if (c.furniture === 'stop' || c.furniture === 'comments') return -150;
+  // A date on its own line after the header starts a comment or a teaser in a list.
+  if (c.dateLine) return -8;
+  if (c.furniture) return c.furnitureRun ? -15 : -6;
+  // Repeated short lines are menus and captions; a repeated paragraph is the article printed
+  // twice (or its lead reused as a teaser) and still counts, at half weight.
+  if (l.repeats > 1 && !c.prose) return -Math.max(4, Math.min(l.units, 30));
+  if (l.repeats > 1) return (isolated ? 0.35 : 1) * l.units * 0.5;
   // A prose line alone between non-prose lines is a teaser under a headline more often than
   // an article paragraph, which usually has prose neighbours.
   if (c.prose) return isolated && l.units < 40 ? l.units * 0.35 : l.units;
@@ -53,6 +82,8 @@ export interface Region {
   /** Exclusive. */
   end: number;
   score: number;
+  /** Line ranges [from, to) inside the region that were skipped over (a widget between two parts). */
+  gaps?: Array<[number, number]>;
 }
 
 function proseNeighbour(cls: LineClass[], i: number, step: number): boolean {
@@ -63,36 +94,111 @@ function proseNeighbour(cls: LineClass[], i: number, step: number): boolean {
   return false;
 }
 
-/** Maximum-sum contiguous run of line scores (Kadane). */
-export function bestRegion(lines: Line[], cls: LineClass[]): Region | undefined {
+function scoreAt(lines: Line[], cls: LineClass[], i: number): number {
+  const c = cls[i]!;
+  return lineScore(lines[i]!, c, c.prose && !proseNeighbour(cls, i, -1) && !proseNeighbour(cls, i, 1));
+}
+
+/**
+ * Maximum-sum contiguous run of line scores (Kadane), walking from `from` in direction `step`
+ * up to `to` (exclusive); a run may only begin within `maxLead` lines of `from`.
+ */
+function kadane(scores: number[], from: number, to: number, step: 1 | -1, maxLead = Infinity, firstAbove = Infinity): Region | undefined {
   let best: Region | undefined;
   let sum = 0;
-  let start = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const s = lineScore(lines[i]!, cls[i]!, cls[i]!.prose && !proseNeighbour(cls, i, -1) && !proseNeighbour(cls, i, 1));
+  let start = from;
+  for (let i = from; i !== to; i += step) {
     if (sum <= 0) {
+      // The nearest run that is good enough wins over a better one further away.
+      if (best && best.score >= firstAbove) return best;
+      if (Math.abs(i - from) > maxLead) break;
       sum = 0;
       start = i;
     }
-    sum += s;
-    if (sum > 0 && (!best || sum > best.score)) best = { start, end: i + 1, score: sum };
+    sum += scores[i]!;
+    if (sum > 0 && (!best || sum > best.score)) {
+      best = step === 1 ? { start, end: i + 1, score: sum } : { start: i, end: start + 1, score: sum };
+    }
   }
   return best;
+}
+
+const MAX_GAP = 80;
+
+/** A comment header is never crossed; a related-links label only when the widget is short (an inline box). */
+function crossesStop(cls: LineClass[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const f = cls[i]!.furniture;
+    if (f === 'comments' || (f === 'stop' && to - from > 12)) return true;
+  }
+  return false;
+}
+
+/**
+ * Prose after the comment-section header counts for little: it is readers' text. Only a header
+ * after a fair amount of prose counts (a "Comments" menu link at the top does not).
+ */
+function damp(scores: number[], lines: Line[], cls: LineClass[]): void {
+  let prose = 0;
+  let after = false;
+  for (let i = 0; i < lines.length; i++) {
+    if (after) {
+      if (scores[i]! > 0) scores[i]! *= 0.3;
+      continue;
+    }
+    if (cls[i]!.prose) prose += lines[i]!.units;
+    else if (cls[i]!.furniture === 'comments' && prose >= 80) after = true;
+  }
+}
+
+/**
+ * The body region: the best run, then joined with a neighbouring run when only a widget (a
+ * chart, a share bar, an inline teaser box) separates them and that run is substantial. Stop
+ * lines ("Comments", "Related articles") are never crossed.
+ */
+export function bestRegion(lines: Line[], cls: LineClass[]): Region | undefined {
+  const scores = lines.map((_, i) => scoreAt(lines, cls, i));
+  damp(scores, lines, cls);
+  const main = kadane(scores, 0, lines.length, 1);
+  if (!main) return undefined;
+  const gaps: Array<[number, number]> = [];
+  const threshold = Math.max(30, 0.12 * main.score);
+  const enough = (r: Region) => r.score >= threshold;
+  for (let joins = 0; joins < 6; joins++) {
+    const next = kadane(scores, main.end, Math.min(lines.length, main.end + MAX_GAP * 4), 1, MAX_GAP, threshold);
+    if (!next || !enough(next) || crossesStop(cls, main.end, next.start)) break;
+    gaps.push([main.end, next.start]);
+    main.end = next.end;
+    main.score += next.score;
+  }
+  for (let joins = 0; joins < 6 && main.start > 0; joins++) {
+    const prev = kadane(scores, main.start - 1, Math.max(-1, main.start - 1 - MAX_GAP * 4), -1, MAX_GAP, threshold);
+    if (!prev || !enough(prev) || crossesStop(cls, prev.end, main.start)) break;
+    gaps.push([prev.end, main.start]);
+    main.start = prev.start;
+    main.score += prev.score;
+  }
+  if (gaps.length) main.gaps = gaps;
+  return main;
 }
 
 /** Lines of the region that belong in the body: furniture, repeats and metadata go. */
 export function regionParagraphs(lines: Line[], cls: LineClass[], region: Region, exclude: Set<string>): Line[] {
   const out: Line[] = [];
-  const seen = new Set<string>();
+  const gaps = region.gaps ?? [];
   for (let i = region.start; i < region.end; i++) {
+    const gap = gaps.find(([a, b]) => i >= a && i < b);
+    if (gap) {
+      i = gap[1] - 1;
+      continue;
+    }
     const l = lines[i]!;
     const c = cls[i]!;
     if (c.meta || c.furniture) continue;
     if (exclude.has(l.key)) continue;
-    if (seen.has(l.key) && l.key) continue;
+    // Short repeated lines are captions printed twice or menu words; repeated paragraphs and
+    // table cells stay (the page does print them twice).
     if (l.repeats > 1 && l.units < 12 && !c.prose) continue;
-    if (c.inMenuRun && l.units <= 2 && !/\d/.test(l.text)) continue;
-    seen.add(l.key);
     out.push(l);
   }
   return out;

@@ -2,7 +2,7 @@
 // scoring in body.ts (which works for any script): they only ever apply to short lines, so a
 // paragraph that happens to mention "share" or "cookie" is never affected.
 
-export type FurnitureKind = 'furniture' | 'stop' | 'caption';
+export type FurnitureKind = 'furniture' | 'stop' | 'comments' | 'caption';
 
 // Whole short lines that are buttons, prompts, ads, legal notices, analytics alt texts.
 const FURNITURE = new RegExp(
@@ -12,6 +12,9 @@ const FURNITURE = new RegExp(
       '(?:share|teilen|partager|compartir|condividi|delen|udostępnij|поделиться|分享|共有)(?: (?:this|on|via|auf|sur|en|su|the|article|story|post|artikel)\\b.*)?',
       '(?:auf|in|via|on|sur) (?:facebook|twitter|whatsapp|messenger|e-?mail|linkedin|x|telegram|pinterest|xing|flipboard|reddit)(?: (?:teilen|share|partager))?',
       '(?:facebook|twitter|whatsapp|linkedin|pinterest|reddit|telegram|email|e-mail|print|drucken|imprimer|copy link|link kopieren|tumblr|messenger|xing|flipboard|instagram|youtube|tiktok|rss|x|mail)',
+      '(?:click|tap) (?:here )?to (?:share|email|print|tweet|pin|save|copy)\\b.*',
+      '\\d*\\s*(?:share|teilen|partager)\\s*\\d*',
+      '(?:like this|like loading|loading)\\b.*',
       '(?:tweet|pin it|like|follow us.*|folge(?:n)? (?:uns|mir).*|suivez-nous.*|síguenos.*|seguici.*|follow .* on .*)',
       // subscriptions, accounts
       '(?:subscribe|sign up|sign in|log ?in|log ?out|register|anmelden|abonnieren|registrieren|abmelden|s\'abonner|s\'inscrire|se connecter|suscríbete|suscribirse|iniciar sesión|iscriviti|accedi|abonneren|inloggen)\\b.{0,60}',
@@ -29,6 +32,9 @@ const FURNITURE = new RegExp(
       '(?:this is a developing story|this story (?:has been|was) updated.*|developing story)\\.?',
       // analytics / tracking alt texts
       '(?:clicky|google analytics|statcounter|web analytics|quantcast|comscore|chartbeat|tracking pixel|pixel|counter|hit counter|free web counter|histats|yandex\\.metrica|liveinternet|tracker)',
+      // comment furniture
+      '(?:reply|antworten|répondre|responder|rispondi|reageren|odpowiedz|report|melden|permalink)',
+      '.{1,50} (?:says|said|sagt|schreibt|schrieb|wrote|dit|a dit|dice|escribió|ha scritto|schreef)\\s*:',
       // counters and widgets
       '\\d+\\s*(?:comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|shares?|views?|likes?|aufrufe|vues)',
       '(?:print this (?:page|article)|email this (?:page|article)|save|speichern|bookmark|merken|gift this article|listen to this article.*|font size.*|schriftgröße.*|text size.*)',
@@ -40,23 +46,43 @@ const FURNITURE = new RegExp(
 // Words that make a short line furniture wherever they stand in it.
 const FURNITURE_WORDS = /(?:^|[^\p{L}])(?:newsletters?|cookies?|cookie-einstellungen|consent|datenschutzerklärung|privacy (?:policy|settings)|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati)(?![\p{L}])/iu;
 
-// Lines that open the furniture after an article: comments, related links, most-read lists.
+// Lines that open the comment section: what follows is readers' text, not the article.
+const COMMENTS = new RegExp(
+  '^(?:' +
+    [
+      // "13 Responses to …", "There are 13 comments" (a bare "11 Comments" is a counter by the byline)
+      '(?:there (?:are|is) (?:\\d+|no|one)|no|one) (?:comments?|responses?|replies|thoughts|kommentare?|commentaires?|comentarios?|commenti|reacties|reactions)(?: so far)?(?: (?:on|to|zu|sur|en|su) .{0,100})?',
+      '\\d+ (?:comments?|responses?|replies|thoughts|kommentare?|commentaires?|comentarios?|commenti|reacties|reactions) (?:on|to|zu|sur|en|su|for) .{1,100}',
+      // plural only: a lone "Comment" is as often a table or form label
+      '(?:comments|kommentare|commentaires|comentarios|commenti|reacties|reactions|responses|replies|diskussion|discussion)(?: \\(\\d+\\))?',
+      '(?:leave|post|add|write|submit) (?:a|your) (?:comment|reply|response).*',
+      '(?:schreibe(?:n sie)?|hinterlasse(?:n sie)?|verfasse(?:n sie)?) (?:einen|ihren|deinen) kommentar.*',
+      '(?:laisser|ajouter|écrire|laissez) (?:un|votre) commentaire.*',
+      '(?:deja|escribe|añade|deje) (?:un|tu|su) comentario.*',
+      '(?:lascia|scrivi) un commento.*',
+      'join the (?:discussion|conversation).*',
+    ].join('|') +
+    ')[.!:…\\s]*$',
+  'iu',
+);
+
+// Lines that open the furniture after an article: tags, related links, most-read lists.
 const STOP = new RegExp(
   '^(?:' +
     [
-      '(?:\\d+ )?(?:comments?|kommentare|commentaires|comentarios|commenti|reacties|reactions|responses|replies|diskussion)(?: \\(\\d+\\))?',
-      '(?:leave|post|add|write) a (?:comment|reply|response)',
+      '(?:posted|filed|published) (?:in|under) .{1,80}',
+      '(?:tagged|tagged with|tags|schlagworte|stichworte|mots-clés|etiquetas)\\s*:?\\s+.{1,200}',
       '(?:related|more|recommended|popular|trending|top|latest|other)(?: \\w+){0,3} (?:articles?|stories|posts|news|reads|links|content|videos?|topics)',
       'more (?:from|on|in|about) .{0,60}',
       'you (?:may|might) (?:also )?(?:like|enjoy|be interested in).*',
       '(?:most (?:read|popular|viewed|shared|commented)|editor\'?s picks|recommended(?: for you)?|trending(?: now)?|hot this week|top stories|latest news|don\'t miss)',
-      '(?:meistgelesen|meistkommentiert|meistgeteilt|kommentare lesen|auch auf .{2,30}|meistgelesene artikel|das könnte sie auch interessieren|weitere artikel|mehr aus .{0,40}|auch interessant|empfohlen|neueste artikel|top-artikel)',
+      '(?:meistgelesen|meistkommentiert|meistgeteilt|kommentare lesen|auch auf .{2,30}|meistgelesene artikel|das könnte (?:sie|dich) auch interessieren|weitere artikel|mehr aus .{0,40}|auch interessant|empfohlen|neueste artikel|top-artikel)',
       '(?:à lire aussi|sur le même sujet|les plus lus|dans la même rubrique|articles? (?:liés|similaires))',
       '(?:lo más leído|noticias relacionadas|te puede interesar|más noticias|i più letti|articoli correlati|potrebbe interessarti)',
       '(?:mehr zum thema|zum thema|verwandte artikel|ähnliche artikel)',
       '(?:tags?|schlagwörter|themen|filed under|topics|categories|kategorien)\\s*:.{0,200}',
     ].join('|') +
-    ')[.!:]?$',
+    ')[.!:…\\s]*$',
   'iu',
 );
 
@@ -69,6 +95,7 @@ const FILE_NAME = /^\S{1,120}\.(?:jpe?g|png|gif|webp|svg|avif|bmp|tiff?)$/i;
 export function furnitureKind(text: string, units: number): FurnitureKind | undefined {
   if (units > 25) return undefined;
   if (FILE_NAME.test(text)) return 'caption';
+  if (COMMENTS.test(text)) return 'comments';
   if (STOP.test(text)) return 'stop';
   if (FURNITURE.test(text) || FURNITURE_WORDS.test(text)) return 'furniture';
   if (units <= 30 && CAPTION.test(text)) return 'caption';

@@ -125,7 +125,8 @@ export function dateStamp(text: string, units: number, timezone: string | undefi
   // An unlabelled stamp must be mostly date: few words left over once the date is removed.
   const rest = text.replace(/\d+/g, ' ').replace(new RegExp(`\\b(?:${MONTH_ALT})\\b\\.?`, 'giu'), ' ');
   const left = rest.match(/\p{L}{3,}/gu)?.length ?? 0;
-  return left <= 5 ? { iso, kind: 'plain' } : undefined;
+  // A line introducing something ("Summary of decisions on 10 December 2025:") is content.
+  return left <= 5 && !/[:：]$/.test(text) ? { iso, kind: 'plain' } : undefined;
 }
 
 /** A crawler's own ` date YYYY-MM-DD ` line at the very top of a record. */

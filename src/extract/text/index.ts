@@ -15,10 +15,19 @@ import { isProse, splitLines, type Line } from './lines.js';
 
 export { parseDateLine } from './dates.js';
 
+const CRAWLER_DATE_PREFIX = /^\s*date\s*[:=]?\s*(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?)(?:\s+|$)/i;
+
 /** How far past the body start a byline or date stamp may sit ("By …" under the first paragraph). */
 const META_AFTER_START = 6;
 
 export function extractFromText(source: string, ctx: ExtractContext): Article {
+  // A crawler's " date YYYY-MM-DD " prefix, on its own line or in front of the first paragraph.
+  let crawled: string | undefined;
+  const prefix = CRAWLER_DATE_PREFIX.exec(source.slice(0, 80));
+  if (prefix) {
+    crawled = crawlerDate(`date ${prefix[1]}`);
+    source = source.slice(prefix[0].length);
+  }
   const lines = splitLines(source);
   const cls = classify(lines);
   const timezone = ctx.timezone ?? timezoneForUrl(ctx.url);
@@ -26,18 +35,19 @@ export function extractFromText(source: string, ctx: ExtractContext): Article {
   const article: Article = { authors: [], tags: [], text: '', markdown: '', html: '', wordCount: 0, warnings: ctx.warnings };
   if (ctx.url) article.url = ctx.url.href;
 
-  let crawled: string | undefined;
-  if (lines[0] && (crawled = crawlerDate(lines[0].text))) cls[0]!.meta = true;
 
   const region = bestRegion(lines, cls) ?? smallPageRegion(lines, cls);
   if (!region) {
     if (crawled) article.published = crawled;
     return article;
   }
+  // A record cut off mid-paragraph (a size limit) ends in an unfinished line: still story text.
+  const last = lines[region.end];
+  if (last && region.end === lines.length - 1 && last.units >= 8 && !cls[region.end]!.furniture && cls[region.end - 1]!.prose) region.end++;
 
   // Byline and date-stamp lines around the body start are found first: the headline sits
   // just above them, and they must not be taken for a headline or a section label.
-  const zoneStart = Math.max(crawled ? 1 : 0, region.start - 45);
+  const zoneStart = Math.max(0, region.start - 45);
   const zoneEnd = Math.min(lines.length, region.start + META_AFTER_START);
   const stampAt = new Map<number, DateStamp>();
   for (let i = zoneStart; i < zoneEnd; i++) {
@@ -70,7 +80,8 @@ export function extractFromText(source: string, ctx: ExtractContext): Article {
       exclude.add(lines[sec]!.key);
     }
   } else {
-    const t = titleFromFirstLine(lines[0]);
+    const first = lines[0];
+    const t = first && !cls[0]!.meta && !cls[0]!.prose && !cls[0]!.furniture ? titleFromFirstLine(first) : undefined;
     if (t) article.title = t;
   }
   setSiteName(article, lines[0]);

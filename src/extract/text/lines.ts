@@ -95,7 +95,8 @@ export function splitLines(source: string): Line[] {
         key: lineKey(text),
         blockStart: k === 0,
         units: unitsOf(text),
-        sentenceEnd: SENTENCE_END.test(stripped),
+        // A short line cut off with "…" is a truncated teaser, not a finished sentence.
+        sentenceEnd: SENTENCE_END.test(stripped) && !(/(?:…|\.\.\.)$/.test(stripped) && text.length < 140),
         repeats: 0,
       });
     }

@@ -1,0 +1,74 @@
+// What every route handler gets: the archive, the parsed request, and server-wide settings.
+import type { IncomingMessage } from 'node:http';
+import type { ArchiveReader, SiteSummary } from '../types.js';
+import { HttpError } from './http.js';
+
+export interface IngestPage {
+  /** The page's original address (key in the archive, base for its links). */
+  url: string;
+  html: string;
+  published?: string;
+}
+
+export interface IngestRequest {
+  urls: string[];
+  pages: IngestPage[];
+  /** Whether loopback/private targets may be fetched (off unless the server was started with --allow-private). */
+  allowPrivate: boolean;
+}
+
+/** Runs an ingest through the archive's write side; resolves with a JSON-able summary. */
+export type IngestFn = (request: IngestRequest) => Promise<unknown>;
+
+export interface ServerOptions {
+  archive: ArchiveReader;
+  /** Bearer token for POST /api/ingest; when unset, ingest over HTTP is disabled (403). */
+  token?: string;
+  /** The archive's ingest entry point; when absent POST /api/ingest answers 501. */
+  ingest?: IngestFn;
+  /** Let POST /api/ingest fetch loopback/private addresses (tests, intranets). */
+  allowPrivate?: boolean;
+  /** Host header values accepted (DNS-rebinding defence); undefined accepts any. */
+  allowedHosts?: readonly string[];
+  /** Where unexpected errors are logged (default: stderr). */
+  log?: (line: string) => void;
+}
+
+export interface RequestContext {
+  req: IncomingMessage;
+  url: URL;
+  params: Record<string, string>;
+  options: ServerOptions;
+  archive: ArchiveReader;
+  cache: SmallCache;
+}
+
+/** Sites and stats are whole-archive aggregates: cache them for a few seconds. */
+export class SmallCache {
+  private sites?: { at: number; value: SiteSummary[] };
+  constructor(private readonly archive: ArchiveReader, private readonly ttlMs = 10_000) {}
+
+  listSites(): SiteSummary[] {
+    const now = Date.now();
+    if (!this.sites || now - this.sites.at > this.ttlMs) this.sites = { at: now, value: this.archive.listSites() };
+    return this.sites.value;
+  }
+}
+
+/**
+ * Calls the archive, turning its complaints about the caller's input (a malformed FTS query, a
+ * cursor it did not issue) into 400s. Anything else is a server fault and stays a 500.
+ */
+export function askArchive<T>(call: () => T): T {
+  try {
+    return call();
+  } catch (e) {
+    if (e instanceof HttpError) throw e;
+    const err = e as { name?: string; code?: string; message?: string };
+    const msg = String(err.message ?? '');
+    const isInputError = ['QueryError', 'CursorError', 'RangeError', 'UsageError'].includes(err.name ?? '')
+      || (err.code === 'SQLITE_ERROR' && /fts5|syntax error|unterminated|no such column/i.test(msg));
+    if (isInputError) throw new HttpError(400, `could not use the query: ${msg.replace(/^fts5: /, '').slice(0, 200)}`);
+    throw e;
+  }
+}

@@ -1,0 +1,162 @@
+// Dateline's HTTP server: the JSON API under /api and the server-rendered web app, on node:http.
+// Routing is a short table of patterns; every response gets the security headers; any error
+// becomes a clean 4xx/5xx (JSON under /api, a page elsewhere) and never shows a stack trace.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import * as api from './api.js';
+import { ingest } from './ingest-route.js';
+import { openApiDocument } from './openapi.js';
+import { HttpError, SECURITY_HEADERS, json, type Reply } from './http.js';
+import { SmallCache, type RequestContext, type ServerOptions } from './context.js';
+import { serveAsset } from './assets/index.js';
+import { errorPage } from './pages/layout.js';
+import { frontPage } from './pages/front.js';
+import { storyPage } from './pages/story.js';
+import { articlePage } from './pages/article.js';
+import { searchPage } from './pages/search.js';
+import { sitePage, sitesPage } from './pages/site.js';
+
+export type { ServerOptions, IngestFn, IngestRequest, IngestPage } from './context.js';
+
+type Handler = (ctx: RequestContext) => Reply | Promise<Reply>;
+
+interface Route {
+  method: 'GET' | 'POST';
+  pattern: RegExp;
+  names: string[];
+  handler: Handler;
+}
+
+function route(method: Route['method'], path: string, handler: Handler): Route {
+  const names: string[] = [];
+  const source = path.replace(/\{(\w+)\}/g, (_, name: string) => { names.push(name); return '([^/]+)'; });
+  return { method, pattern: new RegExp(`^${source}$`), names, handler };
+}
+
+const ROUTES: Route[] = [
+  route('GET', '/api/openapi.json', () => json(openApiDocument(), 200, { 'cache-control': 'public, max-age=300' })),
+  route('GET', '/api/articles', api.listArticles),
+  route('GET', '/api/articles/{id}', api.getArticle),
+  route('GET', '/api/search', api.search),
+  route('GET', '/api/stories', api.listStories),
+  route('GET', '/api/stories/{id}', api.getStory),
+  route('GET', '/api/sites', api.listSites),
+  route('GET', '/api/stats', api.stats),
+  route('POST', '/api/ingest', ingest),
+  route('GET', '/', frontPage),
+  route('GET', '/stories/{id}', storyPage),
+  route('GET', '/articles/{id}', articlePage),
+  route('GET', '/search', searchPage),
+  route('GET', '/sites', sitesPage),
+  route('GET', '/sites/{site}', sitePage),
+  route('GET', '/assets/{name}', serveAsset),
+];
+
+function isApi(path: string): boolean {
+  return path === '/api' || path.startsWith('/api/');
+}
+
+function errorReply(path: string, status: number, message: string, headers: Record<string, string> = {}): Reply {
+  const reply = isApi(path) ? json({ error: message, status }, status) : errorPage(status, message);
+  Object.assign(reply.headers, headers);
+  return reply;
+}
+
+/** Loopback servers answer only to loopback host names, so a DNS-rebinding page cannot read the archive. */
+export function defaultAllowedHosts(host: string, port: number): string[] | undefined {
+  const loopback = ['127.0.0.1', 'localhost', '::1', '[::1]'];
+  if (!loopback.includes(host)) return undefined;
+  return ['127.0.0.1', 'localhost', '[::1]'].flatMap((h) => [h, `${h}:${port}`]);
+}
+
+async function dispatch(req: IncomingMessage, options: ServerOptions, cache: SmallCache): Promise<Reply> {
+  let url: URL;
+  try {
+    url = new URL(req.url ?? '/', 'http://dateline.invalid');
+  } catch {
+    return errorReply('/', 400, 'malformed request URL');
+  }
+  const path = url.pathname;
+  if (options.allowedHosts && !options.allowedHosts.includes((req.headers.host ?? '').toLowerCase())) {
+    return errorReply(path, 421, 'this server only answers requests addressed to its own host name');
+  }
+  const method = req.method === 'HEAD' ? 'GET' : req.method;
+  let pathMatched = false;
+  for (const r of ROUTES) {
+    const m = r.pattern.exec(path);
+    if (!m) continue;
+    pathMatched = true;
+    if (r.method !== method) continue;
+    const params: Record<string, string> = {};
+    try {
+      r.names.forEach((name, i) => { params[name] = decodeURIComponent(m[i + 1]!); });
+    } catch {
+      return errorReply(path, 400, 'malformed percent-encoding in the path');
+    }
+    return r.handler({ req, url, params, options, archive: options.archive, cache });
+  }
+  if (pathMatched) {
+    const allow = ROUTES.filter((r) => r.pattern.test(path)).map((r) => r.method).join(', ');
+    return errorReply(path, 405, `method ${req.method ?? ''} not allowed here; use ${allow}`, { allow });
+  }
+  if (path.length > 1 && path.endsWith('/')) {
+    // One leading slash only: "//evil.example/" must not become a redirect to another host.
+    const location = `/${path.replace(/^\/+|\/+$/g, '')}${url.search}`;
+    return { status: 308, headers: { location }, body: '' };
+  }
+  return errorReply(path, 404, isApi(path) ? `no API endpoint at ${path}; see /api/openapi.json` : 'There is no page at this address.');
+}
+
+export function createDatelineServer(options: ServerOptions): Server {
+  const cache = new SmallCache(options.archive);
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  return createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    let reply: Reply;
+    try {
+      reply = await dispatch(req, options, cache);
+    } catch (e) {
+      const path = (req.url ?? '/').split('?')[0]!;
+      if (e instanceof HttpError) {
+        reply = errorReply(path, e.status, e.message, e.headers);
+      } else {
+        // A fault of ours: log it with an id the client can quote; the client sees no details.
+        const id = randomUUID().slice(0, 8);
+        log(`dateline serve: error ${id} on ${req.method} ${req.url}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+        reply = errorReply(path, 500, `internal server error (reference ${id})`);
+      }
+    }
+    if (res.headersSent) return;
+    res.statusCode = reply.status;
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+    for (const [k, v] of Object.entries(reply.headers)) res.setHeader(k, v);
+    res.setHeader('content-length', Buffer.byteLength(reply.body));
+    res.end(req.method === 'HEAD' ? undefined : reply.body);
+  });
+}
+
+export interface RunningServer {
+  server: Server;
+  /** Base URL, e.g. http://127.0.0.1:8080 */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Starts listening; port 0 picks a free port (tests). */
+export async function startServer(options: ServerOptions & { host?: string; port?: number }): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1';
+  const settings: ServerOptions = { ...options };
+  const server = createDatelineServer(settings);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 8080, host, () => { server.off('error', reject); resolve(); });
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port ?? 8080;
+  if (options.allowedHosts === undefined) settings.allowedHosts = defaultAllowedHosts(host, port);
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    server,
+    url: `http://${shownHost}:${port}`,
+    close: () => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }),
+  };
+}

@@ -1,0 +1,70 @@
+// Story page: the event's headline, a timeline of every outlet's coverage, republished copies of
+// the same wire text marked (one letter per duplicate group), and the story's key names.
+import type { Story, StoryArticle } from '../../types.js';
+import type { RequestContext } from '../context.js';
+import { html, safeHttpUrl, type SafeHtml } from '../html.js';
+import { HttpError, type Reply } from '../http.js';
+import { plural, renderPage, timeTag } from './layout.js';
+
+/** A bare day ("2025-10-15") counts as the end of that day: items with a known time come first. */
+function instant(iso: string): number {
+  const t = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T23:59:59Z` : iso);
+  return Number.isNaN(t) ? Number.MAX_SAFE_INTEGER : t;
+}
+
+/** Oldest first; articles without a date go last. */
+export function byPublished(a: StoryArticle, b: StoryArticle): number {
+  if (!a.published || !b.published) return Number(!a.published) - Number(!b.published) || a.id - b.id;
+  return instant(a.published) - instant(b.published) || a.id - b.id;
+}
+
+/** Labels (A, B, …) for duplicate groups with more than one member in this story. */
+export function copyLabels(articles: StoryArticle[]): Map<number, string> {
+  const counts = new Map<number, number>();
+  for (const a of articles) if (a.duplicateGroup !== undefined) counts.set(a.duplicateGroup, (counts.get(a.duplicateGroup) ?? 0) + 1);
+  const labels = new Map<number, string>();
+  for (const a of articles) {
+    const g = a.duplicateGroup;
+    if (g === undefined || (counts.get(g) ?? 0) < 2 || labels.has(g)) continue;
+    const n = labels.size;
+    labels.set(g, n < 26 ? String.fromCharCode(65 + n) : `#${n + 1}`);
+  }
+  return labels;
+}
+
+function timelineItem(a: StoryArticle, labels: Map<number, string>, firstOfGroup: Set<number>): SafeHtml {
+  const label = a.duplicateGroup !== undefined ? labels.get(a.duplicateGroup) : undefined;
+  const original = safeHttpUrl(a.url);
+  const copy = label
+    ? html` <span class="badge" title="Same text as the other articles marked ${label}">${firstOfGroup.has(a.id) ? `Copy ${label} · first` : `Copy ${label}`}</span>`
+    : '';
+  return html`<li><span class="meta"><span>${timeTag(a.published) || 'date unknown'}</span><span class="outlet"><a href="/sites/${encodeURIComponent(a.site)}">${a.site}</a></span></span>${copy}
+<a class="title" href="/articles/${a.id}">${a.title ?? '(untitled)'}</a>${original ? html`<a class="muted" href="${original}" rel="noopener noreferrer">Original at ${a.site}</a>` : ''}</li>`;
+}
+
+export function storyBody(story: Story): SafeHtml {
+  const articles = [...story.articles].sort(byPublished);
+  const labels = copyLabels(articles);
+  const firstOfGroup = new Set<number>();
+  const seen = new Set<number>();
+  for (const a of articles) if (a.duplicateGroup !== undefined && labels.has(a.duplicateGroup) && !seen.has(a.duplicateGroup)) { seen.add(a.duplicateGroup); firstOfGroup.add(a.id); }
+  const names = story.topNames.length
+    ? html`<section aria-labelledby="names"><h2 id="names">Key names</h2><ul class="names">${story.topNames.map((n) => html`<li><a class="badge" href="/search?q=${encodeURIComponent(`"${n.replace(/"/g, '')}"`)}">${n}</a></li>`)}</ul></section>`
+    : '';
+  const copies = labels.size
+    ? html`<p class="muted">Articles with the same <span class="badge">Copy</span> letter carry the same (wire) text under different headlines; “first” marks the earliest.</p>`
+    : '';
+  return html`${story.section ? html`<p class="kicker">${story.section}</p>` : ''}<h1>${story.title}</h1>
+<p class="meta"><span>${plural(story.sites.length, 'outlet')}</span><span>${plural(story.articles.length, 'article')}</span><span>first seen ${timeTag(story.firstSeen)}</span><span>updated ${timeTag(story.lastUpdated)}</span></p>
+${names}
+<section aria-labelledby="coverage"><h2 id="coverage">Coverage timeline</h2>${copies}
+<ol class="timeline">${articles.map((a) => timelineItem(a, labels, firstOfGroup))}</ol></section>
+${story.topTerms.length ? html`<p class="muted">Terms: ${story.topTerms.join(', ')}</p>` : ''}`;
+}
+
+export function storyPage(ctx: RequestContext): Reply {
+  const id = /^[1-9]\d{0,14}$/.test(ctx.params.id!) ? Number(ctx.params.id) : undefined;
+  const story = id === undefined ? undefined : ctx.archive.getStory(id);
+  if (!story) throw new HttpError(404, 'There is no story with this number. It may have been merged into another story after re-clustering.');
+  return renderPage({ title: story.title, nav: 'latest' }, storyBody(story));
+}

@@ -1,0 +1,117 @@
+// The archive's tables (module 'archive' in schema_migrations). Steps are append-only:
+// never edit a released step, add a new one.
+//
+// sites      one row per outlet (host without www.)
+// pages      every stored raw page with its fetch record (compressed body)
+// articles   the current extracted article per canonical URL (+ story_id / duplicate_group,
+//            filled by the stories module)
+// urls       every address known to lead to an article (given, final, canonical link)
+// article_versions  history: earlier versions' content hashes and times
+// failures   per-item failures with reasons
+// fetch_state  validators for conditional requests (ETag / Last-Modified) per URL
+// articles_fts  FTS5 index over title, description, text (external content = articles)
+
+export const ARCHIVE_MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE sites (
+    id INTEGER PRIMARY KEY,
+    host TEXT NOT NULL UNIQUE,
+    name TEXT
+  );
+  CREATE TABLE pages (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL,
+    final_url TEXT,
+    status INTEGER,
+    content_type TEXT,
+    fetched_at TEXT NOT NULL,
+    raw_hash TEXT NOT NULL,
+    raw_size INTEGER NOT NULL,
+    encoding TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    body BLOB NOT NULL,
+    redirects TEXT,
+    source TEXT,
+    hints TEXT
+  );
+  CREATE INDEX pages_url ON pages(url);
+  CREATE INDEX pages_raw_hash ON pages(raw_hash);
+  CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL UNIQUE,
+    site_id INTEGER NOT NULL REFERENCES sites(id),
+    canonical_url TEXT,
+    title TEXT,
+    description TEXT,
+    authors TEXT,
+    published TEXT,
+    published_key TEXT,
+    sort_key TEXT NOT NULL,
+    modified TEXT,
+    section TEXT,
+    tags TEXT,
+    site_name TEXT,
+    language TEXT,
+    image TEXT,
+    text TEXT NOT NULL,
+    extra BLOB,
+    word_count INTEGER NOT NULL DEFAULT 0,
+    warnings TEXT,
+    content_hash TEXT NOT NULL,
+    first_seen TEXT NOT NULL,
+    fetched_at TEXT NOT NULL,
+    page_id INTEGER REFERENCES pages(id),
+    story_id INTEGER,
+    duplicate_group INTEGER
+  );
+  CREATE INDEX articles_sort ON articles(sort_key, id);
+  CREATE INDEX articles_site_sort ON articles(site_id, sort_key);
+  CREATE INDEX articles_hash ON articles(site_id, content_hash);
+  CREATE INDEX articles_story ON articles(story_id);
+  CREATE INDEX articles_dup ON articles(duplicate_group);
+  CREATE TABLE urls (
+    url TEXT PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+  ) WITHOUT ROWID;
+  CREATE INDEX urls_article ON urls(article_id);
+  CREATE TABLE article_versions (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    content_hash TEXT NOT NULL,
+    fetched_at TEXT NOT NULL,
+    page_id INTEGER REFERENCES pages(id),
+    title TEXT
+  );
+  CREATE INDEX article_versions_article ON article_versions(article_id);
+  CREATE TABLE failures (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    source TEXT NOT NULL,
+    url TEXT,
+    stage TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    message TEXT
+  );
+  CREATE TABLE fetch_state (
+    url TEXT PRIMARY KEY,
+    etag TEXT,
+    last_modified TEXT,
+    checked_at TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, description, text,
+    content='articles', content_rowid='id',
+    tokenize='unicode61 remove_diacritics 2'
+  );
+  CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, description, text) VALUES (new.id, new.title, new.description, new.text);
+  END;
+  CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, description, text) VALUES ('delete', old.id, old.title, old.description, old.text);
+  END;
+  CREATE TRIGGER articles_au AFTER UPDATE OF title, description, text ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, description, text) VALUES ('delete', old.id, old.title, old.description, old.text);
+    INSERT INTO articles_fts(rowid, title, description, text) VALUES (new.id, new.title, new.description, new.text);
+  END;
+  `,
+];
