@@ -18,6 +18,9 @@ const COMMANDS: Record<string, CommandEntry> = {
   stats: { summary: 'what the archive holds', load: () => import('./commands/stats.js') },
   failures: { summary: 'inputs that could not be ingested, with reasons', load: () => import('./commands/failures.js') },
   reextract: { summary: 're-run extraction over the raw pages in the archive', load: () => import('./commands/reextract.js') },
+  stories: { summary: 'stories: every outlet\'s coverage of one event, grouped', load: () => import('./commands/stories.js') },
+  story: { summary: 'one story with its articles, outlets, names and copies', load: () => import('./commands/story.js') },
+  recluster: { summary: 'rebuild stories and duplicate groups from scratch', load: () => import('./commands/recluster.js') },
 };
 
 function usage(): string {

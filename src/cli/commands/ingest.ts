@@ -7,6 +7,7 @@ import type { IngestSummary } from '../../ingest/pipeline.js';
 import { Progress } from '../../ingest/progress.js';
 import { DB_HELP, DB_OPTION, parse, positiveInt } from '../archive-options.js';
 import { EXIT, UsageError } from '../errors.js';
+import { updateStories, type StoriesUpdate } from '../../stories/archive.js';
 
 const HELP = `Usage: dateline ingest [options] SOURCE…
 
@@ -50,6 +51,7 @@ export async function run(argv: string[]): Promise<number> {
   const interactive = !v.quiet && !v.json && process.stderr.isTTY === true;
   const progress = new Progress(process.stderr, interactive);
   let summary: IngestSummary;
+  let stories: StoriesUpdate | undefined;
   try {
     summary = await ingest(archive, positionals, {
       jobs,
@@ -70,12 +72,17 @@ export async function run(argv: string[]): Promise<number> {
       onChange: (s) => progress.update(s),
       onBytes: (done, total) => { progress.done = done; progress.total = total; },
     });
+    // Keep stories and duplicate groups up to date: place every new article (src/stories).
+    stories = updateStories(archive);
   } finally {
     progress.finish();
     archive.close();
   }
-  if (v.json) process.stdout.write(`${JSON.stringify({ db: resolveDbPath(v.db), ...summary })}\n`);
-  else if (!v.quiet) process.stdout.write(formatSummary(summary, resolveDbPath(v.db)));
+  if (v.json) process.stdout.write(`${JSON.stringify({ db: resolveDbPath(v.db), ...summary, stories })}\n`);
+  else if (!v.quiet) {
+    process.stdout.write(formatSummary(summary, resolveDbPath(v.db)));
+    if (stories) process.stdout.write(`  stories    ${stories.stories} (${stories.added} articles clustered, ${stories.duplicates} copies of earlier articles)\n`);
+  }
   return summary.failed > 0 ? EXIT.failure : EXIT.ok;
 }
 
