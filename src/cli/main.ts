@@ -18,6 +18,7 @@ const COMMANDS: Record<string, CommandEntry> = {
   stats: { summary: 'what the archive holds', load: () => import('./commands/stats.js') },
   failures: { summary: 'inputs that could not be ingested, with reasons', load: () => import('./commands/failures.js') },
   reextract: { summary: 're-run extraction over the raw pages in the archive', load: () => import('./commands/reextract.js') },
+  serve: { summary: 'serve the archive as a web app and a JSON API', load: () => import('./commands/serve.js') },
 };
 
 function usage(): string {
