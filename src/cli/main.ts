@@ -25,6 +25,7 @@ const COMMANDS: Record<string, CommandEntry> = {
   stories: { summary: 'stories: every outlet\'s coverage of one event, grouped', load: () => import('./commands/stories.js') },
   story: { summary: 'one story with its articles, outlets, names and copies', load: () => import('./commands/story.js') },
   recluster: { summary: 'rebuild stories and duplicate groups from scratch', load: () => import('./commands/recluster.js') },
+  serve: { summary: 'serve the archive as a web app and a JSON API', load: () => import('./commands/serve.js') },
 };
 
 function usage(): string {
