@@ -6,8 +6,11 @@ const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input'
 
 interface Tag { start: number; end: number; close: boolean; name: string }
 
-/** Next tag at or after `from` (approximate: no attribute-quote handling, which is enough for a depth count). */
-function nextTag(s: string, from: number): Tag | undefined {
+/**
+ * Next tag at or after `from` (approximate: no attribute-quote handling, which is enough for a depth
+ * count), written into `t` so that the scan over every tag of every page allocates no objects.
+ */
+function nextTag(s: string, from: number, t: Tag): boolean {
   let i = s.indexOf('<', from);
   while (i !== -1) {
     const c = s.charCodeAt(i + 1);
@@ -16,20 +19,29 @@ function nextTag(s: string, from: number): Tag | undefined {
     const first = s.charCodeAt(nameStart);
     if ((first >= 97 && first <= 122) || (first >= 65 && first <= 90) || first === 33) {
       let j = nameStart + 1;
+      let upper = first >= 65 && first <= 90;
       while (j < s.length) {
         const ch = s.charCodeAt(j);
         if (ch === 62 || ch === 47 || ch === 32 || ch === 9 || ch === 10 || ch === 13) break;
+        if ((ch >= 65 && ch <= 90) || ch > 127) upper = true; // non-ASCII: toLowerCase may still map it (K → k)
         j++;
       }
       const end = s.indexOf('>', j);
-      if (end === -1) return undefined;
+      if (end === -1) return false;
       const selfClosing = s.charCodeAt(end - 1) === 47;
-      const name = s.slice(nameStart, j).toLowerCase();
-      return { start: i, end: end + 1, close, name: selfClosing && !close ? '!self' : name };
+      t.start = i;
+      t.end = end + 1;
+      t.close = close;
+      if (selfClosing && !close) t.name = '!self';
+      else {
+        const name = s.slice(nameStart, j);
+        t.name = upper ? name.toLowerCase() : name;
+      }
+      return true;
     }
     i = s.indexOf('<', i + 1);
   }
-  return undefined;
+  return false;
 }
 
 /** `html` unchanged when its nesting is sane; otherwise with tags deeper than MAX_DEPTH removed. */
@@ -38,7 +50,8 @@ export function limitNesting(html: string): { html: string; flattened: boolean }
   if (html.length < MAX_DEPTH * 5) return { html, flattened: false };
   let depth = 0;
   let max = 0;
-  for (let t = nextTag(html, 0); t; t = nextTag(html, t.end)) {
+  const t: Tag = { start: 0, end: 0, close: false, name: '' };
+  for (let more = nextTag(html, 0, t); more; more = nextTag(html, t.end, t)) {
     if (t.name === '!self' || VOID.has(t.name) || t.name.startsWith('!')) continue;
     if (t.close) depth = Math.max(0, depth - 1);
     else if (++depth > max) max = depth;
@@ -52,7 +65,7 @@ export function limitNesting(html: string): { html: string; flattened: boolean }
   const out: string[] = [];
   let last = 0;
   depth = 0;
-  for (let t = nextTag(html, 0); t; t = nextTag(html, t.end)) {
+  for (let more = nextTag(html, 0, t); more; more = nextTag(html, t.end, t)) {
     if (t.name === '!self' || VOID.has(t.name) || t.name.startsWith('!')) continue;
     const deep = t.close ? depth > MAX_DEPTH : depth >= MAX_DEPTH;
     if (t.close) depth = Math.max(0, depth - 1);
