@@ -50,8 +50,6 @@ export interface Totals {
 
 const VIDEO_HOSTS = /\/\/(www\.)?((dailymotion|youtube|youtube-nocookie|player\.vimeo|v\.qq|bilibili|live\.bilibili)\.com|(archive|upload\.wikimedia)\.org|player\.twitch\.tv)/i;
 
-type Frame = [node: Element | Document, parentIdx: number, inLink: boolean];
-
 export function indexPage(doc: Document): PageIndex {
   const els: Element[] = [];
   const parents: number[] = [];
@@ -64,9 +62,14 @@ export function indexPage(doc: Document): PageIndex {
   const idx = new Map<Element, number>();
   let baseHref: string | undefined;
   const m = { len: 0, commas: 0 };
-  const stack: Frame[] = [[doc, -1, false]];
-  while (stack.length) {
-    const [node, pIdx, inLink] = stack.pop()!;
+  // Three parallel stacks instead of a tuple per element: less garbage on pages with 10,000 nodes.
+  const stackNode: Array<Element | Document> = [doc];
+  const stackParent: number[] = [-1];
+  const stackLink: boolean[] = [false];
+  while (stackNode.length) {
+    const node = stackNode.pop()!;
+    const pIdx = stackParent.pop()!;
+    const inLink = stackLink.pop()!;
     let me = pIdx;
     if (node.type !== 'root') {
       const el = node as Element;
@@ -112,7 +115,9 @@ export function indexPage(doc: Document): PageIndex {
         else if ((name === 'iframe' || name === 'embed' || name === 'object') && !VIDEO_HOSTS.test(el.attribs.src ?? el.attribs.data ?? '')) ownEmbed[me]! += 1;
         continue;
       }
-      stack.push([el, me, inLink || name === 'a']);
+      stackNode.push(el);
+      stackParent.push(me);
+      stackLink.push(inLink || name === 'a');
     }
   }
   const n = els.length;
