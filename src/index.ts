@@ -8,3 +8,4 @@ export type { Archive, ArchiveWriter, RawPage, SaveInput, SaveResult, FailureRec
 export { ingest, IngestPipeline } from './ingest/index.js';
 export type { IngestSummary, IngestItem } from './ingest/index.js';
 export { startServer, createDatelineServer, type RunningServer, type ServerOptions, type IngestFn, type IngestRequest } from './server/index.js';
+export { StoryEngine, openStories, updateStories, reclusterArchive, scoreClustering } from './stories/index.js';

@@ -7,7 +7,6 @@ import type { IngestSummary } from '../../ingest/pipeline.js';
 import { Progress } from '../../ingest/progress.js';
 import { DB_HELP, DB_OPTION, parse, positiveInt } from '../archive-options.js';
 import { EXIT, UsageError } from '../errors.js';
-import { updateStories, type StoriesUpdate } from '../../stories/archive.js';
 
 const HELP = `Usage: dateline ingest [options] SOURCE…
 
@@ -51,7 +50,6 @@ export async function run(argv: string[]): Promise<number> {
   const interactive = !v.quiet && !v.json && process.stderr.isTTY === true;
   const progress = new Progress(process.stderr, interactive);
   let summary: IngestSummary;
-  let stories: StoriesUpdate | undefined;
   try {
     summary = await ingest(archive, positionals, {
       jobs,
@@ -72,15 +70,14 @@ export async function run(argv: string[]): Promise<number> {
       onChange: (s) => progress.update(s),
       onBytes: (done, total) => { progress.done = done; progress.total = total; },
     });
-    // Keep stories and duplicate groups up to date: place every new article (src/stories).
-    stories = updateStories(archive);
   } finally {
     progress.finish();
     archive.close();
   }
-  if (v.json) process.stdout.write(`${JSON.stringify({ db: resolveDbPath(v.db), ...summary, stories })}\n`);
+  if (v.json) process.stdout.write(`${JSON.stringify({ db: resolveDbPath(v.db), ...summary })}\n`);
   else if (!v.quiet) {
     process.stdout.write(formatSummary(summary, resolveDbPath(v.db)));
+    const { stories } = summary;
     if (stories) process.stdout.write(`  stories    ${stories.stories} (${stories.added} articles clustered, ${stories.duplicates} copies of earlier articles)\n`);
   }
   return summary.failed > 0 ? EXIT.failure : EXIT.ok;
