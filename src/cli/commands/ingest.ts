@@ -31,6 +31,7 @@ ${DB_HELP}
   --timezone TZ        zone for local times pages state without an offset
   --quiet              print nothing but errors
   --json               print the summary as one JSON object
+  --no-enrich          skip enrichment (names, places, quotes, dates); 'dateline reenrich' does it later
   -h, --help           show this help
 
 Exit status: 0 all inputs ingested (or unchanged/skipped), 1 some failed (see 'dateline failures'), 2 usage error.
@@ -41,6 +42,7 @@ export async function run(argv: string[]): Promise<number> {
     ...DB_OPTION, manifest: { type: 'string' }, since: { type: 'string' }, max: { type: 'string' }, concurrency: { type: 'string' },
     'per-host-delay': { type: 'string' }, 'user-agent': { type: 'string' }, refetch: { type: 'boolean' }, 'allow-private': { type: 'boolean' },
     timeout: { type: 'string' }, 'max-bytes': { type: 'string' }, jobs: { type: 'string' }, timezone: { type: 'string' }, quiet: { type: 'boolean', short: 'q' }, json: { type: 'boolean' },
+    'no-enrich': { type: 'boolean' },
   });
   if (v.help) { process.stdout.write(HELP); return EXIT.ok; }
   if (!positionals.length && !v.manifest) throw new UsageError(`no SOURCE given\n\n${HELP}`);
@@ -50,6 +52,7 @@ export async function run(argv: string[]): Promise<number> {
   const interactive = !v.quiet && !v.json && process.stderr.isTTY === true;
   const progress = new Progress(process.stderr, interactive);
   let summary: IngestSummary;
+  let enriched: number | undefined;
   try {
     summary = await ingest(archive, positionals, {
       jobs,
@@ -70,13 +73,21 @@ export async function run(argv: string[]): Promise<number> {
       onChange: (s) => progress.update(s),
       onBytes: (done, total) => { progress.done = done; progress.total = total; },
     });
+    // Enrich what this run stored (and anything older not yet enriched by this version).
+    if (!v['no-enrich']) {
+      const { enrichStored, migrateEnrich } = await import('../../enrich/store.js');
+      migrateEnrich(archive.db);
+      enriched = enrichStored(archive.db, (id) => archive.getArticle(id)).enriched;
+    }
+    // Stories and duplicate groups were brought up to date by ingest() itself (summary.stories).
   } finally {
     progress.finish();
     archive.close();
   }
-  if (v.json) process.stdout.write(`${JSON.stringify({ db: resolveDbPath(v.db), ...summary })}\n`);
+  if (v.json) process.stdout.write(`${JSON.stringify({ db: resolveDbPath(v.db), ...summary, ...(enriched !== undefined ? { enriched } : {}) })}\n`);
   else if (!v.quiet) {
     process.stdout.write(formatSummary(summary, resolveDbPath(v.db)));
+    if (enriched !== undefined) process.stdout.write(`  enriched   ${enriched}\n`);
     const { stories } = summary;
     if (stories) process.stdout.write(`  stories    ${stories.stories} (${stories.added} articles clustered, ${stories.duplicates} copies of earlier articles)\n`);
   }

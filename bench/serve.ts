@@ -1,0 +1,100 @@
+// `npm run bench:serve`: throughput and latency of `dateline serve` on an archive of ≥ 100,000
+// articles. Builds the archive once in a temp dir (real news texts multiplied, see
+// serve-corpus.ts; reused on later runs), starts `dateline serve` as a child process, and loads
+// it from another child process (autocannon, 50 connections) for three pages: article, story
+// and search (the server is bench/serve-server.ts: `dateline serve` plus a shim that reads
+// stories through the stories stage until the store serves them). Targets (issue 5): article pages p99 < 50 ms and ≥ 1,000 requests/s on 2 cores.
+//
+// Environment: DATELINE_BENCH_ARTICLES (default 100000), DATELINE_BENCH_SECONDS (per scenario,
+// default 15), DATELINE_BENCH_CONNECTIONS (default 50), DATELINE_BENCH_DIR (archive folder).
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync, renameSync, statSync } from 'node:fs';
+import { tmpdir, cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { buildBenchArchive, benchPaths, clusterBenchStories } from './serve-build.js';
+
+const N = Number(process.env.DATELINE_BENCH_ARTICLES ?? 100_000);
+const SECONDS = Number(process.env.DATELINE_BENCH_SECONDS ?? 15);
+const CONNECTIONS = Number(process.env.DATELINE_BENCH_CONNECTIONS ?? 50);
+const DIR = process.env.DATELINE_BENCH_DIR ?? join(tmpdir(), 'dateline-bench-serve');
+const ROOT = new URL('..', import.meta.url).pathname;
+
+interface LoadResult { name: string; requestsPerSec: number; total: number; p50: number; p90: number; p99: number; max: number; non2xx: number; errors: number; timeouts: number }
+
+function log(msg: string): void {
+  process.stderr.write(`${msg}\n`);
+}
+
+async function startServer(db: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/serve-server.ts'), db], {
+    cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, DATELINE_TOKEN: '' },
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /^(http:\/\/\S+)\n/m.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`dateline serve exited with ${code}`)));
+  });
+  return { child, url };
+}
+
+function load(url: string, name: string, paths: string[], seconds: number): LoadResult {
+  const file = join(DIR, `scenario-${name}.json`);
+  writeFileSync(file, JSON.stringify({ name, paths, connections: CONNECTIONS, duration: seconds }));
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/serve-load.ts'), url, file], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (r.status !== 0) throw new Error(`load process failed (${r.status})`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as LoadResult;
+}
+
+async function main(): Promise<void> {
+  mkdirSync(DIR, { recursive: true });
+  const db = join(DIR, `archive-${N}.db`);
+  if (!existsSync(db)) {
+    const tmp = `${db}.building`;
+    log(`building an archive of ${N.toLocaleString('en')} articles in ${tmp} (reused by later runs)…`);
+    const built = await buildBenchArchive(tmp, N, log);
+    renameSync(tmp, db);
+    log(`built in ${(built.ms / 1000).toFixed(1)} s (${built.real ? 'real texts from the stories dev set' : 'fallback texts: ../shared/bench is absent'})`);
+  } else {
+    log(`reusing ${db} (delete it to rebuild)`);
+  }
+  clusterBenchStories(db, log);
+  const paths = benchPaths(db);
+  log(`archive: ${paths.articles.toLocaleString('en')} articles, ${paths.stories.toLocaleString('en')} stories, ${(statSync(db).size / 1e6).toFixed(0)} MB`);
+  const { child, url } = await startServer(db);
+  const results: LoadResult[] = [];
+  try {
+    const scenarios: [string, string[]][] = [
+      ['article page', paths.articlePaths],
+      ['story page', paths.storyPaths],
+      ['search page', paths.searchPaths],
+      ['search API', paths.searchApiPaths],
+    ];
+    for (const [name, list] of scenarios) {
+      if (!list.length) { log(`${name}: skipped (nothing to request: ${name.startsWith('story') ? 'no stories in the archive' : 'empty'})`); continue; }
+      load(url, `${name}-warmup`.replace(/\s/g, '-'), list, 3);
+      const r = load(url, name.replace(/\s/g, '-'), list, SECONDS);
+      r.name = name;
+      results.push(r);
+      log(`${name}: ${r.requestsPerSec} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms (non-2xx ${r.non2xx}, errors ${r.errors})`);
+    }
+  } finally {
+    child.kill('SIGTERM');
+  }
+  const header = `| page | req/s | p50 ms | p90 ms | p99 ms | max ms | non-2xx |\n|---|---:|---:|---:|---:|---:|---:|`;
+  const rows = results.map((r) => `| ${r.name} | ${r.requestsPerSec} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.max} | ${r.non2xx} |`);
+  const article = results.find((r) => r.name === 'article page');
+  const verdict = article ? `article page: p99 ${article.p99} ms (target < 50), ${article.requestsPerSec} req/s (target ≥ 1,000)` : 'article page not measured';
+  const machine = `${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} at the end (shared machine: figures are noisy)`;
+  process.stdout.write(`\n${N.toLocaleString('en')} articles, ${CONNECTIONS} connections, ${SECONDS} s per page, ${machine}\n\n${header}\n${rows.join('\n')}\n\n${verdict}\n`);
+  mkdirSync(join(ROOT, 'bench-output'), { recursive: true });
+  writeFileSync(join(ROOT, 'bench-output/serve.json'), JSON.stringify({ articles: N, connections: CONNECTIONS, seconds: SECONDS, machine, results }, null, 2));
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench:serve failed: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exitCode = 1;
+});

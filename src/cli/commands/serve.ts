@@ -1,0 +1,66 @@
+// `dateline serve`: the web app and JSON API over an archive (see src/server).
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { openArchive, resolveDbPath } from '../../store/index.js';
+import { startServer } from '../../server/index.js';
+import { archiveIngest } from '../../server/archive-ingest.js';
+import { EXIT, UsageError } from '../errors.js';
+
+const HELP = `Usage: dateline serve [options]
+
+Serve the archive as a web app (/, /stories/ID, /articles/ID, /search, /sites) and a JSON API
+(/api/…, described at /api/openapi.json).
+
+Options:
+  --db PATH          the archive (default: $DATELINE_DB, else ./dateline.db)
+  --port N           port to listen on (default 8080; 0 picks a free one)
+  --host ADDR        address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
+  --allow-private    let POST /api/ingest fetch loopback and private-network addresses
+  -h, --help         show this help
+
+Environment:
+  DATELINE_TOKEN     enables POST /api/ingest for clients sending Authorization: Bearer <token>
+
+The server's URL is printed on stdout once it listens. Ctrl-C stops it.
+`;
+
+export async function run(argv: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({ args: argv, allowPositionals: false, options: {
+      db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, 'allow-private': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+    } }));
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message}\n\n${HELP}`);
+  }
+  if (values.help) { process.stdout.write(HELP); return EXIT.ok; }
+  const port = values.port === undefined ? 8080 : Number(values.port);
+  if (!/^\d{1,5}$/.test(values.port ?? '8080') || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535; got '${values.port}'`);
+  const host = values.host ?? '127.0.0.1';
+  const path = resolveDbPath(values.db);
+  if (!existsSync(path)) throw new UsageError(`no archive at ${path}; create one with 'dateline ingest SOURCE…' or pass --db PATH`);
+  const token = process.env.DATELINE_TOKEN || undefined;
+  // Read-only unless ingest over HTTP is enabled: a server that cannot write cannot damage the archive.
+  const archive = openArchive(path, { readonly: !token });
+  let running;
+  try {
+    running = await startServer({ archive, host, port, token, allowPrivate: values['allow-private'] === true, ingest: token ? archiveIngest(archive) : undefined });
+  } catch (e) {
+    archive.close();
+    const code = (e as { code?: string }).code;
+    if (code === 'EADDRINUSE') throw new UsageError(`port ${port} on ${host} is already in use; pick another with --port`);
+    if (code === 'EACCES' || code === 'EADDRNOTAVAIL') throw new UsageError(`cannot listen on ${host}:${port} (${code}); check --host, or use a port above 1023`);
+    throw e;
+  }
+  process.stdout.write(`${running.url}\n`);
+  process.stderr.write(`dateline: serving ${path} at ${running.url}${token ? ' (POST /api/ingest enabled)' : ''}; Ctrl-C to stop\n`);
+  if (!['127.0.0.1', 'localhost', '::1'].includes(host)) {
+    process.stderr.write('dateline: note: listening beyond this machine; anyone who can reach it can read the archive\n');
+  }
+  await new Promise<void>((resolve) => {
+    const stop = (): void => { void running.close().then(() => { archive.close(); resolve(); }); };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return EXIT.ok;
+}
