@@ -37,7 +37,7 @@ async function viaArchive(path: string, records: LabelledRecord[], opts: Stories
   const archive = openArchive(join(dir, 'bench.db'));
   try {
     const t0 = performance.now();
-    await ingest(archive, [path], { jobs: 1 });
+    await ingest(archive, [path], { jobs: 1, stories: false });
     const upd = values.single ? undefined : updateStories(archive, opts);
     if (values.single) {
       // One ingest run per article: no batch statistics (cold start).
