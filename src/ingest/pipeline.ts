@@ -1,5 +1,6 @@
 // The ingest pipeline: source events in; extraction (worker threads), identity and storage
 // (one transaction per item, so a crash never leaves half an article); counts out.
+import type { StoriesUpdate } from '../stories/archive.js';
 import type { Article } from '../types.js';
 import type { Archive, FailureRecord } from '../store/api.js';
 import { publishedKey, rawHash } from '../store/rows.js';
@@ -7,6 +8,8 @@ import { ExtractPool } from './extract-pool.js';
 import type { IngestItem, SourceEvent } from './item.js';
 
 export interface IngestSummary {
+  /** Stories and duplicate groups brought up to date after the run (src/stories). */
+  stories?: StoriesUpdate;
   new: number;
   updated: number;
   unchanged: number;
