@@ -60,7 +60,9 @@ export function clusterBenchStories(path: string, log: (msg: string) => void): v
           inputs.push({ id: a.id, url: a.url, site: a.site, title: a.title, text: a.text, published: a.published, language: a.language });
         }
         stories.addBatch(inputs);
-        if (process.stderr.isTTY) process.stderr.write(`\r  stories: ${Math.min(ids.length, i + BATCH).toLocaleString('en')} / ${ids.length.toLocaleString('en')} articles`);
+        const done = Math.min(ids.length, i + BATCH);
+        if (process.stderr.isTTY) process.stderr.write(`\r  stories: ${done.toLocaleString('en')} / ${ids.length.toLocaleString('en')} articles`);
+        else if (done % 10_000 === 0) log(`  stories: ${done.toLocaleString('en')} articles, ${((performance.now() - started) / 1000).toFixed(0)} s`);
       }
       if (process.stderr.isTTY) process.stderr.write('\n');
     } finally {

@@ -68,6 +68,9 @@ async function main(): Promise<void> {
   const results: LoadResult[] = [];
   try {
     const scenarios: [string, string[]][] = [
+      // The floor: a static file, no database. On a shared machine it shows what the machine
+      // allows at that moment, to read the other rows against.
+      ['static asset', ['/assets/favicon.svg']],
       ['article page', paths.articlePaths],
       ['story page', paths.storyPaths],
       ['search page', paths.searchPaths],
