@@ -6,8 +6,7 @@
 //          --jsdom-limit N (pages per set for jsdom; default 60, 0 = all)  --json
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { extract } from '../src/extract/index.js';
-import { benchDir, predictSet, REPO_ROOT, scorePredictions, SETS, writePredictions, type SetScores } from './runner.js';
+import { belowFloors, benchDir, loadFloors, REPO_ROOT, runSet, SETS, type SetScores } from './runner.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string): boolean => args.includes(name);
@@ -30,16 +29,7 @@ const log = (s: string): void => { if (!asJson) console.log(s); };
 const quality: SetScores[] = [];
 if (!flag('--no-quality')) {
   for (const set of sets) {
-    const preds = predictSet(dir, set, (bytes, page) => {
-      const a = extract(bytes, page.url ? { url: page.url, kind: set.kind } : { kind: set.kind });
-      const p: { text: string; title?: string; published?: string; authors?: string[] } = { text: a.text, authors: a.authors };
-      if (a.title) p.title = a.title;
-      if (a.published) p.published = a.published;
-      return p;
-    });
-    const file = join(REPO_ROOT, 'bench-output', set.name.replace(/\//g, '__') + '.jsonl');
-    writePredictions(file, preds);
-    quality.push(scorePredictions(dir, set, file));
+    quality.push(runSet(dir, set, join(REPO_ROOT, 'bench-output')));
   }
   const f = (x: number | undefined): string => (x === undefined ? '    -' : x.toFixed(3));
   log('\nQuality (score.mjs; predictions in bench-output/)');
@@ -47,6 +37,9 @@ if (!flag('--no-quality')) {
   for (const q of quality) {
     log(`${q.set.padEnd(37)} ${String(q.n).padStart(5)}    ${f(q.bodyF1)}       ${f(q.snippetF1)}      ${f(q.titleAcc)}     ${f(q.dateAcc)}`);
   }
+  const floors = loadFloors();
+  const below = quality.flatMap((q) => belowFloors(q, floors));
+  log(below.length ? `\nBELOW FLOOR (bench/floors.json):\n  ${below.join('\n  ')}` : '\nAll figures at or above the floors in bench/floors.json.');
 }
 
 interface Speed { extractor: string; set: string; pages: number; seconds: number; pagesPerSec: number; peakRssMb: number }

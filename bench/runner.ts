@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { spawnSync } from 'node:child_process';
+import { extract } from '../src/extract/index.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -74,6 +75,22 @@ export type Extractor = (bytes: Uint8Array, page: BenchPage, set: BenchSet) => O
 
 export function predictSet(dir: string, set: BenchSet, extractor: Extractor): Prediction[] {
   return loadPages(dir, set).map((page) => ({ id: page.id, ...extractor(readPage(page), page, set) }));
+}
+
+/** Dateline's prediction for one page: the page URL passed, the input kind forced by the set. */
+export const datelineExtractor: Extractor = (bytes, page, set) => {
+  const a = extract(bytes, page.url ? { url: page.url, kind: set.kind } : { kind: set.kind });
+  const p: Omit<Prediction, 'id'> = { text: a.text, authors: a.authors };
+  if (a.title) p.title = a.title;
+  if (a.published) p.published = a.published;
+  return p;
+};
+
+/** Extract a whole set with Dateline, write `<outDir>/<set>.jsonl`, score it. */
+export function runSet(dir: string, set: BenchSet, outDir: string): SetScores {
+  const file = join(outDir, set.name.replace(/\//g, '__') + '.jsonl');
+  writePredictions(file, predictSet(dir, set, datelineExtractor));
+  return scorePredictions(dir, set, file);
 }
 
 export function writePredictions(file: string, preds: Prediction[]): void {

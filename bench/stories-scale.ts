@@ -1,1 +1,110 @@
-export function runScale(_sizes: number[]): void { console.log('scale: todo'); }
+// Clustering cost per incoming article on large archives (part of `npm run bench:stories -- --scale`).
+//
+// The archive is a synthetic stream made from the dev set's real texts: each synthetic event takes
+// one real article's features, renames its names, numbers and most other features consistently
+// (so events are distinct but keep real feature counts and weights),
+// and each of its 1–8 articles drops a random 15% of the features and perturbs the MinHash
+// signature. Events arrive at ~3,000 articles a day (a large news crawl), 20% of articles undated.
+// Features are computed once per real text: the timing covers clustering and duplicate lookup
+// (StoryEngine.addPrepared), the part whose cost could grow with the archive. Feature extraction
+// is a fixed per-article cost, reported separately. Runs in memory (no SQLite).
+import { performance } from 'node:perf_hooks';
+import { StoryEngine, prepareArticle, type PreparedArticle } from '../src/stories/engine.js';
+import { devSetPath, readLabelled } from '../src/stories/dev-set.js';
+import { HASHES } from '../src/stories/duplicates.js';
+
+const PER_DAY = 3000;
+const MEASURE = 2000;
+
+/** Deterministic PRNG (mulberry32) so runs are comparable. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+class Stream {
+  private readonly rand = rng(42);
+  private nextId = 1;
+  private eventNo = 0;
+  private pending: PreparedArticle[] = [];
+
+  constructor(private readonly bases: PreparedArticle[]) {}
+
+  next(): PreparedArticle {
+    if (!this.pending.length) this.pending = this.makeEvent();
+    return this.pending.shift()!;
+  }
+
+  private makeEvent(): PreparedArticle[] {
+    const ev = ++this.eventNo;
+    const base = this.bases[Math.floor(this.rand() * this.bases.length)]!;
+    const day = 20_000 + Math.floor((this.nextId) / PER_DAY);
+    const tag = ev.toString(36);
+    // A new event from a real article: its names and numbers renamed, and 85% of its other
+    // features too, so events drawn from the same text share only common vocabulary.
+    const renamed: Record<string, number> = {};
+    for (const [k, w] of Object.entries(base.features.vec)) {
+      const isName = k.startsWith('n:');
+      const isNumber = !k.startsWith('w:') && !k.startsWith('b:') && !isName && !k.startsWith('wd:');
+      renamed[isName || isNumber || this.rand() < 0.85 ? `${k}~${tag}` : k] = w;
+    }
+    const size = 1 + Math.floor(this.rand() * this.rand() * 8);
+    const out: PreparedArticle[] = [];
+    for (let i = 0; i < size; i++) {
+      const vec: Record<string, number> = {};
+      for (const [k, w] of Object.entries(renamed)) if (this.rand() > 0.15) vec[k] = w;
+      const id = this.nextId++;
+      const dated = this.rand() > 0.2;
+      const features = { vec, title: `${base.features.title} #${tag}`, ...(dated ? { day: day + (this.rand() < 0.3 ? 1 : 0) } : {}) };
+      const p: PreparedArticle = { input: { id, site: `site${Math.floor(this.rand() * 5000)}.example` }, features, hash: `${tag}-${id}` };
+      if (base.signature) {
+        const mins = Uint32Array.from(base.signature.mins);
+        for (let k = 0; k < HASHES; k++) if (this.rand() < 0.3) mins[k] = Math.floor(this.rand() * 0xffffffff);
+        mins[0] = ev; // keep events' signatures apart
+        p.signature = { mins, shingles: base.signature.shingles };
+      }
+      out.push(p);
+    }
+    return out;
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+}
+
+export function runScale(sizes: number[]): void {
+  const path = devSetPath();
+  if (!path) { console.log('stories scale bench: skipped — no dev set to draw real texts from'); return; }
+  const records = readLabelled(path);
+  const t0 = performance.now();
+  const bases = records.map((r, i) => prepareArticle({ id: i + 1, url: r.url, text: r.text }));
+  const featureMs = (performance.now() - t0) / records.length;
+  console.log(`\nscale: feature extraction ${featureMs.toFixed(2)} ms/article (fixed cost, independent of the archive)`);
+  console.log('scale: clustering time per incoming article (in memory; machine shared, figures noisy)');
+  const engine = new StoryEngine();
+  const stream = new Stream(bases);
+  let added = 0;
+  const fill = performance.now();
+  for (const size of [...sizes].sort((a, b) => a - b)) {
+    while (added < size) { engine.addPrepared(stream.next()); added++; }
+    const times: number[] = [];
+    for (let i = 0; i < MEASURE; i++) {
+      const a = stream.next();
+      const s = performance.now();
+      engine.addPrepared(a);
+      times.push(performance.now() - s);
+      added++;
+    }
+    times.sort((a, b) => a - b);
+    const mean = times.reduce((x, y) => x + y, 0) / times.length;
+    const mem = process.memoryUsage().heapUsed / 2 ** 20;
+    console.log(`  archive ${size.toLocaleString('en')}: mean ${mean.toFixed(3)} ms, p50 ${percentile(times, 0.5).toFixed(3)} ms, p95 ${percentile(times, 0.95).toFixed(3)} ms, max ${times[times.length - 1]!.toFixed(1)} ms per article; ${engine.clusterer.liveStories.toLocaleString('en')} open stories in memory, heap ${mem.toFixed(0)} MiB (total ${((performance.now() - fill) / 1000).toFixed(0)} s so far)`);
+  }
+}

@@ -18,6 +18,13 @@ const COMMANDS: Record<string, CommandEntry> = {
   stats: { summary: 'what the archive holds', load: () => import('./commands/stats.js') },
   failures: { summary: 'inputs that could not be ingested, with reasons', load: () => import('./commands/failures.js') },
   reextract: { summary: 're-run extraction over the raw pages in the archive', load: () => import('./commands/reextract.js') },
+  entities: { summary: 'people, organisations and places named in the archive', load: () => import('./commands/entities.js') },
+  entity: { summary: 'one entity: its articles over time, quotes, co-occurring names', load: () => import('./commands/entity.js') },
+  quotes: { summary: 'quotes with their speakers, newest first', load: () => import('./commands/quotes.js') },
+  reenrich: { summary: 're-run enrichment (names, places, quotes, dates) over stored articles', load: () => import('./commands/reenrich.js') },
+  stories: { summary: 'stories: every outlet\'s coverage of one event, grouped', load: () => import('./commands/stories.js') },
+  story: { summary: 'one story with its articles, outlets, names and copies', load: () => import('./commands/story.js') },
+  recluster: { summary: 'rebuild stories and duplicate groups from scratch', load: () => import('./commands/recluster.js') },
   serve: { summary: 'serve the archive as a web app and a JSON API', load: () => import('./commands/serve.js') },
 };
 

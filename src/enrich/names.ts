@@ -1,7 +1,7 @@
 // Finds named mentions (capitalised word runs), strips titles and sentence-initial words, and
 // classifies each as person, organisation or place using the lexicons and the gazetteer.
 import { lookupPlace } from './geo/gazetteer.js';
-import { DEMONYMS, DIRECTION_WORDS, FUNCTION_WORDS, MONTHS, NAME_CONNECTORS, NAME_PARTICLES, NON_ENTITY_WORDS, ORG_WORDS, PLACE_FEATURE_WORDS, TITLE_WORDS, WEEKDAYS } from './lang/en.js';
+import { DEMONYMS, DIRECTION_WORDS, FUNCTION_WORDS, MONTHS, NAME_CONNECTORS, NAME_PARTICLES, NON_ENTITY_WORDS, NON_NAME_ACRONYMS, ORG_WORDS, PLACE_FEATURE_WORDS, TITLE_WORDS, WEEKDAYS } from './lang/en.js';
 import { lexicon } from './lexicon.js';
 import { fold, surnameKey } from './normalize.js';
 import { joined, type Doc, type Token } from './text.js';
@@ -61,7 +61,7 @@ function capitalisedRuns(doc: Doc): Token[][] {
 const WEEKDAY_SET = new Set<string>(WEEKDAYS);
 const SPLIT_CONNECTORS = new Set(['of', 'for', 'and', 'the', '&', 'on']);
 
-const isTitle = (t: Token): boolean => TITLE_WORDS.has(t.text.toLowerCase().replace(/\.$/, '')) || TITLE_WORDS.has(t.text.toLowerCase()) || /^[\w-]+-year-old$/i.test(t.text);
+const isTitle = (t: Token): boolean => { const w = t.text.toLowerCase().replace(/\.$/, ''); return TITLE_WORDS.has(w) || TITLE_WORDS.has(t.text.toLowerCase()) || (w.length > 4 && w.endsWith('s') && TITLE_WORDS.has(w.slice(0, -1))) || /^[\w-]+-year-old$/i.test(t.text); };
 const demonymCountry = (t: Token): string | undefined => (lookupPlace(t.text).length ? undefined : DEMONYMS[t.text.toLowerCase()]);
 const nameOf = (toks: Token[]): string => toks.map((t) => t.text).join(' ');
 const knownWhole = (toks: Token[]): boolean => { const k = fold(nameOf(toks)); return lexicon().orgs.has(k) || lexicon().people.has(k) || lookupPlace(nameOf(toks)).some((p) => p.kind !== 'city' || p.population >= 20_000); };
@@ -76,10 +76,24 @@ function classifyRun(doc: Doc, run: Token[], titleCase: boolean, out: Mention[])
   while (toks.length && !knownWhole(toks) && ((FUNCTION_WORDS.has(toks[0]!.text.toLowerCase()) && !/^[A-Z]{2,}$/.test(toks[0]!.text)) || (toks[0]!.first && isCommonWord(toks[0]!.text) && !isTitle(toks[0]!)) || !toks[0]!.cap)) toks = toks.slice(1);
   if (!toks.length) return;
   if (titleCase) { splitHeadline(toks, out); return; }
+  // "PARIS, Texas (Dateline Wire) —": the agency credited in a dateline.
+  const first = toks[0]!; const last = toks[toks.length - 1]!;
+  if (doc.text[first.start - 1] === '(' && /^\)\s*[—–-]/.test(doc.text.slice(last.end, last.end + 4)) && !lookupPlace(nameOf(toks)).length) { out.push(mention(toks, 'organization', 2)); return; }
+  // "CHRISTOPHER RUGABER WASHINGTON (AP)": a shouted byline glued to a dateline; keep the place only.
+  if (toks.length >= 2 && toks.every((t) => t.text.length > 1 && t.text === t.text.toUpperCase()) && !knownWhole(toks)) {
+    for (let k = Math.min(3, toks.length - 1); k >= 1; k--) {
+      const tail = toks.slice(toks.length - k);
+      if (lookupPlace(nameOf(tail)).some((p) => p.kind !== 'city' || p.population >= 100_000)) { out.push(mention(tail, 'place', 2)); return; }
+    }
+  }
   // "Gagan Thapa and Bishwo Prakash Sharma", "Putin and I", "Bishop of Rome": split at connectors
   // unless the whole run is one organisation or place ("Bank of England", "Bosnia and Herzegovina").
   const cut = toks.findIndex((t, i) => i > 0 && SPLIT_CONNECTORS.has(t.text.toLowerCase()));
-  if (cut > 0 && !knownWhole(toks) && classifyName(toks) !== 'organization') {
+  // "US Geological Survey and Germany", "… Michelle Bowman and Gov. Christopher Waller": an "and" before a
+  // name that stands on its own joins two names, even after an organisation.
+  const andRight = cut > 0 && toks[cut]!.text.toLowerCase() === 'and' ? toks.slice(cut + 1) : [];
+  const splitsAnd = andRight.length > 0 && (knownWhole(andRight) || isTitle(andRight[0]!) || classifyName(andRight) === 'person');
+  if (cut > 0 && !knownWhole(toks) && (classifyName(toks) !== 'organization' || splitsAnd)) {
     classifyRun(doc, toks.slice(0, cut), false, out);
     classifyRun(doc, toks.slice(cut + 1), false, out);
     return;
@@ -97,10 +111,13 @@ function classifyRun(doc: Doc, run: Token[], titleCase: boolean, out: Mention[])
   }
   if (titleEnd >= 0) {
     const left = toks.slice(0, titleStart);
-    const right = toks.slice(titleEnd + 1);
+    let right = toks.slice(titleEnd + 1);
+    // "Vice Chairman of Supervision Michelle Bowman": skip the rest of the role before the first name.
+    const firstName = right.findIndex((t) => lex.firstNames.has(t.text.toLowerCase()));
+    if (firstName > 0 && right.slice(0, firstName).every((t) => !t.cap || isCommonWord(t.text)) && right.length - firstName >= 2) right = right.slice(firstName);
     const rightWhole = fold(right.map((t) => t.text).join(' '));
     const leftIsOrg = left.length > 0 && classifyName(left) === 'organization';
-    if (!lex.orgs.has(fold(toks.slice(0, titleEnd + 2).map((t) => t.text).join(' '))) && !(ORG_WORDS.has(right[right.length - 1]!.text.toLowerCase()) && !lex.people.has(rightWhole))) {
+    if (!lex.orgs.has(fold(toks.slice(0, titleEnd + 2).map((t) => t.text).join(' '))) && !(right.some((t) => ORG_WORDS.has(t.text.toLowerCase())) && !lex.people.has(rightWhole))) {
       let titleCountry: string | undefined;
       if (left.length === 1 && !lookupPlace(left[0]!.text).length && DEMONYMS[left[0]!.text.toLowerCase()]) titleCountry = DEMONYMS[left[0]!.text.toLowerCase()];
       else if (left.length) {
@@ -118,7 +135,7 @@ function classifyRun(doc: Doc, run: Token[], titleCase: boolean, out: Mention[])
     }
   }
   // A lone demonym or title ("Russian", "President") is not a name.
-  if (toks.length === 1 && (demonymCountry(toks[0]!) || isTitle(toks[0]!))) return;
+  if (toks.length === 1 && (demonymCountry(toks[0]!) || TITLE_WORDS.has(toks[0]!.text.toLowerCase().replace(/\.$/, '')))) return;
   while (toks.length > 1 && demonymCountry(toks[0]!) && !knownWhole(toks) && classifyName(toks) !== 'organization') toks = toks.slice(1);
   // "Supervision Michelle Bowman": a common word glued before a first name + surname.
   if (toks.length >= 3 && isCommonWord(toks[0]!.text) && lex.firstNames.has(toks[1]!.text.toLowerCase()) && !knownWhole(toks) && classifyName(toks) !== 'organization') toks = toks.slice(1);
@@ -162,7 +179,8 @@ function splitHeadline(toks: Token[], out: Mention[]): void {
     for (let j = Math.min(toks.length, i + 5); j > i; j--) {
       const span = toks.slice(i, j);
       const name = fold(span.map((t) => t.text).join(' '));
-      if (lex.orgs.has(name)) { out.push(mention(span, 'organization', 2)); matched = j - i; break; }
+      if (lex.orgs.has(name) || lex.orgs.has(name.replace(/^the /, ''))) { out.push(mention(span, 'organization', 2)); matched = j - i; break; }
+      if (j - i === 1 && (DIRECTION_WORDS.has(name) || FUNCTION_WORDS.has(name))) continue;
       if (lex.people.has(name)) { out.push(mention(span, 'person', 2)); matched = j - i; break; }
       const places = lookupPlace(name);
       if (places.some((p) => p.kind !== 'city' || p.population > 100_000)) { out.push(mention(span, 'place', 2)); matched = j - i; break; }
@@ -180,6 +198,8 @@ export function isCommonWord(word: string): boolean {
   const lex = lexicon();
   if (lex.firstNames.has(w) || lex.lastNames.has(w)) return false;
   if (lex.common.has(w)) return true;
+  // Plurals of common nouns ("States", "Wardens" stays unknown, "Members" → member).
+  if (w.length > 4 && w.endsWith('s') && (lex.common.has(w.slice(0, -1)) || (w.endsWith('es') && lex.common.has(w.slice(0, -2))))) return true;
   return /^[a-z]+(?:ing|ly|ed|ness|ment|tion|ities)$/.test(w);
 }
 
@@ -193,6 +213,7 @@ export function classifyName(toks: Token[]): MentionType | undefined {
   if (lex.people.has(key)) return 'person';
   const lower = words.map((w) => w.toLowerCase().replace(/\.$/, ''));
   const lastWord = lower[lower.length - 1]!;
+  if (words.length === 1 && DIRECTION_WORDS.has(lower[0]!)) return undefined;
   const areas = lookupPlace(name).filter((p) => p.kind !== 'city');
   if (areas.length && !lex.orgs.has(key)) return 'place';
   if (words.length >= 2 && PLACE_FEATURE_WORDS.has(lastWord) && !lower.some((w) => ORG_WORDS.has(w) && !PLACE_FEATURE_WORDS.has(w))) return 'place';
@@ -204,10 +225,12 @@ export function classifyName(toks: Token[]): MentionType | undefined {
   const firstIsName = lex.firstNames.has(lower[0]!) && words.length >= 2;
   if (places.length && !firstIsName) {
     const best = Math.max(...places.map((p) => (p.kind === 'city' ? p.population : 1e9)));
-    if (best >= 1000 && !(words.length === 1 && lex.lastNames.has(lower[0]!) && best < 200_000)) return 'place';
+    const lone = words.length === 1;
+    if (lone && DIRECTION_WORDS.has(lower[0]!)) return undefined;
+    if (best >= 1000 && !(lone && lex.lastNames.has(lower[0]!) && best < 200_000) && !(lone && best < 200_000 && isCommonWord(lower[0]!))) return 'place';
   }
   // Acronyms (2–6 capitals, optionally with periods) are organisations unless a place.
-  if (words.length === 1 && /^(?:[A-Z]\.?){2,6}$/.test(name) && !places.length) return 'organization';
+  if (words.length === 1 && /^(?:[A-Z]\.?){2,6}$/.test(name) && !places.length && !NON_NAME_ACRONYMS.has(lower[0]!)) return 'organization';
   if (firstIsName) return 'person';
   if (words.length >= 2 && words.length <= 4 && words.every((w, i) => /^\p{Lu}/u.test(w) || (i > 0 && NAME_PARTICLES.has(w.toLowerCase())) || /^(?:al|el)-/.test(w))) {
     if (!isCommonWord(lower[0]!) && lower.filter((w) => isCommonWord(w) && !lex.lastNames.has(w)).length <= 1) return 'person';

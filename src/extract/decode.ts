@@ -3,6 +3,7 @@
 // wrong in the wild (pages that say ISO-8859-1 but are UTF-8), so a clean UTF-8 decode wins
 // over a declaration of a single-byte charset.
 import type { ExtractWarning } from '../types.js';
+import { decodeAs, decodingScore, guessCharset, isScored } from './charset-guess.js';
 
 export interface DecodedInput {
   text: string;
@@ -50,7 +51,7 @@ export function charsetFromContentType(contentType: string | undefined): string 
 function sniffMetaCharset(bytes: Uint8Array): string | undefined {
   // The HTML spec's prescan looks at the first 1024 bytes; real pages put <meta> later, so we look further.
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 16384)).toString('latin1');
-  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head);
+  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head) ?? /^\s*<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i.exec(head);
   return m ? m[1] : undefined;
 }
 
@@ -70,11 +71,48 @@ function detectBinary(bytes: Uint8Array): string | undefined {
 
 const utf8Strict = new TextDecoder('utf-8', { fatal: true });
 
+/** UTF-16 without a BOM: every other byte of ASCII-range text is NUL. */
+function sniffUtf16(bytes: Uint8Array): string | undefined {
+  const n = Math.min(bytes.length, 1024) & ~1;
+  if (n < 8) return undefined;
+  let evenZero = 0, oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  const half = n / 2;
+  if (oddZero > half * 0.4 && evenZero < half * 0.05) return 'utf-16le';
+  if (evenZero > half * 0.4 && oddZero < half * 0.05) return 'utf-16be';
+  return undefined;
+}
+
+/** More valid multi-byte UTF-8 sequences than invalid bytes. */
+function mostlyUtf8(bytes: Uint8Array): boolean {
+  let valid = 0, invalid = 0;
+  const n = Math.min(bytes.length, 1 << 20);
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
+    if (b < 0x80) continue;
+    const len = b >= 0xf0 && b < 0xf5 ? 4 : b >= 0xe0 ? 3 : b >= 0xc2 && b < 0xe0 ? 2 : 0;
+    let ok = len > 0 && i + len <= n;
+    for (let k = 1; ok && k < len; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) ok = false;
+    if (ok) { valid++; i += len - 1; } else invalid++;
+  }
+  return valid > 0 && valid >= invalid * 2;
+}
+
+const MULTI_BYTE = new Set(['gbk', 'gb18030', 'big5', 'shift_jis', 'euc-jp', 'euc-kr', 'iso-2022-jp']);
+
 export function decodeBytes(bytes: Uint8Array, contentType: string | undefined, warnings: ExtractWarning[]): DecodedInput {
   // BOMs are authoritative.
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), charset: 'utf-8' };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), charset: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), charset: 'utf-16be' };
+  const utf16 = sniffUtf16(bytes);
+  if (utf16) {
+    warnings.push({ code: 'charset-guessed', message: `no byte-order mark; the NUL pattern says ${utf16}` });
+    return { text: new TextDecoder(utf16).decode(bytes), charset: utf16 };
+  }
 
   const binary = detectBinary(bytes);
   if (binary) return { text: '', charset: 'binary', binary };
@@ -93,11 +131,37 @@ export function decodeBytes(bytes: Uint8Array, contentType: string | undefined, 
   } catch {
     // not UTF-8: fall through
   }
-  if (declared && declared !== 'utf-8') return { text: new TextDecoder(declared).decode(bytes), charset: declared };
-  if (declared === 'utf-8') {
-    warnings.push({ code: 'charset-mismatch', message: 'declared utf-8 but the bytes are not valid UTF-8; decoded as windows-1252' });
-  } else {
-    warnings.push({ code: 'charset-guessed', message: 'no charset declared and not UTF-8; decoded as windows-1252' });
+  if (declared && declared !== 'utf-8') {
+    if (MULTI_BYTE.has(declared)) {
+      // A multi-byte declaration is right when the bytes decode without errors.
+      try {
+        return { text: new TextDecoder(declared, { fatal: true }).decode(bytes), charset: declared };
+      } catch {
+        // wrong declaration: guess below
+      }
+    } else {
+      // A single-byte declaration always "decodes"; keep it unless the text reads as gibberish
+      // and another charset reads as ordinary language (a Russian page labelled ISO-8859-1).
+      const text = decodeAs(bytes, declared);
+      if (!isScored(declared)) return { text, charset: declared };
+      const sample = bytes.subarray(0, 65536);
+      let high = 0;
+      for (let i = 0; i < sample.length; i++) if (sample[i]! >= 0x80) high++;
+      const own = decodingScore(decodeAs(sample, declared), declared);
+      if (own >= 0.3 || high < 20) return { text, charset: declared };
+      const guess = guessCharset(sample);
+      if (guess.encoding === declared || guess.score < own + 0.4) return { text, charset: declared };
+      warnings.push({ code: 'charset-mismatch', message: `declared ${declared} but the text reads as ${guess.encoding}; decoded as ${guess.encoding}` });
+      return { text: decodeAs(bytes, guess.encoding), charset: guess.encoding };
+    }
   }
-  return { text: new TextDecoder('windows-1252').decode(bytes), charset: 'windows-1252' };
+  if (declared === 'utf-8' && mostlyUtf8(bytes)) {
+    // Mostly UTF-8 with a few broken sequences (a mis-pasted string): browsers decode it as declared.
+    warnings.push({ code: 'charset-mismatch', message: 'declared utf-8; a few byte sequences are invalid and were replaced' });
+    return { text: new TextDecoder('utf-8').decode(bytes), charset: 'utf-8' };
+  }
+  const guess = guessCharset(bytes);
+  const why = declared ? `declared ${declared} but the bytes do not decode as it` : 'no charset declared and not UTF-8';
+  warnings.push({ code: declared ? 'charset-mismatch' : 'charset-guessed', message: `${why}; decoded as ${guess.encoding}` });
+  return { text: decodeAs(bytes, guess.encoding), charset: guess.encoding };
 }

@@ -3,6 +3,7 @@ import type { Article, ExtractOptions, ExtractWarning, InputKind } from '../type
 import { makeContext } from './context.js';
 import { decodeBytes } from './decode.js';
 import { parseHtml } from './dom.js';
+import { limitNesting } from './flatten.js';
 import { extractBody } from './html/index.js';
 import { extractMetadata } from './meta/index.js';
 import { extractFromText } from './text/index.js';
@@ -51,7 +52,9 @@ export function extract(input: string | Uint8Array, options: ExtractOptions = {}
   const kind: InputKind = options.kind ?? detectKind(source, options.contentType);
   if (kind === 'text') return finish(extractFromText(source, ctx), options, warnings);
 
-  const doc = parseHtml(source);
+  const nested = limitNesting(source);
+  if (nested.flattened) warnings.push({ code: 'deep-nesting', message: 'markup nested more than 1000 levels deep; the deepest tags were ignored' });
+  const doc = parseHtml(nested.html);
   const meta = extractMetadata(doc, ctx);
   const body = extractBody(doc, ctx, meta);
   const article: Article = { ...meta, ...body, authors: meta.authors ?? [], tags: meta.tags ?? [], warnings };

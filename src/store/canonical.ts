@@ -68,7 +68,8 @@ export function acceptableCanonical(pageUrl: string | undefined, canonical: stri
     return false;
   }
   if (c.pathname === '/' || c.pathname === '') return false;
-  if (c.pathname.split('/').filter(Boolean).length < 1) return false;
+  // Templates that point every page at the front page under another name.
+  if (/^\/(index|default|home|start|main)(\.\w+)?$/i.test(c.pathname)) return false;
   if (!pageUrl) return true;
   const a = siteOf(pageUrl);
   return a === undefined || a === siteOf(canonical);

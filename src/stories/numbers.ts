@@ -67,7 +67,7 @@ export function numberTokens(text: string): Map<string, number> {
     if (mo && d >= 1 && d <= 31 && !isUsed(m.index!)) { add(`md:${mo}-${d}`); take(m); }
   }
   // Scores and votes: "40-22", "6-4", "9-3", "7-6(10-2)". Not "23-year-old" (a word follows), not dates.
-  for (const m of s.matchAll(/(?<![\d.,/:-])(\d{1,3})\s?-\s?(\d{1,3})(?![\d.,/%]|\s?-?\s?[a-z])/g)) {
+  for (const m of s.matchAll(/(?<![\d.,/:-])(\d{1,3})\s?-\s?(\d{1,3})(?![\d.,/%]|-?[a-z])/g)) {
     if (!isUsed(m.index!)) { add(`s:${Number(m[1])}-${Number(m[2])}`); take(m); }
   }
   // Clock times: "7:35 a.m." (the time of a death announcement, a quake).

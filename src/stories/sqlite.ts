@@ -2,13 +2,14 @@
 // plus the read side (list / get stories) the archive's ArchiveReader delegates to.
 // The engine state lives in memory while a database is open and is rebuilt from these tables.
 import Database from 'better-sqlite3';
-import type { ArticleFilters, Page, Story, StoryArticle } from '../types.js';
+import type { Story } from '../types.js';
 import { migrate } from '../store/migrate.js';
 import type { ClusterOptions } from './cluster.js';
 import type { DuplicateOptions } from './duplicates.js';
 import { signatureFromBuffer, signatureToBuffer } from './duplicates.js';
 import { StoryEngine, type ArticleRecord, type DuplicateGroup, type PlaceResult, type PreparedArticle, type StoryPersistence } from './engine.js';
 import type { ArticleFeatures, StoryInput } from './features.js';
+import { isoToDay } from './numbers.js';
 
 export const STORIES_MIGRATIONS: readonly string[] = [
   `CREATE TABLE story_articles (
@@ -34,7 +35,8 @@ export const STORIES_MIGRATIONS: readonly string[] = [
      sites TEXT NOT NULL,
      top_names TEXT NOT NULL,
      top_terms TEXT NOT NULL,
-     updated_seq INTEGER NOT NULL
+     updated_seq INTEGER NOT NULL,
+     last_day INTEGER
    );
    CREATE INDEX stories_recent ON stories(last_updated DESC, updated_seq DESC);
    CREATE TABLE duplicate_groups (
@@ -60,8 +62,8 @@ class SqlitePersistence implements StoryPersistence {
         (article_id, story_id, duplicate_group, duplicate_score, seq, url, site, title, published, day, lang, hash, features, signature)
         VALUES (@id, @storyId, @duplicateGroup, @duplicateScore, @seq, @url, @site, @title, @published, @day, @lang, @hash, @features, @signature)`),
       move: db.prepare('UPDATE story_articles SET story_id = ? WHERE story_id = ?'),
-      story: db.prepare(`INSERT OR REPLACE INTO stories (id, title, first_seen, last_updated, size, sites, top_names, top_terms, updated_seq)
-        VALUES (@id, @title, @firstSeen, @lastUpdated, @size, @sites, @topNames, @topTerms, @seq)`),
+      story: db.prepare(`INSERT OR REPLACE INTO stories (id, title, first_seen, last_updated, size, sites, top_names, top_terms, updated_seq, last_day)
+        VALUES (@id, @title, @firstSeen, @lastUpdated, @size, @sites, @topNames, @topTerms, @seq, @lastDay)`),
       deleteStory: db.prepare('DELETE FROM stories WHERE id = ?'),
       group: db.prepare('INSERT OR REPLACE INTO duplicate_groups (id, earliest_article, earliest_day, members) VALUES (?, ?, ?, ?)'),
     };
@@ -84,6 +86,7 @@ class SqlitePersistence implements StoryPersistence {
     this.stmts.story.run({
       id: s.id, title: s.title, firstSeen: s.firstSeen, lastUpdated: s.lastUpdated, size: s.articles.length,
       sites: JSON.stringify(s.sites), topNames: JSON.stringify(s.topNames), topTerms: JSON.stringify(s.topTerms), seq: this.seq,
+      lastDay: isoToDay(s.lastUpdated) ?? null,
     });
   }
 
@@ -149,7 +152,12 @@ export function openStories(db: Database.Database | string, opts: StoriesOptions
   migrateStories(conn);
   const makeEngine = () => new StoryEngine({ ...opts, persistence: new SqlitePersistence(conn) });
   let engine = makeEngine();
-  for (const row of conn.prepare('SELECT * FROM story_articles ORDER BY seq').iterate() as IterableIterator<ArticleRow>) {
+  // Only open stories are loaded: those a new article could still join (see StoryClusterer.evictStale).
+  const clock = conn.prepare('SELECT MAX(updated_seq) AS seq, MAX(last_day) AS day FROM stories').get() as { seq: number | null; day: number | null };
+  const window = engine.clusterer.opts.windowDays;
+  const open = conn.prepare(`SELECT a.* FROM story_articles a JOIN stories s ON s.id = a.story_id
+    WHERE (s.last_day IS NULL AND s.updated_seq > ?) OR s.last_day >= ? ORDER BY a.seq`);
+  for (const row of open.iterate((clock.seq ?? 0) - engine.clusterer.opts.undatedRetention, (clock.day ?? 0) - 2 * window) as IterableIterator<ArticleRow>) {
     engine.restore(rowToRecord(row));
   }
   const clear = () => conn.exec('DELETE FROM story_articles; DELETE FROM stories; DELETE FROM duplicate_groups;');
@@ -192,56 +200,4 @@ export function openStories(db: Database.Database | string, opts: StoriesOptions
   };
 }
 
-// ---- Read side -----------------------------------------------------------------------------
-
-interface StoryRow {
-  id: number; title: string; first_seen: string; last_updated: string; size: number;
-  sites: string; top_names: string; top_terms: string; updated_seq: number;
-}
-
-function storyArticles(db: Database.Database, storyId: number): StoryArticle[] {
-  const rows = db.prepare(`SELECT article_id, url, site, title, published, duplicate_group FROM story_articles
-    WHERE story_id = ? ORDER BY COALESCE(published, '9999'), article_id`).all(storyId) as Array<{
-      article_id: number; url: string | null; site: string | null; title: string | null; published: string | null; duplicate_group: number;
-    }>;
-  return rows.map((r) => {
-    const a: StoryArticle = { id: r.article_id, url: r.url ?? '', site: r.site ?? '', duplicateGroup: r.duplicate_group };
-    if (r.title) a.title = r.title;
-    if (r.published) a.published = r.published;
-    return a;
-  });
-}
-
-function rowToStory(db: Database.Database, r: StoryRow): Story {
-  return {
-    id: r.id, title: r.title, firstSeen: r.first_seen, lastUpdated: r.last_updated,
-    articles: storyArticles(db, r.id),
-    sites: JSON.parse(r.sites) as string[], topNames: JSON.parse(r.top_names) as string[], topTerms: JSON.parse(r.top_terms) as string[],
-  };
-}
-
-export function getStory(db: Database.Database, id: number): Story | undefined {
-  migrateStories(db);
-  const r = db.prepare('SELECT * FROM stories WHERE id = ?').get(id) as StoryRow | undefined;
-  return r ? rowToStory(db, r) : undefined;
-}
-
-/**
- * Stories, most recently updated first. `since`/`until` filter on the story's last update;
- * `site` keeps stories with an article from that site. The cursor is an opaque offset.
- */
-export function listStories(db: Database.Database, filters: ArticleFilters = {}, cursor?: string, limit = 50): Page<Story> {
-  migrateStories(db);
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (filters.since) { where.push("last_updated >= ? AND last_updated != ''"); params.push(filters.since); }
-  if (filters.until) { where.push("last_updated <= ? AND last_updated != ''"); params.push(`${filters.until}\uffff`); }
-  if (filters.site) { where.push('id IN (SELECT story_id FROM story_articles WHERE site = ?)'); params.push(filters.site); }
-  if (filters.lang) { where.push('id IN (SELECT story_id FROM story_articles WHERE lang = ?)'); params.push(filters.lang.slice(0, 2)); }
-  const offset = cursor ? Math.max(0, Number.parseInt(Buffer.from(cursor, 'base64url').toString(), 10) || 0) : 0;
-  const rows = db.prepare(`SELECT * FROM stories ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY last_updated DESC, updated_seq DESC, id DESC LIMIT ? OFFSET ?`).all(...params, limit + 1, offset) as StoryRow[];
-  const page: Page<Story> = { items: rows.slice(0, limit).map((r) => rowToStory(db, r)) };
-  if (rows.length > limit) page.next = Buffer.from(String(offset + limit)).toString('base64url');
-  return page;
-}
+export { getStory, listStories } from './read.js';

@@ -57,3 +57,18 @@ test('the progress bar draws count, rate, ETA and errors only when enabled', () 
   assert.equal(quiet, '');
   assert.equal(formatDuration(75), '1m15s');
 });
+
+test('a page over the time limit fails with ETIMEOUT and its worker is replaced', async () => {
+  const html = readFileSync(new URL('../fixtures/cli/article.html', import.meta.url));
+  // 1 ms is shorter than a worker takes to even start: every page times out, none hangs the pool.
+  const pool = createExtractor(2, 1);
+  try {
+    const results = await Promise.allSettled([1, 2, 3].map(() => pool.run(new Uint8Array(html), {})));
+    for (const r of results) {
+      assert.equal(r.status, 'rejected');
+      assert.equal((r as PromiseRejectedResult).reason.code, 'ETIMEOUT');
+    }
+  } finally {
+    await pool.close();
+  }
+});

@@ -181,6 +181,9 @@ async function extractAll(items: InputItem[], s: Settings): Promise<number> {
   let failed = 0;
   let first = true;
 
+  // Ctrl-C: leave the terminal clean (no half-drawn bar) and exit like a shell expects.
+  const onInterrupt = () => { progress.clear(); process.exit(130); };
+  process.once('SIGINT', onInterrupt);
   if (s.format === 'json' && items.length > 1) await out.write('[\n');
   try {
     // Loading is I/O (files, network): allow more of it in flight than there are workers.
@@ -216,6 +219,7 @@ async function extractAll(items: InputItem[], s: Settings): Promise<number> {
   } finally {
     await extractor.close();
     progress.clear();
+    process.off('SIGINT', onInterrupt);
   }
   if (s.format === 'json' && items.length > 1) await out.write('\n]\n');
   await out.flush();

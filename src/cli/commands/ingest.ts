@@ -7,6 +7,7 @@ import type { IngestSummary } from '../../ingest/pipeline.js';
 import { Progress } from '../../ingest/progress.js';
 import { DB_HELP, DB_OPTION, parse, positiveInt } from '../archive-options.js';
 import { EXIT, UsageError } from '../errors.js';
+import { updateStories, type StoriesUpdate } from '../../stories/archive.js';
 
 const HELP = `Usage: dateline ingest [options] SOURCE…
 
@@ -31,6 +32,7 @@ ${DB_HELP}
   --timezone TZ        zone for local times pages state without an offset
   --quiet              print nothing but errors
   --json               print the summary as one JSON object
+  --no-enrich          skip enrichment (names, places, quotes, dates); 'dateline reenrich' does it later
   -h, --help           show this help
 
 Exit status: 0 all inputs ingested (or unchanged/skipped), 1 some failed (see 'dateline failures'), 2 usage error.
@@ -41,6 +43,7 @@ export async function run(argv: string[]): Promise<number> {
     ...DB_OPTION, manifest: { type: 'string' }, since: { type: 'string' }, max: { type: 'string' }, concurrency: { type: 'string' },
     'per-host-delay': { type: 'string' }, 'user-agent': { type: 'string' }, refetch: { type: 'boolean' }, 'allow-private': { type: 'boolean' },
     timeout: { type: 'string' }, 'max-bytes': { type: 'string' }, jobs: { type: 'string' }, timezone: { type: 'string' }, quiet: { type: 'boolean', short: 'q' }, json: { type: 'boolean' },
+    'no-enrich': { type: 'boolean' },
   });
   if (v.help) { process.stdout.write(HELP); return EXIT.ok; }
   if (!positionals.length && !v.manifest) throw new UsageError(`no SOURCE given\n\n${HELP}`);
@@ -50,6 +53,8 @@ export async function run(argv: string[]): Promise<number> {
   const interactive = !v.quiet && !v.json && process.stderr.isTTY === true;
   const progress = new Progress(process.stderr, interactive);
   let summary: IngestSummary;
+  let stories: StoriesUpdate | undefined;
+  let enriched: number | undefined;
   try {
     summary = await ingest(archive, positionals, {
       jobs,
@@ -70,12 +75,24 @@ export async function run(argv: string[]): Promise<number> {
       onChange: (s) => progress.update(s),
       onBytes: (done, total) => { progress.done = done; progress.total = total; },
     });
+    // Enrich what this run stored (and anything older not yet enriched by this version).
+    if (!v['no-enrich']) {
+      const { enrichStored, migrateEnrich } = await import('../../enrich/store.js');
+      migrateEnrich(archive.db);
+      enriched = enrichStored(archive.db, (id) => archive.getArticle(id)).enriched;
+    }
+    // Keep stories and duplicate groups up to date: place every new article (src/stories).
+    stories = updateStories(archive);
   } finally {
     progress.finish();
     archive.close();
   }
-  if (v.json) process.stdout.write(`${JSON.stringify({ db: resolveDbPath(v.db), ...summary })}\n`);
-  else if (!v.quiet) process.stdout.write(formatSummary(summary, resolveDbPath(v.db)));
+  if (v.json) process.stdout.write(`${JSON.stringify({ db: resolveDbPath(v.db), ...summary, ...(enriched !== undefined ? { enriched } : {}), stories })}\n`);
+  else if (!v.quiet) {
+    process.stdout.write(formatSummary(summary, resolveDbPath(v.db)));
+    if (enriched !== undefined) process.stdout.write(`  enriched   ${enriched}\n`);
+    if (stories) process.stdout.write(`  stories    ${stories.stories} (${stories.added} articles clustered, ${stories.duplicates} copies of earlier articles)\n`);
+  }
   return summary.failed > 0 ? EXIT.failure : EXIT.ok;
 }
 

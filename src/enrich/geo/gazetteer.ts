@@ -79,7 +79,8 @@ function lookupUncached(name: string): PlaceCandidate[] {
   key = CITY_ALIASES[key] ?? key;
   // An exonym names the famous place: it must outrank same-spelled small towns ("Geneva", Illinois).
   const exonym = key !== fold(name).replace(/^the /, '');
-  const ids = g.cities.byName.get(key);
+  // Dotted abbreviations ("U.N.", "U.S.") are countries or organisations, never a town called "Un".
+  const ids = /^(?:\p{Lu}\.){2,}$/u.test(name.replace(/^the\s+/i, '')) ? undefined : g.cities.byName.get(key);
   if (ids) for (const i of ids) out.push(cityAt(g.cities, i));
   if (exonym) {
     const same = g.cities.byName.get(fold(name).replace(/^the /, ''));

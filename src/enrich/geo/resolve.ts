@@ -28,7 +28,9 @@ export function geocode(entities: Entity[], text: string): Entity[] {
       // "Kamchatka Peninsula", "West Texas", "Kerr County": geocode by the known part, else the article's main country.
       const words = p.name.split(/\s+/);
       const part = [words.slice(0, -1).join(' '), words.slice(1).join(' ')].map((w) => lookupPlace(w).filter((c) => c.kind !== 'city' || c.population > 50_000)).find((c) => c.length);
-      if (part) cands = part.map((c) => ({ ...c, name: p.name, kind: c.kind === 'country' ? 'region' : c.kind, population: 0 }));
+      // Prefer the article's main country among the part's readings ("Guadalupe River" in a Texas story).
+      const local = [words.slice(0, -1).join(' '), words.slice(1).join(' ')].map((w) => lookupPlace(w).filter((c) => c.country === dominant)).find((c) => c.length);
+      if (part) cands = (local?.length ? local : part).map((c) => ({ ...c, name: p.name, kind: c.kind === 'country' ? 'region' : c.kind, population: 0 }));
       else { p.place = { name: p.name, country: dominant ?? null, kind: 'feature', population: 0 }; continue; }
     }
     let best: PlaceCandidate | undefined; let bestScore = -Infinity;

@@ -20,6 +20,9 @@ today|tonight|tomorrow|yesterday|morning|afternoon|evening|night|week|month|year
 god|jesus|allah
 `);
 
+/** Capitalised abbreviations that are not names of anything. */
+export const NON_NAME_ACRONYMS = set('ai|tv|ceo|cfo|coo|cto|gdp|ipo|etf|ev|evs|nft|pc|ok|am|pm|mvp|dj|hq|id|faq|pdf|usb|gps|vip|diy|fyi|rip|lgbtq|covid|sars|hiv|aids|ai-powered|q1|q2|q3|q4|mph|kph|gmt|utc|est|pst|bst|edt|pdt');
+
 /** Role words before a name: stripped from a mention and evidence that a person follows. */
 export const TITLE_WORDS = set(`
 president|vice|prime|minister|foreign|defence|defense|interior|finance|home|deputy|secretary|general|attorney|chief|executive
@@ -69,14 +72,14 @@ export const KNOWN_ORGS: ReadonlyArray<[string, ...string[]]> = [
 /** Last words that make a capitalised run a geographic feature or area (a place even when no gazetteer knows it). */
 export const PLACE_FEATURE_WORDS = set(`
 street|valley|county|river|peninsula|mountain|mountains|lake|sea|ocean|bay|island|islands|desert|coast|strait|straits|gulf|canyon|hills|country|province
-district|region|prefecture|governorate|oblast|square|avenue|road|marg|bridge|plateau|basin|delta|forest|falls|creek|beach|harbour|harbor|village|town|valley|quarter|meadows|heights|park|border|corridor|highlands|lowlands
+district|region|prefecture|governorate|oblast|square|avenue|road|marg|bridge|city|plateau|basin|delta|forest|falls|creek|beach|harbour|harbor|village|town|valley|quarter|meadows|heights|park|border|corridor|highlands|lowlands
 `);
 
 /** Last words of things that are neither organisations nor places in the gold standard's sense: facilities, events, products, documents, storms. */
 export const NON_ENTITY_WORDS = set(`
 stadium|airport|arena|hospital|polyclinic|clinic|palace|basilica|cathedral|mosque|temple|shrine|market|hotel|camp|trophy|cup|award|awards|prize|summit|charter|act|bill
 cyclone|hurricane|storm|typhoon|prison|jail|tower|building|museum|theatre|theater|station|terminal|dam|plaza|mall|tournament|championship|championships|open|games|olympics
-conference|forum|festival|expo|era|war|operation|plan|index|average|bills|bonds|day|meeting|way|drama|timeline|partnership|agreement|deal|accord|treaty|doctrine|strategy|report
+conference|forum|festival|expo|era|war|operation|plan|index|average|bills|bonds|day|meeting|way|time|superdome|dome|drama|timeline|partnership|agreement|deal|accord|treaty|doctrine|strategy|report
 `);
 
 /** Direction words that qualify a place name ("West Texas", "South-Central Texas", "Northern Ireland"). */

@@ -35,7 +35,7 @@ const UNLIKELY_ROLES = new Set(['menu', 'menubar', 'complementary', 'navigation'
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
 /** Widgets inside an article container that are not the article: sharing, bylines, tags, teasers. */
-const WIDGET = /(^|[\s_-])(share|sharing|sharedaddy|social|byline|author|dateline|writtenby|p-author|tags?|tag-?list|keywords|related|recommend\w*|more-?stories|read-?more|newsletter|subscribe|subscription|signup|promo|teaser|breadcrumbs?|print|rating|vote|toolbar|utility|donate|advert\w*|ads?|adv|adslot|anzeige|reklama|sponsored|outbrain|taboola|timestamp|credits?|copyright|photo-?credit|image-?credit|paywall|piano|premium|published|posted|post-?meta|entry-?meta|article-?meta|meta-?data|date|time)([\s_-]|$)/i;
+const WIDGET = /(^|[\s_-])(share|sharing|sharedaddy|social|byline|author|dateline|writtenby|p-author|tags?|tag-?list|keywords|related|recommend\w*|more-?stories|read-?more|newsletter|subscribe|subscription|signup|promo|teaser|breadcrumbs?|print|rating|rate|vote|disclaimer|notice|toc|table-of-contents|author-?(bio|info|box|description)|app-?(section|stores?|promo)|toolbar|utility|donate|advert\w*|ads?|adv|adslot|anzeige|reklama|sponsored|outbrain|taboola|timestamp|credits?|copyright|photo-?credit|image-?credit|paywall|piano|premium|published|posted|post-?meta|entry-?meta|article-?meta|meta-?data|date|time)([\s_-]|$)/i;
 
 export function classAndId(el: Element): string {
   const c = el.attribs.class;
@@ -98,10 +98,6 @@ function isWide(c: number): boolean {
 
 function isComma(c: number): boolean {
   return c === 0x2c || c === 0x60c || c === 0xfe50 || c === 0xfe10 || c === 0xfe11 || c === 0x2e41 || c === 0x2e34 || c === 0x2e32 || c === 0xff0c || c === 0x3001;
-}
-
-function isSpace(c: number): boolean {
-  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x3000 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b);
 }
 
 /**

@@ -69,7 +69,6 @@ export function renderBody(input: RenderInput): BodyOutputs {
   const hosts: Host[] = ['container'];
   const mdPrefixes: string[] = [];
   let leafDepth = 0;
-  let leafTag = '';
   let listDepth = 0;
   let quoteDepth = 0;
   let preDepth = 0;
@@ -91,7 +90,9 @@ export function renderBody(input: RenderInput): BodyOutputs {
     const h = hbuf.trim();
     hbuf = '';
     if (!h) return;
-    html.push(hosts[hosts.length - 1] === 'container' ? `<p>${h}</p>` : h);
+    if (hosts[hosts.length - 1] === 'container') html.push(`<p>${h}</p>`);
+    else if (html.length) html[html.length - 1] += h; // inside <li>/<td>: no line breaks around inline content
+    else html.push(h);
   };
 
   const stack: Frame[] = [];
@@ -110,7 +111,6 @@ export function renderBody(input: RenderInput): BodyOutputs {
           flushText();
           if (h) html.push(tag === 'pre' ? `<pre>${h}</pre>` : `<${tag}>${h}</${tag}>`);
           if (tag === 'pre') preDepth--;
-          leafTag = '';
         } else {
           hbuf += '<br>';
           flushText();
@@ -122,8 +122,12 @@ export function renderBody(input: RenderInput): BodyOutputs {
       if (BLOCK_TAGS.has(el.name) || el.name === 'br' || el.name === 'hr') {
         if (leafDepth > 0) { hbuf += '<br>'; flushText(); continue; }
         flush();
+        const wasFlow = f.host === 'flow';
         if (f.host) hosts.pop();
-        if (f.close) html.push(f.close);
+        if (f.close) {
+          if (wasFlow && html.length) html[html.length - 1] += f.close;
+          else html.push(f.close);
+        }
         if (el.name === 'ul' || el.name === 'ol') listDepth--;
         if (el.name === 'blockquote') quoteDepth--;
         if (f.md !== undefined) mdPrefixes.pop();
@@ -150,7 +154,7 @@ export function renderBody(input: RenderInput): BodyOutputs {
     const kids = el.children;
     const leaf = LEAF[name];
     if (leaf !== undefined) {
-      if (leafDepth === 0) { flush(); leafTag = leaf; if (leaf === 'pre') preDepth++; }
+      if (leafDepth === 0) { flush(); if (leaf === 'pre') preDepth++; }
       else { hbuf += '<br>'; flushText(); }
       leafDepth++;
       let md: string | undefined;

@@ -40,7 +40,9 @@ const STRONG_RE = new RegExp(`^${STRONG_WORDS}(?:[-_].*)?$|[-_]${STRONG_WORDS}$`
 // Footers and asides are boilerplate at page level, but inside an article they hold its date and byline.
 const WEAK_RE = /^(?:site-?)?footer(?:[-_].*)?$|[-_]footer$/i;
 const WEAK_TAGS = new Set(['footer', 'aside']);
-const ARTICLE_RE = /^(?:article|post|hentry|entry|story|blog-?post|news-single|article-?body|post-body)$/i;
+const ARTICLE_RE = /^(?:h?entry|post|article|story|blog-?post|news-?(?:single|detail|article))(?:[-_](?!.*(?:list|teaser|related|grid|card|nav|preview|excerpt)).*)?$/i;
+// Taxonomy classes ("post_tag-kommentar", "category-social") name topics, not page regions.
+const TAXONOMY_RE = /^(?:category|tag|post_tag|topic|section|term|rubrik|ressort)[-_]/i;
 const NEVER_BOILER = new Set(['html', 'body', 'main', 'article']);
 const DATE_CLASS_RE = /date|time|datum|publi|posted|fecha|dateline|zeit|erstellt|meta|byline|info|stamp|calendar|data/i;
 const BYLINE_CLASS_RE = /author|byline|autor|auteur|writer|reporter|journalist|creator|verfasser/i;
@@ -103,7 +105,7 @@ export function collect(doc: Document): Collected {
       if (/\bauthor\b/.test(rel) && c.relAuthors.length < 10 && name === 'a') c.relAuthors.push(textOf(el));
     }
     const cls = `${a.class ?? ''} ${a.id ?? ''}`;
-    const toks = cls.length > 1 && !NEVER_BOILER.has(name) ? cls.split(/\s+/).filter(Boolean) : [];
+    const toks = cls.length > 1 && !NEVER_BOILER.has(name) ? cls.split(/\s+/).filter((t) => t && !TAXONOMY_RE.test(t)) : [];
     const article = inArticle || name === 'article' || toks.some((t) => ARTICLE_RE.test(t)) || /Article|BlogPosting/.test(a.itemtype ?? '');
     const isBoiler = boiler || name === 'nav' || toks.some((t) => STRONG_RE.test(t))
       || (!inArticle && (WEAK_TAGS.has(name) || toks.some((t) => WEAK_RE.test(t))));

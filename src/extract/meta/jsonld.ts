@@ -50,7 +50,7 @@ function types(o: Obj): string[] {
 /** Every object node in the blocks, depth-first, bounded. */
 function nodes(roots: Json[]): Obj[] {
   const out: Obj[] = [];
-  const stack: Array<{ v: Json; depth: number }> = roots.map((v) => ({ v, depth: 0 }));
+  const stack: Array<{ v: Json; depth: number }> = roots.map((v) => ({ v, depth: 0 })).reverse();
   while (stack.length && out.length < 500) {
     const { v, depth } = stack.pop()!;
     if (depth > 8 || v === null || typeof v !== 'object') continue;

@@ -2,8 +2,30 @@
 // only one), otherwise og:title / JSON-LD headline / <title> with the site name cut off
 // ("Headline | Site", "Site - Headline", "Section » Headline"). Like Readability's title logic,
 // separators split the title and the part that is not the site name is kept.
+import type { AnyNode, Element } from '../dom.js';
+import { isElement } from '../dom.js';
 import type { Collected } from './collect.js';
 import { textOf } from './collect.js';
+
+// Kickers ("Immobilienkrise", "Local News |") sit inside many <h1>s but are not part of the headline.
+const KICKER_RE = /kicker|roofline|dachzeile|overline|topline|eyebrow|supertitle|pretitle|spitzmarke|section|category|rubri|label|flag|breadcrumb/i;
+
+/** Text of a headline element without its kicker/label parts. */
+function headlineText(h: Element): string {
+  const out: string[] = [];
+  const stack: AnyNode[] = [h];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'text') out.push((n as unknown as { data: string }).data);
+    else if (isElement(n) && n.type === 'tag') {
+      if (n !== h && KICKER_RE.test(`${n.attribs.class ?? ''} ${n.attribs.id ?? ''}`)) continue;
+      if (n.name === 'br') out.push(' ');
+      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+    }
+  }
+  const t = out.join('').replace(/\s+/g, ' ').trim().replace(/^[:|–—-]\s*/, '');
+  return t || textOf(h, 400);
+}
 
 const SEPARATORS = /\s+[|–—»«·•/\\~-]\s+|\s+::\s+|\s*\|\s*/;
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
@@ -50,22 +72,60 @@ export function stripSiteName(title: string, site: string | undefined, host: str
   return best;
 }
 
+/** "20. Januar 2022", "Monday, 3 May": an <h1> that is a date line, not a headline. */
+function isDateLike(t: string): boolean {
+  return t.length < 40 && /\d/.test(t) && /^[\p{L}\d\s.,:/-]+$/u.test(t) && words(t) <= 5 && /\b(19|20)\d{2}\b|\d{1,2}[./]\d{1,2}/.test(t);
+}
+
+/** Drop site-name segments at either end only ("Headline - part | Site" → "Headline - part"). */
+function trimSiteEnds(title: string, site: string | undefined, host: string | undefined): string {
+  const m = /^(.*?)(?:\s+[|–—»·•-]\s+|\s*\|\s*)([^|–—»·•]*)$/.exec(title);
+  if (m && isSiteLike(m[2]!, site, host)) return m[1]!.trim();
+  const f = /^([^|–—»·•]*?)(?:\s+[|–—»·•-]\s+|\s*\|\s*)(.*)$/.exec(title);
+  if (f && isSiteLike(f[1]!, site, host)) return f[2]!.trim();
+  return title.trim();
+}
+
 export interface TitleInputs { ldHeadline?: string; siteName?: string; host?: string }
 
 export function pickTitle(c: Collected, inp: TitleInputs): string | undefined {
-  const metaTitles = [inp.ldHeadline, first(c, 'og:title'), first(c, 'twitter:title'), c.title].filter((t): t is string => !!t && !!t.trim());
-  const h1s = c.h1s.filter((h) => !h.boiler).map((h) => textOf(h.item, 400)).filter((t) => t.length >= 3 && t.length <= 300);
-  const allH1s = c.h1s.map((h) => textOf(h.item, 400)).filter((t) => t.length >= 3 && t.length <= 300);
-  // An <h1> that the title metadata confirms is the cleanest headline (no site name, no crumbs).
+  const metaTitles = [inp.ldHeadline, first(c, 'og:title'), first(c, 'twitter:title'), c.title]
+    .filter((t): t is string => !!t && !!t.trim()).map((t) => t.replace(/\s+/g, ' ').trim().slice(0, 500));
+  const h1s = c.h1s.filter((h) => !h.boiler).map((h) => headlineText(h.item)).filter((t) => t.length >= 3 && t.length <= 300 && !isDateLike(t));
+  const allH1s = c.h1s.map((h) => headlineText(h.item)).filter((t) => t.length >= 3 && t.length <= 300);
+  const titleParts = c.title ? c.title.split(SEPARATORS).map((p) => p.trim()) : [];
+  // An <h1> that the title metadata confirms is the cleanest headline (no site name, no crumbs);
+  // with several, the one the metadata confirms best (the site's logo is often an <h1> too).
+  let best: string | undefined;
+  let bestScore = 0;
   for (const h of h1s.length ? h1s : allH1s) {
     if (isSiteLike(h, inp.siteName, inp.host) && words(h) < 4) continue;
-    if (metaTitles.some((t) => covered(h, t) >= 0.8 && covered(t, h) >= 0.34)) return h;
+    // The <h1> is the site-name segment of "Site | Headline" when another segment is wordier.
+    if (titleParts.some((p) => norm(p) === norm(h)) && titleParts.some((p) => words(p) > words(h) + 1)) continue;
+    for (const t of metaTitles) {
+      const a = covered(h, t);
+      const b = covered(t, h);
+      if (a >= 0.8 && b >= 0.34 && a + b > bestScore) { best = h; bestScore = a + b; }
+    }
+  }
+  if (best) {
+    // "Kicker Headline" in one <h1> without markup to tell them apart: the metadata's shorter form.
+    for (const t of metaTitles) {
+      const st = trimSiteEnds(t, inp.siteName, inp.host);
+      if (words(st) >= 3 && words(st) < words(best) && norm(best).endsWith(norm(st))) return st;
+    }
+    return best;
   }
   const stripped = metaTitles.length ? stripSiteName(metaTitles[0]!, inp.siteName, inp.host) : undefined;
   // A single headline-like <h1> beats a title that does not mention it (titles are often SEO-rewritten).
-  if (h1s.length === 1) {
+  if (h1s.length === 1 && !process.env.NO_SINGLE_H1) {
     const h = h1s[0]!;
     if (words(h) >= 2 && !isSiteLike(h, inp.siteName, inp.host) && (!stripped || covered(stripped, h) < 0.5)) return h;
+  }
+  // A title that is only the site's name says nothing about the page; its first real <h1> does.
+  if (stripped && isSiteLike(stripped, inp.siteName, inp.host)) {
+    const h = h1s.find((x) => !isSiteLike(x, inp.siteName, inp.host));
+    if (h) return h;
   }
   if (stripped) return stripped;
   const itemHeadline = c.itemprops.get('headline')?.[0];

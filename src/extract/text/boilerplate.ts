@@ -27,6 +27,8 @@ const FURNITURE = new RegExp(
       '(?:impressum|imprint|terms(?: of (?:use|service))?|terms & conditions|privacy|datenschutz|agb|kontakt|contact(?: us)?|about us|über uns|mentions légales|aviso legal|sitemap|site map|faq|help|hilfe|careers|jobs|karriere)',
       // navigation helpers
       '(?:skip to (?:main )?content|skip navigation|zum inhalt springen|zur navigation|aller au contenu|ir al contenido|back to top|nach oben|top|menu|menü|search|suche|suchen|rechercher|buscar|cerca|home|startseite|accueil|inicio|next|previous|zurück|weiter|more|mehr|plus)',
+      '(?:lea|lee|leia|leer|lire|leggi)(?: (?:más|mas|también|tambien|mais|também|aussi|anche|la suite))?\\s*:.{0,160}',
+      '(?:mehr|more|plus de|más|mais|altre|meer) (?:themen|topics|sujets|temas|notizie|nieuws|news|zum thema|dazu)\\s*:?',
       '(?:read|lesen sie|lire|leer|leggi|lees)(?: (?:more|also|the full .*|mehr|auch|aussi|la suite|más|también|anche|ook|meer))\\b.{0,120}',
       '(?:also read|read also|see also|related|siehe auch|à lire aussi|a lire aussi|voir aussi|lee también|ver también|leggi anche|weiterlesen|continue reading|click here|watch|watch now|listen|jetzt lesen)\\b.{0,120}',
       '(?:this is a developing story|this story (?:has been|was) updated.*|developing story)\\.?',
@@ -42,6 +44,12 @@ const FURNITURE = new RegExp(
     ')[.!:]?$',
   'iu',
 );
+
+// Share and sign-up prompts in a short line ("Teile diesen Beitrag auf", "Verpasse keine News").
+const PROMPT_WORDS = /(?:^|[^\p{L}])(?:teile|teilen|share|partager|partagez|compartir|comparte|condividi|deel|sign up|signup|subscribe|abonnieren|abonniere|abonnez|suscríbete|suscribete|iscriviti|verpasse keine|verpassen sie keine|nie mehr verpassen|never miss|don't miss out|inscrivez-vous|registrieren sie sich)(?![\p{L}])/iu;
+// A cookie banner sentence may be long, but it names cookies and asks for use/consent.
+const COOKIE_BANNER = /cookie/i;
+const COOKIE_VERBS = /(?:use|uses|using|verwenden|verwendet|nutzen|nutzt|einsetzen|utilis|usamos|utiliza|utilizziamo|gebruik|consent|zustimm|einwillig|akzept|accept)/i;
 
 // Words that make a short line furniture wherever they stand in it.
 const FURNITURE_WORDS = /(?:^|[^\p{L}])(?:newsletters?|cookies?|cookie-einstellungen|consent|datenschutzerklärung|privacy (?:policy|settings)|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati)(?![\p{L}])/iu;
@@ -93,11 +101,13 @@ const CAPTION = /^(?:media caption|image caption|image copyright|caption|photo|f
 const FILE_NAME = /^\S{1,120}\.(?:jpe?g|png|gif|webp|svg|avif|bmp|tiff?)$/i;
 
 export function furnitureKind(text: string, units: number): FurnitureKind | undefined {
+  if (units <= 80 && COOKIE_BANNER.test(text) && COOKIE_VERBS.test(text)) return 'furniture';
   if (units > 25) return undefined;
   if (FILE_NAME.test(text)) return 'caption';
   if (COMMENTS.test(text)) return 'comments';
   if (STOP.test(text)) return 'stop';
   if (FURNITURE.test(text) || FURNITURE_WORDS.test(text)) return 'furniture';
+  if (units <= 12 && PROMPT_WORDS.test(text)) return 'furniture';
   if (units <= 30 && CAPTION.test(text)) return 'caption';
   return undefined;
 }

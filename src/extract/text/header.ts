@@ -34,11 +34,22 @@ function headlineShaped(l: Line, c: LineClass): boolean {
 
 /** Index of the headline line, or -1. `bodyStart` is the first line of the body region. */
 export function findTitle(lines: Line[], cls: LineClass[], bodyStart: number, url: URL | undefined): number {
-  const docTitle = lines[0]?.key ?? '';
+  const first = lines[0];
+  const docTitle = first && !cls[0]!.prose ? first.key : '';
+  const docTokens = new Set(docTitle.split(' ').filter((t) => t.length > 1));
   const slug = slugTokens(url);
+  const from = Math.max(0, bodyStart - MAX_LOOKBACK);
+  // The first byline/date stamp above the body: the headline sits above it, captions and
+  // standfirsts below it.
+  let firstMeta = -1;
+  for (let i = from; i < bodyStart; i++) {
+    if (cls[i]!.meta) {
+      firstMeta = i;
+      break;
+    }
+  }
   let best = -1;
   let bestScore = -Infinity;
-  const from = Math.max(0, bodyStart - MAX_LOOKBACK);
   let distance = 0;
   for (let i = bodyStart - 1; i >= from; i--) {
     const l = lines[i]!;
@@ -51,22 +62,37 @@ export function findTitle(lines: Line[], cls: LineClass[], bodyStart: number, ur
     else if (l.units >= 3) score += 0.5;
     score -= distance * 0.08;
     if (i > 0 && l.key.length >= 12 && docTitle.includes(l.key)) score += 3;
+    else if (i > 0 && docTokens.size >= 3) score += 2 * overlap(l.key, docTokens);
     if (l.repeats >= 2 && l.units >= 4) score += 1.5;
     if (c.inMenuRun) score -= 1.5;
     // Headlines are followed by their byline/date stamp more often than anything else is.
     if (cls[i + 1]?.meta) score += 1.5;
-    if (slug.size >= 2) {
-      const toks = l.key.split(' ');
-      let hit = 0;
-      for (const t of toks) if (slug.has(t)) hit++;
-      score += (4 * hit) / Math.max(slug.size, 3);
-    }
+    if (firstMeta >= 0 && i > firstMeta) score -= 1.5;
+    // A long line printed twice in a row, nearly the same, is an image's alt text and caption.
+    if (l.units > 12 && (nearDuplicate(l, lines[i + 1]) || nearDuplicate(l, lines[i - 1]))) score -= 2;
+    if (slug.size >= 2) score += 4 * overlap(l.key, slug) * Math.min(1, slug.size / 3);
     if (score > bestScore) {
       bestScore = score;
       best = i;
     }
   }
   return best;
+}
+
+/** Share of a line's tokens found in a token set. */
+function overlap(key: string, tokens: Set<string>): number {
+  const toks = key.split(' ').filter((t) => t.length > 1);
+  if (!toks.length) return 0;
+  let hit = 0;
+  for (const t of toks) if (tokens.has(t)) hit++;
+  return hit / toks.length;
+}
+
+function nearDuplicate(a: Line, b: Line | undefined): boolean {
+  if (!b || b.key === a.key) return false;
+  const short = a.key.length < b.key.length ? a.key : b.key;
+  const long = short === a.key ? b.key : a.key;
+  return short.length >= 30 && long.includes(short.slice(0, Math.min(60, short.length)));
 }
 
 /** The crawler's first line is often the page's <title>: "Headline - Site Name". */
@@ -99,11 +125,11 @@ function isSectionLabel(l: Line, c: LineClass): boolean {
 
 /** "From the section US & Canada" and similar labelled section lines. */
 export function labelledSection(text: string): string | undefined {
-  const m = /^(?:from the section|section|rubrik|ressort|rubrique|sección|sezione)\s*[:\-]?\s+(.{2,40})$/iu.exec(text);
+  const m = /^(?:from the section|section|rubrik|ressort|rubrique|sección|sezione)\s*[:-]?\s+(.{2,40})$/iu.exec(text);
   return m ? m[1]!.trim() : undefined;
 }
 
-const BYLINE = /^(?:by|written by|reported by|words by|story by|von|text:?|texte:?|par|por|di|door|av|af|przez|autor(?:in)?:?|author:?|auteur\s*:?|от)\s*[:\-–]?\s+(.+)$/iu;
+const BYLINE = /^(?:by|written by|reported by|words by|story by|von|text:?|texte:?|par|por|di|door|av|af|przez|autor(?:in)?:?|author:?|auteur\s*:?|от)\s*[:–-]?\s+(.+)$/iu;
 const BYLINE_LABEL_ONLY = /^(?:by|von|par|por|di|door|av|af|przez|autor(?:in)?|author|auteur|from)\s*:?$/iu;
 const NAME_SPLIT = /\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bor\b)\s*/u;
 

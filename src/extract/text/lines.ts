@@ -24,6 +24,7 @@ const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Tha
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]*/gu;
 // Closing quotes and brackets that may follow the sentence-ending mark.
 const CLOSERS = /["'”’»«)\]）」』】›\s*]+$/u;
+const TRAILING_CREDIT = /\s*[(（][^()（）]{1,24}[)）]\s*$/u;
 const SENTENCE_END = /[.!?…。！？؟۔।॥:;：；]$/u;
 
 const HAS_WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
@@ -88,7 +89,8 @@ export function splitLines(source: string): Line[] {
     const joined = joinWrapped(block);
     for (let k = 0; k < joined.length; k++) {
       const text = joined[k]!;
-      const stripped = text.replace(CLOSERS, '');
+      // A closing credit in brackets ("… Nature. (dpa)", "…上。（编译/林靖东）") follows the real end.
+      const stripped = text.replace(TRAILING_CREDIT, '').replace(CLOSERS, '');
       lines.push({
         index: lines.length,
         text,

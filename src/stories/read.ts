@@ -1,0 +1,61 @@
+// The read side of the stories tables (what ArchiveReader.listStories / getStory return).
+// Kept apart from the engine so the archive store can serve stories without loading it.
+import type Database from 'better-sqlite3';
+import type { ArticleFilters, Page, Story, StoryArticle } from '../types.js';
+
+/** Do the stories tables exist (has anything clustered this archive yet)? */
+export function hasStoriesTables(db: Database.Database): boolean {
+  return !!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'story_articles'").get();
+}
+
+interface StoryRow {
+  id: number; title: string; first_seen: string; last_updated: string; size: number;
+  sites: string; top_names: string; top_terms: string; updated_seq: number;
+}
+
+function storyArticles(db: Database.Database, storyId: number): StoryArticle[] {
+  const rows = db.prepare(`SELECT article_id, url, site, title, published, duplicate_group FROM story_articles
+    WHERE story_id = ? ORDER BY COALESCE(published, '9999'), article_id`).all(storyId) as Array<{
+      article_id: number; url: string | null; site: string | null; title: string | null; published: string | null; duplicate_group: number;
+    }>;
+  return rows.map((r) => {
+    const a: StoryArticle = { id: r.article_id, url: r.url ?? '', site: r.site ?? '', duplicateGroup: r.duplicate_group };
+    if (r.title) a.title = r.title;
+    if (r.published) a.published = r.published;
+    return a;
+  });
+}
+
+function rowToStory(db: Database.Database, r: StoryRow): Story {
+  return {
+    id: r.id, title: r.title, firstSeen: r.first_seen, lastUpdated: r.last_updated,
+    articles: storyArticles(db, r.id),
+    sites: JSON.parse(r.sites) as string[], topNames: JSON.parse(r.top_names) as string[], topTerms: JSON.parse(r.top_terms) as string[],
+  };
+}
+
+export function getStory(db: Database.Database, id: number): Story | undefined {
+  if (!hasStoriesTables(db)) return undefined;
+  const r = db.prepare('SELECT * FROM stories WHERE id = ?').get(id) as StoryRow | undefined;
+  return r ? rowToStory(db, r) : undefined;
+}
+
+/**
+ * Stories, most recently updated first. `since`/`until` filter on the story's last update;
+ * `site` keeps stories with an article from that site. The cursor is an opaque offset.
+ */
+export function listStories(db: Database.Database, filters: ArticleFilters = {}, cursor?: string, limit = 50): Page<Story> {
+  if (!hasStoriesTables(db)) return { items: [] };
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filters.since) { where.push("last_updated >= ? AND last_updated != ''"); params.push(filters.since); }
+  if (filters.until) { where.push("last_updated <= ? AND last_updated != ''"); params.push(`${filters.until}\uffff`); }
+  if (filters.site) { where.push('id IN (SELECT story_id FROM story_articles WHERE site = ?)'); params.push(filters.site); }
+  if (filters.lang) { where.push('id IN (SELECT story_id FROM story_articles WHERE lang = ?)'); params.push(filters.lang.slice(0, 2)); }
+  const offset = cursor ? Math.max(0, Number.parseInt(Buffer.from(cursor, 'base64url').toString(), 10) || 0) : 0;
+  const rows = db.prepare(`SELECT * FROM stories ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY last_updated DESC, updated_seq DESC, id DESC LIMIT ? OFFSET ?`).all(...params, limit + 1, offset) as StoryRow[];
+  const page: Page<Story> = { items: rows.slice(0, limit).map((r) => rowToStory(db, r)) };
+  if (rows.length > limit) page.next = Buffer.from(String(offset + limit)).toString('base64url');
+  return page;
+}

@@ -1,0 +1,81 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { StoryEngine } from '../../src/stories/engine.js';
+import { articleFeatures } from '../../src/stories/features.js';
+import { numberTokens, dayFromUrl } from '../../src/stories/numbers.js';
+import { names } from '../../src/stories/text.js';
+import { scoreClustering } from '../../src/stories/score.js';
+
+interface Fixture { id: number; event: string; site: string; url: string; title: string; text: string }
+const fixtures = JSON.parse(readFileSync(new URL('../fixtures/stories/articles.json', import.meta.url), 'utf8')) as Fixture[];
+
+function cluster(list: Fixture[], batch = true): Map<number, number> {
+  const engine = new StoryEngine();
+  if (batch) engine.addBatch(list);
+  else for (const f of list) engine.add(f);
+  return new Map(list.map((f) => [f.id, engine.article(f.id)!.storyId]));
+}
+
+test('numbers become typed tokens: rate ranges, scores, magnitudes, money, calendar days', () => {
+  const t = numberTokens('Rates at 3.75% to 4.00%. Eagles won 40-22 on Feb. 9. A magnitude 6.3 quake. Nvidia hit $5 trillion, US$4-trillion before. A 23-year-old.');
+  for (const k of ['r:3.75-4', 'p:3.75', 'p:4', 's:40-22', 'md:2-9', 'mag:6.3', '$:5t', '$:4t']) assert.ok(t.has(k), `missing ${k} in ${[...t.keys()].join(' ')}`);
+  assert.ok(![...t.keys()].some((k) => k.startsWith('s:23')), 'age read as a score');
+});
+
+test('names: capitalised words that are not just sentence starts', () => {
+  const n = names('The talks began in Tianjin. Officials said Modi and Putin met. Officials were pleased.');
+  assert.ok(n.has('tianjin') && n.has('modi') && n.has('putin'));
+  assert.ok(!n.has('officials') && !n.has('the'));
+});
+
+test('publication day from the crawler line, the URL, or the text head', () => {
+  assert.equal(articleFeatures({ id: 1, text: 'date 2025-09-01\nSomething happened today in the city.' }).day, Date.UTC(2025, 8, 1) / 864e5);
+  assert.equal(dayFromUrl('https://x.example/2025/02/09/story'), Date.UTC(2025, 1, 9) / 864e5);
+  assert.equal(dayFromUrl('https://x.example/news/20250328/story'), Date.UTC(2025, 2, 28) / 864e5);
+  assert.equal(dayFromUrl('https://x.example/news/story-123'), undefined);
+});
+
+test('the same event across outlets is grouped; same actors on other days stay apart', () => {
+  const pred = cluster(fixtures);
+  const gold = new Map(fixtures.map((f) => [f.id, f.event]));
+  const s = scoreClustering(gold, pred);
+  assert.equal(s.bcubed.precision, 1, `events merged: ${JSON.stringify([...pred])}`);
+  assert.ok(s.bcubed.recall >= 0.8, `recall ${s.bcubed.recall}: ${JSON.stringify([...pred])}`);
+  // Specifically: two Fed decisions and two Modi–Putin meetings are not merged.
+  assert.notEqual(pred.get(1), pred.get(4));
+  assert.notEqual(pred.get(6), pred.get(8));
+});
+
+test('one-at-a-time arrival keeps confusable events apart too', () => {
+  const pred = cluster(fixtures, false);
+  assert.notEqual(pred.get(1), pred.get(4));
+  assert.notEqual(pred.get(2), pred.get(5));
+  assert.notEqual(pred.get(6), pred.get(8));
+  assert.notEqual(pred.get(7), pred.get(9));
+});
+
+test('the time window keeps dated articles of different weeks apart even with the same text', () => {
+  const engine = new StoryEngine({ windowDays: 3 });
+  const text = fixtures[5]!.text.replace(/^date .*\n/, '');
+  engine.add({ id: 1, text, published: '2024-07-08' });
+  engine.add({ id: 2, text: `${text} More.`, published: '2024-07-09' });
+  engine.add({ id: 3, text: `${text} Again.`, published: '2024-08-20' });
+  engine.add({ id: 4, text: `${text} Undated.` });
+  assert.equal(engine.article(1)!.storyId, engine.article(2)!.storyId);
+  assert.notEqual(engine.article(1)!.storyId, engine.article(3)!.storyId);
+  // Undated articles are not excluded by the window.
+  assert.ok([engine.article(1)!.storyId, engine.article(3)!.storyId].includes(engine.article(4)!.storyId));
+});
+
+test('a story has an id, headline, dates, articles, outlets, top names and terms', () => {
+  const engine = new StoryEngine();
+  engine.addBatch(fixtures);
+  const story = engine.story(engine.article(6)!.storyId)!;
+  assert.ok(story.title.length > 10);
+  assert.ok(story.articles.some((a) => a.id === 6 && a.site === 'asia.example' && a.duplicateGroup !== undefined));
+  assert.equal(story.firstSeen, '2024-07-08');
+  assert.ok(story.sites.includes('asia.example'));
+  assert.ok(story.topNames.includes('modi') || story.topNames.includes('putin'), story.topNames.join(','));
+  assert.ok(story.topTerms.length > 0);
+});
