@@ -2,8 +2,7 @@
 // articles. Builds the archive once in a temp dir (real news texts multiplied, see
 // serve-corpus.ts; reused on later runs), starts `dateline serve` as a child process, and loads
 // it from another child process (autocannon, 50 connections) for three pages: article, story
-// and search (the server is bench/serve-server.ts: `dateline serve` plus a shim that reads
-// stories through the stories stage until the store serves them). Targets (issue 5): article pages p99 < 50 ms and ≥ 1,000 requests/s on 2 cores.
+// and search. Targets (issue 5): article pages p99 < 50 ms and ≥ 1,000 requests/s on 2 cores.
 //
 // Environment: DATELINE_BENCH_ARTICLES (default 100000), DATELINE_BENCH_SECONDS (per scenario,
 // default 15), DATELINE_BENCH_CONNECTIONS (default 50), DATELINE_BENCH_DIR (archive folder).
@@ -26,7 +25,7 @@ function log(msg: string): void {
 }
 
 async function startServer(db: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/serve-server.ts'), db], {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'serve', '--db', db, '--port', '0'], {
     cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, DATELINE_TOKEN: '' },
   });
   const url = await new Promise<string>((resolve, reject) => {
