@@ -5,7 +5,8 @@
 // and search. Targets (issue 5): article pages p99 < 50 ms and ≥ 1,000 requests/s on 2 cores.
 //
 // Environment: DATELINE_BENCH_ARTICLES (default 100000), DATELINE_BENCH_SECONDS (per scenario,
-// default 15), DATELINE_BENCH_CONNECTIONS (default 50), DATELINE_BENCH_DIR (archive folder).
+// default 15), DATELINE_BENCH_CONNECTIONS (default 50), DATELINE_BENCH_DIR (archive folder),
+// DATELINE_BENCH_STORIES=0 (do not cluster an archive that has no stories yet).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync, renameSync, statSync } from 'node:fs';
 import { tmpdir, cpus, loadavg } from 'node:os';
@@ -60,7 +61,8 @@ async function main(): Promise<void> {
   } else {
     log(`reusing ${db} (delete it to rebuild)`);
   }
-  clusterBenchStories(db, log);
+  if (process.env.DATELINE_BENCH_STORIES !== '0') clusterBenchStories(db, log);
+  else log('stories: not clustered (DATELINE_BENCH_STORIES=0)');
   const paths = benchPaths(db);
   log(`archive: ${paths.articles.toLocaleString('en')} articles, ${paths.stories.toLocaleString('en')} stories, ${(statSync(db).size / 1e6).toFixed(0)} MB`);
   const { child, url } = await startServer(db);
