@@ -8,3 +8,5 @@ export type { Archive, ArchiveWriter, RawPage, SaveInput, SaveResult, FailureRec
 export { ingest, IngestPipeline } from './ingest/index.js';
 export type { IngestSummary, IngestItem } from './ingest/index.js';
 export { startServer, createDatelineServer, type RunningServer, type ServerOptions, type IngestFn, type IngestRequest } from './server/index.js';
+export { enrich, entityKey, entityKeyMatches, type EnrichOptions, type EntityType } from './enrich/index.js';
+export { enrichStored, listEntities, findEntity, entityDetail, listQuotes, enrichmentOf, migrateEnrich } from './enrich/store.js';

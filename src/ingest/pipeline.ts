@@ -34,6 +34,8 @@ export interface PipelineOptions {
   refetch?: boolean;
   timezone?: string;
   onChange?: (s: IngestSummary) => void;
+  /** Called after each article is stored (new or updated), e.g. to cluster it into stories or enrich it. */
+  onStored?: (articleId: number, outcome: 'new' | 'updated') => void;
 }
 
 export class IngestPipeline {
@@ -144,6 +146,7 @@ export class IngestPipeline {
         ...(item.hints ? { hints: item.hints } : {}),
       });
       this.count(res.outcome);
+      if (res.outcome !== 'unchanged') this.opts.onStored?.(res.articleId, res.outcome);
     } catch (e) {
       this.fail({ source: item.source, url: item.url, stage: 'store', reason: 'store-error', message: (e as Error).message });
     } finally {
