@@ -21,12 +21,27 @@ export function isPlausibleDay(y: number, m: number, d: number, now = new Date()
   return dt.getTime() <= now.getTime() + 36 * 3600 * 1000;
 }
 
+// Intl.DateTimeFormat construction is costly (ICU zone lookup) and pages call these per date
+// candidate: one formatter per zone, kept. A zone Intl rejects throws again on every call, as before.
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+const localFormats = new Map<string, Intl.DateTimeFormat>();
+
+function cachedFormat(cache: Map<string, Intl.DateTimeFormat>, zone: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let f = cache.get(zone);
+  if (!f) {
+    f = make();
+    if (cache.size > 500) cache.clear();
+    cache.set(zone, f);
+  }
+  return f;
+}
+
 /** Offset of an IANA zone (or a literal ±HH:MM) at a local wall-clock time, as "+06:00". */
 export function zoneOffset(zone: string, y: number, mo: number, d: number, h: number, mi: number): string | undefined {
   if (/^[+-]\d{2}:?\d{2}$/.test(zone)) return zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone;
   if (zone === 'UTC' || zone === 'Z') return '+00:00';
   try {
-    const fmt = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });
+    const fmt = cachedFormat(offsetFormats, zone, () => new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }));
     // Guess with the wall time read as UTC; good except within an hour of a DST change.
     const part = fmt.formatToParts(new Date(Date.UTC(y, mo - 1, d, h, mi))).find((p) => p.type === 'timeZoneName')?.value ?? '';
     const m = /GMT([+-]\d{2}):?(\d{2})?/.exec(part);
@@ -126,10 +141,10 @@ export function utcToZone(iso: string, zone: string | undefined): string {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return iso;
   try {
-    const parts = new Intl.DateTimeFormat('en-US', {
+    const parts = cachedFormat(localFormats, zone, () => new Intl.DateTimeFormat('en-US', {
       timeZone: /^[+-]\d{2}:?\d{2}$/.test(zone) ? offsetZoneName(zone) : zone, hourCycle: 'h23',
       year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'longOffset',
-    }).formatToParts(new Date(ms));
+    })).formatToParts(new Date(ms));
     const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
     const tz = get('timeZoneName');
     const m = /GMT([+-]\d{2}):?(\d{2})?/.exec(tz);
