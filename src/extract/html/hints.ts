@@ -57,7 +57,8 @@ export function isUnlikely(el: Element, ci: string): boolean {
   const role = el.attribs.role;
   if (role && UNLIKELY_ROLES.has(role)) return true;
   if (!ci || el.name === 'body' || el.name === 'a' || el.name === 'article' || el.name === 'main') return false;
-  return classFlags(ci).unlikely;
+  // Tested directly: a memo keyed by the class string costs more (hashing a fresh string) than the two regexes.
+  return UNLIKELY.test(ci) && !MAYBE_CANDIDATE.test(ci);
 }
 
 /** Class/id weight (Readability): +25 for content-ish names, −25 for chrome-ish, per attribute. */
@@ -131,17 +132,4 @@ export function measureText(s: string, out: { len: number; commas: number }): vo
   if (t.length === 0) return;
   if (HAS_WIDE.test(t)) out.len = effectiveLength(t);
   if (HAS_COMMA.test(t)) out.commas = countCommas(t);
-}
-
-interface ClassFlags { unlikely: boolean; weight: number }
-const classCache = new Map<string, ClassFlags>();
-
-/** Regex verdicts on a class/id string, memoised: templates repeat the same names thousands of times. */
-export function classFlags(ci: string): ClassFlags {
-  let f = classCache.get(ci);
-  if (f) return f;
-  f = { unlikely: UNLIKELY.test(ci) && !MAYBE_CANDIDATE.test(ci), weight: 0 };
-  if (classCache.size > 20000) classCache.clear();
-  classCache.set(ci, f);
-  return f;
 }
