@@ -79,3 +79,10 @@ test('a story has an id, headline, dates, articles, outlets, top names and terms
   assert.ok(story.topNames.includes('modi') || story.topNames.includes('putin'), story.topNames.join(','));
   assert.ok(story.topTerms.length > 0);
 });
+
+test('amounts in the headline become h$: tokens; amounts further down do not', () => {
+  const f = articleFeatures({ id: 1, title: 'Chipmaker becomes first company worth $5 trillion', text: 'The chipmaker crossed the mark on Wednesday, three months after it first passed $4 trillion in July.' });
+  assert.ok(f.vec['h$:5t'] !== undefined);
+  assert.equal(f.vec['h$:4t'], undefined);
+  assert.ok(f.vec['$:4t'] !== undefined);
+});
