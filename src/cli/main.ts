@@ -34,6 +34,13 @@ function usage(): string {
   return `Usage: dateline <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun 'dateline <command> --help' for a command's options.\n`;
 }
 
+// `dateline … | head` closes the pipe early: the reader has what it wanted, so stop quietly
+// instead of dying with an unhandled EPIPE stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(EXIT.ok);
+  throw e;
+});
+
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {

@@ -21,7 +21,19 @@ export interface EnrichOptions {
 
 const CRAWL_DATE = /^\s*date (\d{4}-\d{2}-\d{2})\s/;
 
+/** Languages with lexicons in src/enrich/lang/. */
+export const ENRICH_LANGUAGES = ['en'];
+
+/**
+ * Enrich one article. Articles whose language is known and not one of ENRICH_LANGUAGES get an
+ * empty enrichment: English name and verb lexicons read German or Spanish capitalised words
+ * ("Auch", "Ende") as names and places, which is worse than nothing.
+ */
 export function enrich(article: Article, opts: EnrichOptions = {}): Enrichment {
+  const lang = article.language?.toLowerCase().split('-')[0];
+  if (lang && !ENRICH_LANGUAGES.includes(lang)) {
+    return { people: [], organizations: [], places: [], quotes: [], dates: [], event: null, aliases: {} };
+  }
   const published = opts.published ?? article.published ?? CRAWL_DATE.exec(article.text)?.[1];
   const doc = prepare(article.title, article.text);
   const entities = geocode(buildEntities(findMentions(doc)), doc.text);

@@ -57,13 +57,15 @@ export function searchArchive(store: SqliteArchive, fts: string, filters: Articl
 
   // One row at a time, by rowid: FTS5 seeks straight to it (an IN list or a join made SQLite
   // scan every match of the query for each hit — 20 ms for one hit of a common word).
+  // The rowid is bound as a BigInt: better-sqlite3 binds a JS number as REAL, and FTS5 then
+  // ignores the rowid constraint and returns the first match's snippet for every hit.
   const snippetStmt = store.stmt(`SELECT snippet(articles_fts, -1, '${OPEN}', '${CLOSE}', '…', 24) AS snip FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?`);
   const infoStmt = store.stmt('SELECT a.url, s.host, a.title, a.published FROM articles a JOIN sites s ON s.id = a.site_id WHERE a.id = ?');
   const items: SearchHit[] = [];
   for (const r of ranked) {
     const info = infoStmt.get(r.id) as { url: string; host: string; title: string | null; published: string | null } | undefined;
     if (!info) continue;
-    const d = { ...info, snip: (snippetStmt.get(fts, r.id) as { snip: string | null } | undefined)?.snip ?? '' };
+    const d = { ...info, snip: (snippetStmt.get(fts, BigInt(r.id)) as { snip: string | null } | undefined)?.snip ?? '' };
     items.push({
       id: r.id, url: d.url, site: d.host, snippet: highlight(d.snip ?? ''),
       // bm25() is lower-is-better and negative; report higher-is-better.

@@ -94,3 +94,12 @@ test('entityKey: one id across spellings; a bare surname joins through entityKey
   assert.equal(entityKey('Zürich', 'place'), entityKey('Zurich', 'place'));
   assert.equal(entityKey('The Kremlin', 'organization'), entityKey('Kremlin', 'organization'));
 });
+
+test('articles in languages without lexicons get an empty enrichment, English ones do not', () => {
+  const de = { ...bare('Auch am Ende der Woche traf Kanzler Merz in Berlin den Präsidenten Macron.'), language: 'de-DE' };
+  const e = enrich(de);
+  assert.deepEqual([e.people, e.organizations, e.places, e.quotes, e.dates], [[], [], [], [], []]);
+  assert.equal(e.event, null);
+  const en = enrich({ ...bare('Chancellor Friedrich Merz met President Emmanuel Macron in Berlin on Friday.'), language: 'en-GB' });
+  assert.ok(en.people.includes('Friedrich Merz'), JSON.stringify(en.people));
+});

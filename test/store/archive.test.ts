@@ -80,6 +80,9 @@ test('search: words, phrases, prefixes, boolean operators, filters, escaped snip
     assert.match(hit.snippet, /<mark>Putin<\/mark>/);
     assert.ok(!hit.snippet.includes('<script>'), 'page text is escaped');
     assert.match(hit.snippet, /&lt;script&gt;<mark>alert<\/mark>|&lt;script&gt;/);
+    const both = archive.search('moscow', {}).items;
+    assert.match(both[0]!.snippet, /al-Sharaa|Syrian/, 'each hit has its own snippet');
+    assert.match(both[1]!.snippet, /bank|rates/, 'each hit has its own snippet');
     assert.throws(() => archive.search('-putin', {}), /not excluded/);
     assert.throws(() => archive.search('(moscow', {}), /parenthesis/);
   } finally {
