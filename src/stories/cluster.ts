@@ -39,8 +39,8 @@ export interface ClusterOptions {
   conflictPenalty: number;
 }
 
-/** Number types whose disagreement means a different event: magnitudes, rate ranges, scores, headline amounts. */
-const CONFLICT_TYPES = ['mag:', 'r:', 's:', 'h$:'];
+/** Types whose disagreement means a different event: magnitudes, rate ranges, scores, headline amounts and weekdays. */
+const CONFLICT_TYPES = ['mag:', 'r:', 's:', 'h$:', 'hwd:'];
 
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   windowDays: 3,

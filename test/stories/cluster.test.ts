@@ -96,3 +96,9 @@ test('an article in another language joins through shared names and numbers', ()
   assert.equal(engine.article(4)!.storyId, engine.article(1)!.storyId);
   assert.notEqual(engine.article(3)!.storyId, engine.article(1)!.storyId);
 });
+
+test('a weekday in the headline or first sentence becomes an hwd: token', () => {
+  const f = articleFeatures({ id: 1, text: 'The assembly adopted the treaty on Tuesday after three years of talks. Delegates had met on Monday to settle the last clauses.' });
+  assert.ok(f.vec['hwd:tuesday'] !== undefined);
+  assert.equal(f.vec['hwd:monday'], undefined);
+});
