@@ -39,8 +39,8 @@ export interface ClusterOptions {
   conflictPenalty: number;
 }
 
-/** Number types whose disagreement means a different event: magnitudes, rate ranges, scores. */
-const CONFLICT_TYPES = ['mag:', 'r:', 's:'];
+/** Types whose disagreement means a different event: magnitudes, rate ranges, scores, headline amounts and weekdays. */
+const CONFLICT_TYPES = ['mag:', 'r:', 's:', 'h$:', 'hwd:'];
 
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   windowDays: 3,
@@ -289,7 +289,9 @@ export class StoryClusterer {
       for (const m of members) {
         const mv = this.memberVec(m);
         if (!mv) continue;
-        sum += cosine(vec, mv);
+        const mLang = this.memberFeatures.get(m)?.lang;
+        // Across languages words do not meet: compare only what translation keeps, names and numbers.
+        sum += f.lang && mLang && f.lang !== mLang ? crossLingualCosine(vec, mv) : cosine(vec, mv);
         n++;
       }
       return n ? (sum / n) * this.conflict(vec, story.centroid) : this.centroidScore(vec, story, f);
@@ -335,10 +337,12 @@ export class StoryClusterer {
     for (const x of a.members.slice(-cap)) {
       const vx = this.memberVec(x);
       if (!vx) continue;
+      const lx = this.memberFeatures.get(x)?.lang;
       for (const y of b.members.slice(-cap)) {
         const vy = this.memberVec(y);
         if (!vy) continue;
-        sum += cosine(vx, vy);
+        const ly = this.memberFeatures.get(y)?.lang;
+        sum += lx && ly && lx !== ly ? crossLingualCosine(vx, vy) : cosine(vx, vy);
         n++;
       }
     }
@@ -429,6 +433,26 @@ function cosine(a: Map<string, number>, b: Map<string, number>): number {
     if (y) dot += x * y;
   }
   return dot;
+}
+
+/** Words and word pairs are language-specific; everything else (names, typed numbers) is not. */
+function languageFree(k: string): boolean {
+  return !k.startsWith('w:') && !k.startsWith('b:') && !k.startsWith('wd:');
+}
+
+/** Cosine of the two vectors restricted to language-free features (names, numbers), renormalised. */
+function crossLingualCosine(a: Map<string, number>, b: Map<string, number>): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (const [k, x] of a) {
+    if (!languageFree(k)) continue;
+    na += x * x;
+    const y = b.get(k);
+    if (y) dot += x * y;
+  }
+  for (const [k, y] of b) if (languageFree(k)) nb += y * y;
+  return na && nb ? dot / Math.sqrt(na * nb) : 0;
 }
 
 function prune(centroid: Map<string, number>, keep: number): void {

@@ -77,6 +77,12 @@ export function articleFeatures(input: StoryInput): ArticleFeatures {
   // The headline (or, in crawl text, the first sentence) names the event: its terms count again.
   const head = titleSeparate ? '' : (/^[^\n.!?]{20,300}/.exec(lead.trim())?.[0] ?? '');
   if (HEAD_BOOST && head) for (const t of contentTerms(head)) add(`w:${t}`, HEAD_BOOST);
+  // Amounts and weekdays stated in the headline (or first sentence) name the event ("first to $5 trillion", "adopted on Tuesday"):
+  // typed `h$:` tokens let the clusterer treat a headline amount disagreement as a conflict, while
+  // amounts further down (background: "up from $4 trillion in July") stay mere evidence.
+  const headline = titleSeparate ? title : (/^[^\n.!?]{20,300}/.exec(lead.trim())?.[0] ?? '');
+  for (const [k, c] of numberTokens(headline)) if (k.startsWith('$:')) add(`h${k}`, c);
+  for (const m of headline.matchAll(/\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g)) add(`hwd:${m[1]!.toLowerCase()}`, 1);
   // Sub-linear term frequency: a word repeated by a duplicated teaser line should not dominate.
   for (const k of Object.keys(vec)) vec[k] = 1 + Math.log(vec[k]!);
   const day = publicationDay(input);

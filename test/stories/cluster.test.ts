@@ -79,3 +79,26 @@ test('a story has an id, headline, dates, articles, outlets, top names and terms
   assert.ok(story.topNames.includes('modi') || story.topNames.includes('putin'), story.topNames.join(','));
   assert.ok(story.topTerms.length > 0);
 });
+
+test('amounts in the headline become h$: tokens; amounts further down do not', () => {
+  const f = articleFeatures({ id: 1, title: 'Chipmaker becomes first company worth $5 trillion', text: 'The chipmaker crossed the mark on Wednesday, three months after it first passed $4 trillion in July.' });
+  assert.ok(f.vec['h$:5t'] !== undefined);
+  assert.equal(f.vec['h$:4t'], undefined);
+  assert.ok(f.vec['$:4t'] !== undefined);
+});
+
+test('an article in another language joins through shared names and numbers', () => {
+  const engine = new StoryEngine();
+  engine.add({ id: 1, published: '2025-03-10', text: 'Mayor Ingrid Valtersdottir of Norrhaven resigned on Monday after the Kessling Bridge collapse killed 14 people, the city council said. Valtersdottir said the 240-metre bridge had been inspected in 2023.' });
+  engine.add({ id: 2, published: '2025-03-10', text: 'Norrhaven mayor Ingrid Valtersdottir quit on Monday, days after the Kessling Bridge collapsed and killed 14 people. Council leader Anders Brekke will act as mayor.' });
+  engine.add({ id: 3, published: '2025-03-10', text: 'Bomberos de Lyra informaron que el incendio en el puerto de Tamsk destruyó 30 barcos pesqueros durante la noche, según las autoridades locales del puerto.' });
+  engine.add({ id: 4, published: '2025-03-11', text: 'La alcaldesa de Norrhaven, Ingrid Valtersdottir, dimitió el lunes después de que el colapso del puente Kessling matara a 14 personas. Anders Brekke asumirá el cargo.' });
+  assert.equal(engine.article(4)!.storyId, engine.article(1)!.storyId);
+  assert.notEqual(engine.article(3)!.storyId, engine.article(1)!.storyId);
+});
+
+test('a weekday in the headline or first sentence becomes an hwd: token', () => {
+  const f = articleFeatures({ id: 1, text: 'The assembly adopted the treaty on Tuesday after three years of talks. Delegates had met on Monday to settle the last clauses.' });
+  assert.ok(f.vec['hwd:tuesday'] !== undefined);
+  assert.equal(f.vec['hwd:monday'], undefined);
+});
