@@ -5,19 +5,12 @@
 // old archive without the enrichment tables.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { parseDocument } from 'htmlparser2';
 import type { AnyNode, Element } from 'domhandler';
-import { openArchive, type SqliteArchive } from '../../src/store/index.js';
-import { updateStories } from '../../src/stories/archive.js';
-import { enrichStored, enrichmentOf, migrateEnrich, saveEnrichment } from '../../src/enrich/store.js';
+import type { SqliteArchive } from '../../src/store/index.js';
 import { startServer, type RunningServer } from '../../src/server/index.js';
-import { fixtureArchive } from '../e2e/fixture-archive.js';
-
-const EVIL_NAME = 'Eve <script>window.__xss=31</script> "><img src=x onerror=window.__xss=32> Mallory';
-const EVIL_QUOTE = '<img src=x onerror=window.__xss=33> We\'ll see </q><script>window.__xss=34</script>';
-const EVIL_URL = 'https://evil.example/harbour-reopens';
+import { enrichedArchive, EVIL_NAME, EVIL_QUOTE, EVIL_URL, WIRE_URL } from './enriched-archive.js';
 
 let dir: string;
 let archive: SqliteArchive;
@@ -26,18 +19,7 @@ let srv: RunningServer;
 let oldSrv: RunningServer;
 
 before(async () => {
-  const built = await fixtureArchive();
-  dir = built.dir;
-  const oldPath = join(dir, 'old.db');
-  copyFileSync(built.path, oldPath);
-  archive = openArchive(built.path);
-  updateStories(archive);
-  migrateEnrich(archive.db);
-  assert.deepEqual(enrichStored(archive.db, (id) => archive.getArticle(id)), { enriched: 5, failed: 0 });
-  const evil = archive.getArticleByUrl(EVIL_URL)!;
-  const e = enrichmentOf(archive.db, evil.id)!;
-  saveEnrichment(archive.db, evil.id, evil.contentHash, { ...e, people: [...e.people, EVIL_NAME], quotes: [...e.quotes, { text: EVIL_QUOTE, speaker: EVIL_NAME }] });
-  old = openArchive(oldPath, { readonly: true });
+  ({ dir, archive, old } = await enrichedArchive());
   srv = await startServer({ archive, port: 0, log: () => {} });
   oldSrv = await startServer({ archive: old, port: 0, log: () => {} });
 });
@@ -207,7 +189,7 @@ test('entity page: stories, timeline, quotes and co-occurring names, linked', as
 });
 
 test('article and story pages show names, places and quotes linking to entity pages', async () => {
-  const wire = archive.getArticleByUrl('https://wire.example/world/putin-sharaa')!;
+  const wire = archive.getArticleByUrl(WIRE_URL)!;
   const r = await get(`/articles/${wire.id}`);
   assert.match(r.text, /<h2 id="in-article">In this article<\/h2>/);
   for (const name of ['Vladimir Putin', 'Ahmed al-Sharaa', 'Moscow']) {
