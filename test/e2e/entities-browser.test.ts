@@ -27,7 +27,9 @@ test('entity pages in Chromium: linked from articles, XSS names shown as text', 
     const dialogs: string[] = [];
     const csp: string[] = [];
     const payloadRequests: string[] = [];
-    page.on('request', (r) => { if (/\/x$/.test(new URL(r.url()).pathname)) payloadRequests.push(r.url()); });
+    // A payload's <img src=x> rendered as markup by our panels would load /x from this server. (The
+    // evil article's own body keeps its sanitised, handler-free <img> resolved against the article URL.)
+    page.on('request', (r) => { if (r.url().startsWith(`${srv.url}/x`)) payloadRequests.push(r.url()); });
     page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
     page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) csp.push(m.text()); });
     const shot = (name: string) => join(SCREENSHOTS, `entities-${name}.png`);
