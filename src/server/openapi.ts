@@ -32,7 +32,7 @@ export function openApiDocument(): Record<string, unknown> {
     info: {
       title: 'Dateline API',
       version: '1',
-      description: 'Read and search a Dateline news archive: articles, full-text search, stories (coverage of one event across outlets), sources and figures.',
+      description: 'Read and search a Dateline news archive: articles, full-text search, stories (coverage of one event across outlets), sources and figures, and the people, organisations, places and quotes named in the articles.',
       license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
     },
     paths: {
