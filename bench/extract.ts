@@ -42,11 +42,11 @@ if (!flag('--no-quality')) {
   log(below.length ? `\nBELOW FLOOR (bench/floors.json):\n  ${below.join('\n  ')}` : '\nAll figures at or above the floors in bench/floors.json.');
 }
 
-interface Speed { extractor: string; set: string; pages: number; seconds: number; pagesPerSec: number; peakRssMb: number }
+interface Speed { extractor: string; set: string; pages: number; seconds: number; pagesPerSec: number; cpuSeconds: number; cpuPagesPerSec: number; peakRssMb: number }
 const speed: Speed[] = [];
 if (!flag('--no-speed')) {
   log('\nSpeed (one child process per extractor and set; read+gunzip+decode+parse+extract timed, start-up not)');
-  log('set                                   extractor  pages   pages/s  peak RSS MB');
+  log('set                                   extractor  pages   pages/s  pages/CPU-s  peak RSS MB');
   for (const set of sets.filter((s) => s.kind === 'html')) {
     for (const ex of ['dateline', 'linkedom', 'jsdom']) {
       const limit = ex === 'jsdom' && jsdomLimit > 0 ? [String(jsdomLimit)] : [];
@@ -54,12 +54,15 @@ if (!flag('--no-speed')) {
       if (r.status !== 0) { console.error(`speed ${ex} ${set.name} failed: ${r.stderr.slice(0, 500)}`); continue; }
       const s = JSON.parse(r.stdout.trim().split('\n').pop()!) as Speed;
       speed.push(s);
-      log(`${set.name.padEnd(37)} ${ex.padEnd(9)} ${String(s.pages).padStart(6)}  ${s.pagesPerSec.toFixed(1).padStart(8)}  ${s.peakRssMb.toFixed(0).padStart(11)}`);
+      log(`${set.name.padEnd(37)} ${ex.padEnd(9)} ${String(s.pages).padStart(6)}  ${s.pagesPerSec.toFixed(1).padStart(8)}  ${s.cpuPagesPerSec.toFixed(1).padStart(11)}  ${s.peakRssMb.toFixed(0).padStart(11)}`);
     }
     const d = speed.find((s) => s.set === set.name && s.extractor === 'dateline');
     const l = speed.find((s) => s.set === set.name && s.extractor === 'linkedom');
     const j = speed.find((s) => s.set === set.name && s.extractor === 'jsdom');
-    if (d && l && j) log(`${''.padEnd(37)} ratio: ${(d.pagesPerSec / l.pagesPerSec).toFixed(1)}× linkedom, ${(d.pagesPerSec / j.pagesPerSec).toFixed(1)}× jsdom${jsdomLimit > 0 ? ` (jsdom on the first ${jsdomLimit} pages)` : ''}`);
+    if (d && l && j) {
+      log(`${''.padEnd(37)} ratio (wall): ${(d.pagesPerSec / l.pagesPerSec).toFixed(1)}× linkedom, ${(d.pagesPerSec / j.pagesPerSec).toFixed(1)}× jsdom${jsdomLimit > 0 ? ` (jsdom on the first ${jsdomLimit} pages)` : ''}`);
+      log(`${''.padEnd(37)} ratio (CPU):  ${(d.cpuPagesPerSec / l.cpuPagesPerSec).toFixed(1)}× linkedom, ${(d.cpuPagesPerSec / j.cpuPagesPerSec).toFixed(1)}× jsdom`);
+    }
   }
   log('Note: the machine is shared; speed figures are noisy.');
 }

@@ -1,9 +1,7 @@
 // Builds the serve benchmark's archive through the store's write API, and picks the paths the
 // load generator requests (random articles, stories, typical searches) through the read API.
-import Database from 'better-sqlite3';
 import { openArchive } from '../src/store/index.js';
-import { openStories } from '../src/stories/sqlite.js';
-import type { StoryInput } from '../src/stories/features.js';
+import { updateStories } from '../src/stories/archive.js';
 import { benchArticle, benchQueries, loadPool, rng } from './serve-corpus.js';
 
 const BATCH = 2000;
@@ -33,43 +31,18 @@ export async function buildBenchArchive(path: string, n: number, log: (msg: stri
 }
 
 /**
- * Clusters the archive's articles into stories with the stories stage (src/stories), oldest
- * first, in batches, as ingest would. Skipped when the archive already has stories.
+ * Clusters the archive's articles into stories with the stories stage, as the end of
+ * `dateline ingest` does (updateStories: every article not in a story yet, in id order).
  */
 export function clusterBenchStories(path: string, log: (msg: string) => void): void {
-  const db = new Database(path);
+  const archive = openArchive(path);
   try {
-    const has = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'stories'").get() && (db.prepare('SELECT count(*) AS n FROM stories').get() as { n: number }).n > 0;
-    if (has) return;
-    const started = performance.now();
-    const archive = openArchive(path, { readonly: true });
-    const stories = openStories(db);
-    try {
-      const ids: { id: number; published: string }[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = archive.listArticles({}, cursor, 100);
-        for (const a of page.items) ids.push({ id: a.id, published: a.published ?? '' });
-        cursor = page.next;
-      } while (cursor);
-      ids.sort((a, b) => a.published.localeCompare(b.published) || a.id - b.id);
-      for (let i = 0; i < ids.length; i += BATCH) {
-        const inputs: StoryInput[] = [];
-        for (const { id } of ids.slice(i, i + BATCH)) {
-          const a = archive.getArticle(id)!;
-          inputs.push({ id: a.id, url: a.url, site: a.site, title: a.title, text: a.text, published: a.published, language: a.language });
-        }
-        stories.addBatch(inputs);
-        if (process.stderr.isTTY) process.stderr.write(`\r  stories: ${Math.min(ids.length, i + BATCH).toLocaleString('en')} / ${ids.length.toLocaleString('en')} articles`);
-      }
-      if (process.stderr.isTTY) process.stderr.write('\n');
-    } finally {
-      stories.close();
-      archive.close();
-    }
-    log(`clustered into stories in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    if ((archive.stats().stories ?? 0) > 0) return;
+    log('clustering the archive into stories (as dateline ingest does)…');
+    const r = updateStories(archive);
+    log(`clustered ${r.added.toLocaleString('en')} articles into ${r.stories.toLocaleString('en')} stories in ${(r.ms / 1000).toFixed(1)} s`);
   } finally {
-    db.close();
+    archive.close();
   }
 }
 

@@ -2,11 +2,11 @@
 // articles. Builds the archive once in a temp dir (real news texts multiplied, see
 // serve-corpus.ts; reused on later runs), starts `dateline serve` as a child process, and loads
 // it from another child process (autocannon, 50 connections) for three pages: article, story
-// and search (the server is bench/serve-server.ts: `dateline serve` plus a shim that reads
-// stories through the stories stage until the store serves them). Targets (issue 5): article pages p99 < 50 ms and ≥ 1,000 requests/s on 2 cores.
+// and search. Targets (issue 5): article pages p99 < 50 ms and ≥ 1,000 requests/s on 2 cores.
 //
 // Environment: DATELINE_BENCH_ARTICLES (default 100000), DATELINE_BENCH_SECONDS (per scenario,
-// default 15), DATELINE_BENCH_CONNECTIONS (default 50), DATELINE_BENCH_DIR (archive folder).
+// default 15), DATELINE_BENCH_CONNECTIONS (default 50), DATELINE_BENCH_DIR (archive folder),
+// DATELINE_BENCH_STORIES=0 (do not cluster an archive that has no stories yet).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync, renameSync, statSync } from 'node:fs';
 import { tmpdir, cpus, loadavg } from 'node:os';
@@ -26,7 +26,7 @@ function log(msg: string): void {
 }
 
 async function startServer(db: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/serve-server.ts'), db], {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'serve', '--db', db, '--port', '0'], {
     cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, DATELINE_TOKEN: '' },
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -61,13 +61,17 @@ async function main(): Promise<void> {
   } else {
     log(`reusing ${db} (delete it to rebuild)`);
   }
-  clusterBenchStories(db, log);
+  if (process.env.DATELINE_BENCH_STORIES !== '0') clusterBenchStories(db, log);
+  else log('stories: not clustered (DATELINE_BENCH_STORIES=0)');
   const paths = benchPaths(db);
   log(`archive: ${paths.articles.toLocaleString('en')} articles, ${paths.stories.toLocaleString('en')} stories, ${(statSync(db).size / 1e6).toFixed(0)} MB`);
   const { child, url } = await startServer(db);
   const results: LoadResult[] = [];
   try {
     const scenarios: [string, string[]][] = [
+      // The floor: a static file, no database. On a shared machine it shows what the machine
+      // allows at that moment, to read the other rows against.
+      ['static asset', ['/assets/favicon.svg']],
       ['article page', paths.articlePaths],
       ['story page', paths.storyPaths],
       ['search page', paths.searchPaths],

@@ -1,6 +1,8 @@
 // One speed measurement in its own process, so peak RSS belongs to one extractor only.
 // Usage: node --import tsx bench/speed-worker.ts <dateline|linkedom|jsdom> <set> [limit]
-// Prints one JSON line: {extractor, set, pages, seconds, pagesPerSec, peakRssMb}.
+// Prints one JSON line: {extractor, set, pages, seconds, pagesPerSec, cpuSeconds, cpuPagesPerSec, peakRssMb}.
+// CPU time (user+system of this process) is reported beside wall time because on a shared
+// machine wall time mostly measures the neighbours.
 // Timed: reading + gunzip + decoding + parsing + extraction (+ text of the result) per page;
 // process start-up and module loading are not timed.
 import { benchDir, loadPages, readPage, SETS } from './runner.js';
@@ -57,8 +59,11 @@ const run = await makeRunner();
 // Warm-up on a few pages (JIT), not timed.
 for (const p of pages.slice(0, 3)) run(readPage(p), p.url);
 const t0 = performance.now();
+const c0 = process.cpuUsage();
 let chars = 0;
 for (const p of pages) chars += run(readPage(p), p.url);
 const seconds = (performance.now() - t0) / 1000;
+const cpu = process.cpuUsage(c0);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
-console.log(JSON.stringify({ extractor: which, set: set.name, pages: pages.length, seconds, pagesPerSec: pages.length / seconds, peakRssMb, chars }));
+console.log(JSON.stringify({ extractor: which, set: set.name, pages: pages.length, seconds, pagesPerSec: pages.length / seconds, cpuSeconds, cpuPagesPerSec: pages.length / cpuSeconds, peakRssMb, chars }));

@@ -10,3 +10,4 @@ export type { IngestSummary, IngestItem } from './ingest/index.js';
 export { startServer, createDatelineServer, type RunningServer, type ServerOptions, type IngestFn, type IngestRequest } from './server/index.js';
 export { enrich, entityKey, entityKeyMatches, type EnrichOptions, type EntityType } from './enrich/index.js';
 export { enrichStored, listEntities, findEntity, entityDetail, listQuotes, enrichmentOf, migrateEnrich } from './enrich/store.js';
+export { StoryEngine, openStories, updateStories, reclusterArchive, scoreClustering } from './stories/index.js';

@@ -5,6 +5,7 @@ import type { SourceEvent } from './item.js';
 import { expandLocal, readLocalFile, readManifest, type LocalFile } from './local.js';
 import { IngestPipeline, type IngestSummary, type PipelineOptions } from './pipeline.js';
 import { WebCrawler, type WebOptions } from './web.js';
+import { updateStories, type ArchiveSource } from '../stories/archive.js';
 
 export type { IngestSummary } from './pipeline.js';
 export type { IngestItem, SourceEvent } from './item.js';
@@ -24,6 +25,8 @@ export interface IngestOptions extends Omit<PipelineOptions, 'archive'> {
   onBytes?: (done: number, total: number) => void;
   /** Options for http(s) sources (see src/ingest/web.ts). */
   web?: WebOptions;
+  /** Update stories and duplicate groups after the run (default true; needs a SQLite archive). */
+  stories?: boolean;
 }
 
 export function isWebSource(s: string): boolean {
@@ -46,7 +49,14 @@ export async function ingest(archive: Archive, sources: string[], opts: IngestOp
     const crawler = new WebCrawler(archive, pipeline, { ...opts.web, ...(opts.refetch ? { refetch: true } : {}), ...(opts.since ? { since: opts.since } : {}) });
     await crawler.run(web);
   }
-  return pipeline.close();
+  const summary = await pipeline.close();
+  // Keep stories and duplicate groups up to date: place every new article (src/stories).
+  if (opts.stories !== false && isArchiveSource(archive)) summary.stories = updateStories(archive);
+  return summary;
+}
+
+function isArchiveSource(a: Archive): a is Archive & ArchiveSource {
+  return typeof (a as Partial<ArchiveSource>).db?.prepare === 'function';
 }
 
 async function* localEvents(files: LocalFile[], manifest: ReturnType<typeof readManifest> | undefined, onBytes: (done: number) => void): AsyncGenerator<SourceEvent> {

@@ -1,5 +1,6 @@
 // The ingest pipeline: source events in; extraction (worker threads), identity and storage
 // (one transaction per item, so a crash never leaves half an article); counts out.
+import type { StoriesUpdate } from '../stories/archive.js';
 import type { Article } from '../types.js';
 import type { Archive, FailureRecord } from '../store/api.js';
 import { publishedKey, rawHash } from '../store/rows.js';
@@ -7,6 +8,8 @@ import { ExtractPool } from './extract-pool.js';
 import type { IngestItem, SourceEvent } from './item.js';
 
 export interface IngestSummary {
+  /** Stories and duplicate groups brought up to date after the run (src/stories). */
+  stories?: StoriesUpdate;
   new: number;
   updated: number;
   unchanged: number;
@@ -34,6 +37,8 @@ export interface PipelineOptions {
   refetch?: boolean;
   timezone?: string;
   onChange?: (s: IngestSummary) => void;
+  /** Called after each article is stored (new or updated), e.g. to cluster it into stories or enrich it. */
+  onStored?: (articleId: number, outcome: 'new' | 'updated') => void;
 }
 
 export class IngestPipeline {
@@ -144,6 +149,7 @@ export class IngestPipeline {
         ...(item.hints ? { hints: item.hints } : {}),
       });
       this.count(res.outcome);
+      if (res.outcome !== 'unchanged') this.opts.onStored?.(res.articleId, res.outcome);
     } catch (e) {
       this.fail({ source: item.source, url: item.url, stage: 'store', reason: 'store-error', message: (e as Error).message });
     } finally {

@@ -11,7 +11,7 @@ import { toFtsQuery } from './query.js';
 import { ARTICLE_COLUMNS, type ArticleRow, contentHash, decodeCursor, encodeCursor, filterSql, packExtra, publishedKey, rawHash, rowToArticle } from './rows.js';
 import { ARCHIVE_MIGRATIONS } from './schema.js';
 import { searchArchive } from './search.js';
-import { getStory, listStories } from '../stories/read.js';
+import { getStory, listStories, storyOf } from '../stories/read.js';
 
 export interface OpenOptions {
   readonly?: boolean;
@@ -198,7 +198,9 @@ export class SqliteArchive implements Archive {
 
   getArticle(id: number): StoredArticle | undefined {
     const r = this.stmt(`SELECT ${ARTICLE_COLUMNS} FROM articles a JOIN sites s ON s.id = a.site_id WHERE a.id = ?`).get(id) as ArticleRow | undefined;
-    return r ? rowToArticle(r) : undefined;
+    if (!r) return undefined;
+    // Its story and duplicate group, once the stories module has clustered it.
+    return { ...rowToArticle(r), ...storyOf(this.db, id) };
   }
 
   getArticleByUrl(url: string): StoredArticle | undefined {

@@ -219,6 +219,11 @@ export class StoryClusterer {
     return out;
   }
 
+  /** New stories get ids above `maxId` (stories closed and left on disk keep theirs). */
+  reserveIds(maxId: number): void {
+    this.nextId = Math.max(this.nextId, maxId + 1);
+  }
+
   get liveStories(): number {
     return this.stories.size;
   }

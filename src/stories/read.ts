@@ -3,6 +3,13 @@
 import type Database from 'better-sqlite3';
 import type { ArticleFilters, Page, Story, StoryArticle } from '../types.js';
 
+/** An article's story and duplicate group, if it has been clustered. */
+export function storyOf(db: Database.Database, articleId: number): { storyId: number; duplicateGroup: number } | undefined {
+  if (!hasStoriesTables(db)) return undefined;
+  const r = db.prepare('SELECT story_id, duplicate_group FROM story_articles WHERE article_id = ?').get(articleId) as { story_id: number; duplicate_group: number } | undefined;
+  return r ? { storyId: r.story_id, duplicateGroup: r.duplicate_group } : undefined;
+}
+
 /** Do the stories tables exist (has anything clustered this archive yet)? */
 export function hasStoriesTables(db: Database.Database): boolean {
   return !!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'story_articles'").get();

@@ -123,6 +123,9 @@ function rowToRecord(r: ArticleRow): ArticleRecord {
   return rec;
 }
 
+/** Recent articles whose terms are counted on open, beside the open stories' own. */
+const STATISTICS_SAMPLE = 5000;
+
 export type StoriesOptions = Partial<ClusterOptions> & { duplicates?: DuplicateOptions };
 
 /** A stories engine bound to a database: `add` places and persists one article. */
@@ -157,9 +160,19 @@ export function openStories(db: Database.Database | string, opts: StoriesOptions
   const window = engine.clusterer.opts.windowDays;
   const open = conn.prepare(`SELECT a.* FROM story_articles a JOIN stories s ON s.id = a.story_id
     WHERE (s.last_day IS NULL AND s.updated_seq > ?) OR s.last_day >= ? ORDER BY a.seq`);
-  for (const row of open.iterate((clock.seq ?? 0) - engine.clusterer.opts.undatedRetention, (clock.day ?? 0) - 2 * window) as IterableIterator<ArticleRow>) {
-    engine.restore(rowToRecord(row));
-  }
+  const restoreState = () => {
+    for (const row of open.iterate((clock.seq ?? 0) - engine.clusterer.opts.undatedRetention, (clock.day ?? 0) - 2 * window) as IterableIterator<ArticleRow>) {
+      engine.restore(rowToRecord(row));
+    }
+    const maxId = conn.prepare('SELECT MAX(m) FROM (SELECT MAX(id) AS m FROM stories UNION ALL SELECT MAX(story_id) FROM story_articles)').pluck().get() as number | null;
+    engine.clusterer.reserveIds(maxId ?? 0);
+    // Term statistics: the open stories alone are a small sample; count recent closed articles too.
+    const recent = conn.prepare('SELECT article_id, features FROM story_articles ORDER BY seq DESC LIMIT ?').iterate(STATISTICS_SAMPLE) as IterableIterator<{ article_id: number; features: string }>;
+    const sample: ArticleFeatures[] = [];
+    for (const r of recent) if (!engine.article(r.article_id)) sample.push(JSON.parse(r.features) as ArticleFeatures);
+    engine.clusterer.seed(sample);
+  };
+  restoreState();
   const clear = () => conn.exec('DELETE FROM story_articles; DELETE FROM stories; DELETE FROM duplicate_groups;');
   return {
     db: conn,

@@ -7,7 +7,6 @@ import type { IngestSummary } from '../../ingest/pipeline.js';
 import { Progress } from '../../ingest/progress.js';
 import { DB_HELP, DB_OPTION, parse, positiveInt } from '../archive-options.js';
 import { EXIT, UsageError } from '../errors.js';
-import { updateStories, type StoriesUpdate } from '../../stories/archive.js';
 
 const HELP = `Usage: dateline ingest [options] SOURCE…
 
@@ -53,7 +52,6 @@ export async function run(argv: string[]): Promise<number> {
   const interactive = !v.quiet && !v.json && process.stderr.isTTY === true;
   const progress = new Progress(process.stderr, interactive);
   let summary: IngestSummary;
-  let stories: StoriesUpdate | undefined;
   let enriched: number | undefined;
   try {
     summary = await ingest(archive, positionals, {
@@ -81,16 +79,16 @@ export async function run(argv: string[]): Promise<number> {
       migrateEnrich(archive.db);
       enriched = enrichStored(archive.db, (id) => archive.getArticle(id)).enriched;
     }
-    // Keep stories and duplicate groups up to date: place every new article (src/stories).
-    stories = updateStories(archive);
+    // Stories and duplicate groups were brought up to date by ingest() itself (summary.stories).
   } finally {
     progress.finish();
     archive.close();
   }
-  if (v.json) process.stdout.write(`${JSON.stringify({ db: resolveDbPath(v.db), ...summary, ...(enriched !== undefined ? { enriched } : {}), stories })}\n`);
+  if (v.json) process.stdout.write(`${JSON.stringify({ db: resolveDbPath(v.db), ...summary, ...(enriched !== undefined ? { enriched } : {}) })}\n`);
   else if (!v.quiet) {
     process.stdout.write(formatSummary(summary, resolveDbPath(v.db)));
     if (enriched !== undefined) process.stdout.write(`  enriched   ${enriched}\n`);
+    const { stories } = summary;
     if (stories) process.stdout.write(`  stories    ${stories.stories} (${stories.added} articles clustered, ${stories.duplicates} copies of earlier articles)\n`);
   }
   return summary.failed > 0 ? EXIT.failure : EXIT.ok;

@@ -85,6 +85,8 @@ export function timeAfter(text: string, from: number): { time?: ClockTime; offse
 /** All dates in a short text, in order of appearance (not yet checked for plausibility). */
 export function scanDates(text: string, opts: ScanOptions = {}): FoundDate[] {
   const out: FoundDate[] = [];
+  // Every pattern needs a 4-digit year or a d.m.yy form: skip the rest cheaply.
+  if (!/\d{4}|\d[./-]\s?\d{1,2}[./-]\s?\d\d/.test(text)) return out;
   for (const { re, kind } of PATTERNS) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;

@@ -22,7 +22,14 @@ const CONDITIONAL = new Set(['form', 'fieldset', 'table', 'ul', 'div']);
 const MAX_TABLE_SCAN = 5000;
 
 /** Returns drop flags (1 = leave this subtree out) and the data-table flags the renderer needs. */
-export function cleanContent(ix: PageIndex, include: number[], dead: Uint8Array, opts: CleanOptions): { drop: Uint8Array; dataTable: Uint8Array } {
+export interface Cleaned {
+  drop: Uint8Array;
+  dataTable: Uint8Array;
+  /** Text left after cleaning (Latin-equivalent characters): decides the fallback without rendering. */
+  keptText: number;
+}
+
+export function cleanContent(ix: PageIndex, include: number[], dead: Uint8Array, opts: CleanOptions): Cleaned {
   const n = ix.els.length;
   const { els, parent } = ix;
   const drop = new Uint8Array(n);
@@ -92,7 +99,9 @@ export function cleanContent(ix: PageIndex, include: number[], dead: Uint8Array,
       if (next < ix.end[parent[i]!]! && parent[next] === parent[i] && drop[next] && (dead[next] === 1 || text[next]! >= 25)) drop[i] = 1;
     }
   }
-  return { drop, dataTable };
+  let keptText = 0;
+  for (const root of include) if (!drop[root]) keptText += text[root]!;
+  return { drop, dataTable, keptText };
 
   function shouldDrop(i: number): boolean {
     const el = els[i]!;

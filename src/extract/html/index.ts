@@ -9,7 +9,6 @@ import type { Metadata } from '../meta/index.js';
 import type { BodyOutputs } from '../render.js';
 import { aggregate, indexPage, type PageIndex, type Totals } from './analyze.js';
 import { cleanContent } from './clean.js';
-import { effectiveLength } from './hints.js';
 import { renderBody } from './render.js';
 import { selectContent } from './select.js';
 
@@ -30,18 +29,19 @@ export function extractBody(doc: Document, ctx: ExtractContext, meta: Metadata):
   const ix = indexPage(doc);
   const base = baseUrl(ix.baseHref, ctx.url);
   const titleTokens = meta.title ? tokens(meta.title) : undefined;
-  let best: BodyOutputs | undefined;
-  let bestLen = -1;
+  let best: Planned | undefined;
   for (const attempt of ATTEMPTS) {
-    const out = runAttempt(ix, attempt, base, meta.title, titleTokens);
-    const len = effectiveLength(out.text);
-    if (len >= CHAR_THRESHOLD) return out;
-    if (len > bestLen) { best = out; bestLen = len; }
+    const plan = planAttempt(ix, attempt, meta.title, titleTokens);
+    if (plan.keptText >= CHAR_THRESHOLD) { best = plan; break; }
+    if (!best || plan.keptText > best.keptText) best = plan;
   }
-  return best!;
+  // Only the winning attempt is rendered: the fallback compares cleaned text totals.
+  return renderBody({ ix, include: best!.include, drop: best!.drop, dataTable: best!.dataTable, ...(base ? { base } : {}) });
 }
 
-function runAttempt(ix: PageIndex, a: Attempt, base: URL | undefined, title: string | undefined, titleTokens: string[] | undefined): BodyOutputs {
+interface Planned { include: number[]; drop: Uint8Array; dataTable: Uint8Array; keptText: number }
+
+function planAttempt(ix: PageIndex, a: Attempt, title: string | undefined, titleTokens: string[] | undefined): Planned {
   const n = ix.els.length;
   const dead = new Uint8Array(n);
   if (a.strip) {
@@ -63,8 +63,8 @@ function runAttempt(ix: PageIndex, a: Attempt, base: URL | undefined, title: str
       }
     }
   }
-  const { drop, dataTable } = cleanContent(ix, sel.include, dead, { weightClasses: a.weight, cleanConditionally: a.clean, titleHeadings });
-  return renderBody({ ix, include: sel.include, drop, dataTable, ...(base ? { base } : {}) });
+  const cleaned = cleanContent(ix, sel.include, dead, { weightClasses: a.weight, cleanConditionally: a.clean, titleHeadings });
+  return { include: sel.include, ...cleaned };
 }
 
 const LEDE = /(^|[\s_-])(lead|leadin|lede|intro|introduction|standfirst|excerpt|deck|dek|summary|subtitle|sub-?title|subhead|sub-?headline|chapo|bajada|perex|abstract|teaser-?text|description)([\s_-]|$)/i;

@@ -43,26 +43,36 @@ const WEAK_TAGS = new Set(['footer', 'aside']);
 const ARTICLE_RE = /^(?:h?entry|post|article|story|blog-?post|news-?(?:single|detail|article))(?:[-_](?!.*(?:list|teaser|related|grid|card|nav|preview|excerpt)).*)?$/i;
 // Taxonomy classes ("post_tag-kommentar", "category-social") name topics, not page regions.
 const TAXONOMY_RE = /^(?:category|tag|post_tag|topic|section|term|rubrik|ressort)[-_]/i;
+const NO_TOKENS: string[] = [];
 const NEVER_BOILER = new Set(['html', 'body', 'main', 'article']);
 const DATE_CLASS_RE = /date|time|datum|publi|posted|fecha|dateline|zeit|erstellt|meta|byline|info|stamp|calendar|data/i;
 const BYLINE_CLASS_RE = /author|byline|autor|auteur|writer|reporter|journalist|creator|verfasser/i;
 const HEADLINE_CLASS_RE = /headline|entry-title|post-title|article-title|article__title|story-title|title/i;
 
-interface Frame { node: AnyNode; boiler: boolean; inArticle: boolean }
+/** A date needs a 4-digit year or a d.m.yy form; cheaper to test than the date patterns. */
+const MAY_HOLD_DATE = /\d{4}|\d[./-]\d{1,2}[./-]\d\d/;
+/** One test for "might this class/id matter at all" before the specific ones. */
+const ANY_CLASS_RE = /date|time|datum|publi|posted|fecha|zeit|erstellt|meta|byline|info|stamp|calendar|data|author|autor|auteur|writer|reporter|journalist|creator|verfasser|title|headline|comment|kommentar|sidebar|related|recommend|widget|popular|stories|newsletter|breadcrumb|nav|menu|social|share|sharing|livefyre|disqus|replies|respond|pagination|archive|blogroll|footer|article|post|entry|story|news/i;
+
 
 export function collect(doc: Document): Collected {
   const c: Collected = {
     metas: new Map(), ldJson: [], links: new Map(), relAuthors: [], h1s: [], headlineEls: [], times: [],
     itemprops: new Map(), dateEls: [], bylineEls: [], lines: [], total: 0,
   };
-  const stack: Frame[] = [{ node: doc, boiler: false, inArticle: false }];
+  // Two parallel stacks (node, flags) instead of one object per node: this walk visits every node.
+  const stack: AnyNode[] = [doc];
+  const flags: number[] = [0];
   let order = 0;
   while (stack.length) {
-    const { node, boiler, inArticle } = stack.pop()!;
+    const node = stack.pop()!;
+    const f = flags.pop()!;
+    const boiler = (f & 1) !== 0;
+    const inArticle = (f & 2) !== 0;
     if (node.type === 'text') {
       if (c.lines.length < CAP.lines) {
         const data = (node as unknown as { data: string }).data;
-        if (data.length < 300 && /\d/.test(data)) {
+        if (data.length < 300 && MAY_HOLD_DATE.test(data)) {
           const t = data.trim();
           if (t.length >= 6) c.lines.push({ item: t, order: order++, boiler });
         }
@@ -70,7 +80,7 @@ export function collect(doc: Document): Collected {
       continue;
     }
     if (!isElement(node)) {
-      if (node.type === 'root') pushKids(stack, node as unknown as Element, boiler, inArticle);
+      if (node.type === 'root') pushKids(stack, flags, node as unknown as Element, boiler, inArticle);
       continue;
     }
     const el = node;
@@ -104,29 +114,36 @@ export function collect(doc: Document): Collected {
       if (rel && a.href && name === 'link') for (const r of rel.split(/\s+/)) push(c.links, r, a.href);
       if (/\bauthor\b/.test(rel) && c.relAuthors.length < 10 && name === 'a') c.relAuthors.push(textOf(el));
     }
-    const cls = `${a.class ?? ''} ${a.id ?? ''}`;
-    const toks = cls.length > 1 && !NEVER_BOILER.has(name) ? cls.split(/\s+/).filter((t) => t && !TAXONOMY_RE.test(t)) : [];
-    const article = inArticle || name === 'article' || toks.some((t) => ARTICLE_RE.test(t)) || /Article|BlogPosting/.test(a.itemtype ?? '');
-    const isBoiler = boiler || name === 'nav' || toks.some((t) => STRONG_RE.test(t))
-      || (!inArticle && (WEAK_TAGS.has(name) || toks.some((t) => WEAK_RE.test(t))));
+    const cls = a.class === undefined && a.id === undefined ? '' : `${a.class ?? ''} ${a.id ?? ''}`;
+    const relevant = cls.length > 1 && ANY_CLASS_RE.test(cls);
+    const toks = relevant && !NEVER_BOILER.has(name) ? cls.split(/\s+/).filter((t) => t && !TAXONOMY_RE.test(t)) : NO_TOKENS;
+    const article = inArticle || name === 'article' || (toks.length > 0 && toks.some((t) => ARTICLE_RE.test(t)))
+      || (a.itemtype !== undefined && /Article|BlogPosting/.test(a.itemtype));
+    const isBoiler = boiler || name === 'nav' || (toks.length > 0 && toks.some((t) => STRONG_RE.test(t)))
+      || (!inArticle && (WEAK_TAGS.has(name) || (toks.length > 0 && toks.some((t) => WEAK_RE.test(t)))));
+    if (name !== 'h1' && name !== 'time' && !a.itemprop && !relevant) {
+      pushKids(stack, flags, el, isBoiler, article);
+      continue;
+    }
     const here: Positioned<Element> = { item: el, order: pos, boiler: isBoiler };
     if (name === 'h1' && c.h1s.length < CAP.h1) c.h1s.push(here);
     if (name === 'time' && c.times.length < CAP.time) c.times.push(here);
     if (a.itemprop) for (const p of a.itemprop.toLowerCase().split(/\s+/)) pushPos(c.itemprops, p, here, CAP.itemprop);
-    if (cls.length > 1) {
+    if (relevant) {
       if (DATE_CLASS_RE.test(cls) && c.dateEls.length < CAP.dateEls && name !== 'body' && name !== 'html') c.dateEls.push(here);
       if (BYLINE_CLASS_RE.test(cls) && c.bylineEls.length < CAP.byline && name !== 'body') c.bylineEls.push(here);
       if (/^(h[1-3]|div|span|p|header)$/.test(name) && HEADLINE_CLASS_RE.test(cls) && c.headlineEls.length < CAP.headline) c.headlineEls.push(here);
     }
-    pushKids(stack, el, isBoiler, article);
+    pushKids(stack, flags, el, isBoiler, article);
   }
   c.total = order;
   return c;
 }
 
-function pushKids(stack: Frame[], el: Element, boiler: boolean, inArticle: boolean): void {
+function pushKids(stack: AnyNode[], flags: number[], el: Element, boiler: boolean, inArticle: boolean): void {
   const kids = el.children;
-  for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, boiler, inArticle });
+  const f = (boiler ? 1 : 0) | (inArticle ? 2 : 0);
+  for (let i = kids.length - 1; i >= 0; i--) { stack.push(kids[i]!); flags.push(f); }
 }
 
 function push(map: Map<string, string[]>, key: string, value: string): void {

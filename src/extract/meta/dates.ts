@@ -128,6 +128,12 @@ function agreeWithUrl(published: string, urlDay: string | undefined): string {
   return diff <= 1 ? urlDay : published;
 }
 
+/** Of two stamps of the same instant, the one in the site's own offset rather than UTC. */
+function sameInstantLocal(a: string | undefined, b: string | undefined): string | undefined {
+  if (!a || !b || !a.endsWith('+00:00') || b.endsWith('+00:00') || a.length < 20 || b.length < 20) return a;
+  return Math.abs(Date.parse(a) - Date.parse(b)) < 60_000 ? b : a;
+}
+
 /** The date shown right by the headline (a <time>, a date element or a date line), if any. */
 function visibleNearHeadline(c: Collected, h1Order: number | undefined, opts: Opts): string | undefined {
   if (h1Order === undefined) return undefined;
@@ -145,8 +151,9 @@ function visibleNearHeadline(c: Collected, h1Order: number | undefined, opts: Op
 export function pageDates(c: Collected, ld: LdFields | undefined, url: URL | undefined, h1Order: number | undefined, opts: Opts): PageDates {
   const ldPublished = ld?.published ? parseDateString(ld.published, opts) : undefined;
   const modified = (ld?.modified ? parseDateString(ld.modified, opts) : undefined) ?? fromMetas(c, MODIFIED_METAS, opts) ?? fromItemprop(c, 'datemodified', opts);
-  let published = (ld?.isArticle ? ldPublished : undefined)
-    ?? fromMetas(c, PUBLISHED_METAS, opts)
+  const metaPublished = fromMetas(c, PUBLISHED_METAS, opts);
+  let published = (ld?.isArticle ? sameInstantLocal(ldPublished, metaPublished) : undefined)
+    ?? metaPublished
     ?? fromItemprop(c, 'datepublished', opts)
     ?? ldPublished
     ?? fromItemprop(c, 'datecreated', opts)

@@ -27,7 +27,7 @@ const PAGE_TYPES = /^(WebPage|ItemPage|AboutPage|CollectionPage|VideoObject|Even
 function parseLoose(raw: string): Json | undefined {
   let s = raw.trim();
   if (s.startsWith('<!--')) s = s.replace(/^<!--/, '').replace(/-->$/, '');
-  s = s.replace(/^\/\/\s*<!\[CDATA\[/, '').replace(/\/\/\s*\]\]>$/, '').trim();
+  s = s.replace(/^(?:\/\/|\/\*)?\s*<!\[CDATA\[(?:\s*\*\/)?/, '').replace(/(?:\/\/|\/\*)?\s*\]\]>(?:\s*\*\/)?$/, '').trim();
   try {
     return JSON.parse(s) as Json;
   } catch {

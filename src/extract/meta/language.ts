@@ -1,8 +1,17 @@
 // Page language → BCP 47 ("en_US" → "en-US", "DE" → "de", "zh-hans-cn" → "zh-Hans-CN").
 import type { Collected } from './collect.js';
 
+const cache = new Map<string, string | undefined>();
+
 export function toBcp47(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
+  if (cache.has(raw)) return cache.get(raw);
+  const out = canonical(raw);
+  if (cache.size < 1000) cache.set(raw, out);
+  return out;
+}
+
+function canonical(raw: string): string | undefined {
   const t = raw.trim().split(/[,;\s]/)[0]!.replace(/_/g, '-');
   if (!/^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(t)) return undefined;
   try {

@@ -21,6 +21,8 @@ export interface LineClass {
 }
 
 const SHORT_UNITS = 6;
+// Cheap pre-check before the date parser: a year, a d.m / h:mm pair or a CJK date mark.
+const DATE_HINT = /\d{4}|\d[./:h-]\d|\d\s*[年月日년월일]/;
 // A clock time alone on a line: a live ticker or a comment stamp.
 const TIME_ONLY = /^(?:\d{1,2}[:h.]\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?:\s*(?:uhr|h|[A-Z]{2,4}))?$/i;
 
@@ -29,7 +31,7 @@ export function classify(lines: Line[]): LineClass[] {
     prose: isProse(l),
     furniture: furnitureKind(l.text, l.units),
     inMenuRun: false,
-    dateLine: l.units <= 12 && /\d/.test(l.text) && (TIME_ONLY.test(l.text) || dateStamp(l.text, l.units, undefined, false) !== undefined),
+    dateLine: l.units <= 12 && DATE_HINT.test(l.text) && (TIME_ONLY.test(l.text) || dateStamp(l.text, l.units, undefined, false) !== undefined),
   }));
   // Three or more furniture lines in a row (share bar, footer links) close an article.
   for (let i = 0; i < lines.length; ) {

@@ -98,17 +98,29 @@ export function extractFromText(source: string, ctx: ExtractContext): Article {
       }
     }
   }
-  // Date stamps inside the body (a dateline list, "Updated" notes) are dropped from the text.
+  // Date stamps inside the body (a dateline list, "Updated" notes) are dropped from the text;
+  // the first one is a fallback publication date.
+  const inBody: DateStamp[] = [];
   for (let i = zoneEnd; i < region.end; i++) {
     const l = lines[i]!;
-    if (!cls[i]!.prose && l.units <= 10 && dateStamp(l.text, l.units, timezone, monthFirst)) cls[i]!.meta = true;
-  }
-  // Some pages print "Posted on …" / "Updated …" only after the article.
-  if (!stamps.length) {
-    for (let i = region.end; i < Math.min(lines.length, region.end + 10); i++) {
-      const st = dateStamp(lines[i]!.text, lines[i]!.units, timezone, monthFirst);
-      if (st && st.kind !== 'plain') stamps.push(st);
+    if (cls[i]!.prose || l.units > 10) continue;
+    const st = dateStamp(l.text, l.units, timezone, monthFirst);
+    if (st) {
+      cls[i]!.meta = true;
+      inBody.push(st);
     }
+  }
+  if (!stamps.length) {
+    // Fallbacks, nearest evidence first: a stamp higher up the header, one in the body, one
+    // just after it ("Posted on …" footers).
+    const above = [...stampAt].filter(([i]) => i < headerFrom).map(([, st]) => st);
+    const after: DateStamp[] = [];
+    for (let i = region.end; i < Math.min(lines.length, region.end + 15); i++) {
+      const st = dateStamp(lines[i]!.text, lines[i]!.units, timezone, monthFirst);
+      if (st) after.push(st);
+    }
+    const pick = [above[above.length - 1], inBody[0], after.find((s) => s.kind !== 'plain') ?? after[0]].find(Boolean);
+    if (pick) stamps.push(pick);
   }
   const published = stamps.find((s) => s.kind === 'published') ?? stamps.find((s) => s.kind === 'plain');
   const modified = stamps.find((s) => s.kind === 'modified');

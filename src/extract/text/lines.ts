@@ -55,7 +55,7 @@ export function lineKey(text: string): string {
 function normaliseSource(source: string): string {
   let s = source.replace(/\r\n?/g, '\n');
   // A literal "\n" after a sentence end or before a capital is a lost line break, not code.
-  if (s.includes('\\n')) s = s.replace(/(?<=[.!?"'”’:)\]])\\n|\\n(?=\s*[\p{Lu}\d"“])/gu, '\n');
+  if (s.includes('\\n')) s = s.replace(/(?<=[.!?"'”’:)\]])(?:\\n)+|(?:\\n)+(?=\s*[\p{Lu}\d"“])/gu, (m) => (m.length > 2 ? '\n\n' : '\n'));
   if (s.includes('<')) s = s.replace(/<\/?(?:p|br|div|span|b|i|em|strong|a|li|ul|ol|h[1-6])\b[^<>]{0,200}>/gi, (t) => (/^<\/?(p|br|div|li|h)/i.test(t) ? '\n' : ''));
   return s;
 }
