@@ -1,6 +1,6 @@
 // The fixture archive (test/fixtures/server/pages) as `dateline ingest` leaves it: stored,
 // clustered into stories and enriched — plus XSS payloads planted in an entity name and a quote
-// of the evil page. A copy taken before clustering and enrichment stands for an old archive.
+// of the evil page. A copy taken before enrichment stands for an old archive.
 import assert from 'node:assert/strict';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,7 +20,7 @@ export async function enrichedArchive(): Promise<{ dir: string; archive: SqliteA
   const oldPath = join(built.dir, 'old.db');
   copyFileSync(built.path, oldPath);
   const archive = openArchive(built.path);
-  updateStories(archive);
+  updateStories(archive); // a no-op when fixtureArchive already clustered
   migrateEnrich(archive.db);
   assert.deepEqual(enrichStored(archive.db, (id) => archive.getArticle(id)), { enriched: 5, failed: 0 });
   const evil = archive.getArticleByUrl(EVIL_URL)!;
