@@ -151,15 +151,20 @@ function sinceKey(since: string | undefined): string | undefined {
   return since ? since.slice(0, 10) : undefined;
 }
 
-export function listEntities(db: Database.Database, opts: { type?: EntityType; since?: string; limit?: number } = {}): EntitySummary[] {
+/** `prefix` matches the start of the name or of any later word in it ("put" finds "Vladimir Putin"). */
+export function listEntities(db: Database.Database, opts: { type?: EntityType; since?: string; prefix?: string; limit?: number; offset?: number } = {}): EntitySummary[] {
   const where: string[] = []; const params: unknown[] = [];
   if (opts.type) { where.push('e.type = ?'); params.push(opts.type); }
+  if (opts.prefix) {
+    const p = opts.prefix.replace(/[%_\\]/g, '\\$&');
+    where.push("(e.name LIKE ? ESCAPE '\\' OR e.name LIKE ? ESCAPE '\\')"); params.push(`${p}%`, `% ${p}%`);
+  }
   if (opts.since) { where.push('a.published_key >= ?'); params.push(sinceKey(opts.since)); }
   const rows = db.prepare(`SELECT e.id, e.key, e.type, e.name, e.country, e.lat, e.lon, e.kind, COUNT(DISTINCT m.article_id) AS articles, MAX(a.published_key) AS last,
       (SELECT COUNT(*) FROM quotes q WHERE q.entity_id = e.id) AS quotes
     FROM entities e JOIN entity_mentions m ON m.entity_id = e.id JOIN articles a ON a.id = m.article_id
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-    GROUP BY e.id ORDER BY articles DESC, e.name LIMIT ?`).all(...params, opts.limit ?? 50) as Array<EntityRow & { articles: number; quotes: number; last: string | null }>;
+    GROUP BY e.id ORDER BY articles DESC, e.name, e.id LIMIT ? OFFSET ?`).all(...params, opts.limit ?? 50, opts.offset ?? 0) as Array<EntityRow & { articles: number; quotes: number; last: string | null }>;
   return rows.map(summary);
 }
 
@@ -199,7 +204,10 @@ export interface EntityDetail extends EntitySummary {
 }
 
 export function entityDetail(db: Database.Database, e: EntitySummary, limit = 50): EntityDetail {
-  const timeline = (db.prepare(`SELECT a.id, a.url, a.title, a.published, a.story_id FROM entity_mentions m JOIN articles a ON a.id = m.article_id
+  // Story membership lives in the stories module's story_articles (when clustering has run), not in articles.story_id.
+  const clustered = !!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'story_articles'").get();
+  const timeline = (db.prepare(`SELECT a.id, a.url, a.title, a.published, ${clustered ? 'COALESCE(sa.story_id, a.story_id)' : 'a.story_id'} AS story_id
+      FROM entity_mentions m JOIN articles a ON a.id = m.article_id ${clustered ? 'LEFT JOIN story_articles sa ON sa.article_id = a.id' : ''}
       WHERE m.entity_id = ? ORDER BY a.sort_key DESC, a.id DESC LIMIT ?`).all(e.id, limit) as Array<{ id: number; url: string; title: string | null; published: string | null; story_id: number | null }>)
     .map((r) => ({ articleId: r.id, url: r.url, ...(r.title ? { title: r.title } : {}), ...(r.published ? { published: r.published } : {}), ...(r.story_id !== null ? { storyId: r.story_id } : {}) }));
   const related = db.prepare(`SELECT o.id, o.name, o.type, COUNT(*) AS together FROM entity_mentions m JOIN entity_mentions n ON n.article_id = m.article_id AND n.entity_id != m.entity_id
@@ -207,7 +215,7 @@ export function entityDetail(db: Database.Database, e: EntitySummary, limit = 50
   return { ...e, timeline, quoteList: listQuotes(db, { entityId: e.id, limit }), related };
 }
 
-export function listQuotes(db: Database.Database, opts: { speaker?: string; entityId?: number; since?: string; limit?: number } = {}): QuoteRecord[] {
+export function listQuotes(db: Database.Database, opts: { speaker?: string; entityId?: number; since?: string; limit?: number; offset?: number } = {}): QuoteRecord[] {
   const where: string[] = []; const params: unknown[] = [];
   if (opts.entityId !== undefined) { where.push('q.entity_id = ?'); params.push(opts.entityId); }
   if (opts.speaker) {
@@ -217,7 +225,7 @@ export function listQuotes(db: Database.Database, opts: { speaker?: string; enti
   }
   if (opts.since) { where.push('a.published_key >= ?'); params.push(sinceKey(opts.since)); }
   const rows = db.prepare(`SELECT q.id, q.article_id, q.entity_id, q.speaker, q.text, a.url, a.title, a.published FROM quotes q JOIN articles a ON a.id = q.article_id
-      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.sort_key DESC, q.id LIMIT ?`).all(...params, opts.limit ?? 50) as Array<{ id: number; article_id: number; entity_id: number | null; speaker: string | null; text: string; url: string; title: string | null; published: string | null }>;
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.sort_key DESC, q.id LIMIT ? OFFSET ?`).all(...params, opts.limit ?? 50, opts.offset ?? 0) as Array<{ id: number; article_id: number; entity_id: number | null; speaker: string | null; text: string; url: string; title: string | null; published: string | null }>;
   return rows.map((r) => ({
     id: r.id, articleId: r.article_id, speaker: r.speaker, text: r.text, url: r.url,
     ...(r.entity_id !== null ? { entityId: r.entity_id } : {}), ...(r.title ? { title: r.title } : {}), ...(r.published ? { published: r.published } : {}),

@@ -15,6 +15,8 @@ import { storyPage } from './pages/story.js';
 import { articlePage } from './pages/article.js';
 import { searchPage } from './pages/search.js';
 import { sitePage, sitesPage } from './pages/site.js';
+import { getEntityApi, listEntitiesApi, listQuotesApi } from './api-entities.js';
+import { entitiesPage, entityPage } from './pages-entities.js';
 
 export type { ServerOptions, IngestFn, IngestRequest, IngestPage } from './context.js';
 
@@ -43,12 +45,17 @@ const ROUTES: Route[] = [
   route('GET', '/api/sites', api.listSites),
   route('GET', '/api/stats', api.stats),
   route('POST', '/api/ingest', ingest),
+  route('GET', '/api/entities', listEntitiesApi),
+  route('GET', '/api/entities/{id}', getEntityApi),
+  route('GET', '/api/quotes', listQuotesApi),
   route('GET', '/', frontPage),
   route('GET', '/stories/{id}', storyPage),
   route('GET', '/articles/{id}', articlePage),
   route('GET', '/search', searchPage),
   route('GET', '/sites', sitesPage),
   route('GET', '/sites/{site}', sitePage),
+  route('GET', '/entities', entitiesPage),
+  route('GET', '/entities/{id}', entityPage),
   route('GET', '/assets/{name}', serveAsset),
 ];
 

@@ -1,5 +1,7 @@
 // The OpenAPI 3.1 description of the JSON API, served at /api/openapi.json. Schemas mirror the
 // records in src/types.ts; keep them in step when those change (the API test checks the paths).
+import { ENTITY_PATHS, ENTITY_SCHEMAS } from './openapi-entities.js';
+
 const filterParams = [
   { name: 'since', in: 'query', description: 'Published on or after (ISO date or date-time).', schema: { type: 'string', examples: ['2025-10-15'] } },
   { name: 'until', in: 'query', description: 'Published on or before (ISO date or date-time).', schema: { type: 'string' } },
@@ -30,7 +32,7 @@ export function openApiDocument(): Record<string, unknown> {
     info: {
       title: 'Dateline API',
       version: '1',
-      description: 'Read and search a Dateline news archive: articles, full-text search, stories (coverage of one event across outlets), sources and figures.',
+      description: 'Read and search a Dateline news archive: articles, full-text search, stories (coverage of one event across outlets), sources and figures, and the people, organisations, places and quotes named in the articles.',
       license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
     },
     paths: {
@@ -58,6 +60,7 @@ export function openApiDocument(): Record<string, unknown> {
         responses: { 200: ok({ type: 'object', description: 'The ingest summary.' }), 400: errors[400], 401: ok(ref('Error'), 'Missing or wrong token.'),
           403: ok(ref('Error'), 'Ingest over HTTP is disabled.'), 413: ok(ref('Error'), 'Body too large.'), 501: ok(ref('Error'), 'No ingest support.') },
       } },
+      ...ENTITY_PATHS,
     },
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'The value of DATELINE_TOKEN.' } },
@@ -81,6 +84,7 @@ export function openApiDocument(): Record<string, unknown> {
         Site: { type: 'object', required: ['site', 'articles'], properties: { site: str, siteName: str, articles: int, firstPublished: str, lastPublished: str } },
         Stats: { type: 'object', required: ['articles', 'sites', 'languages', 'failures', 'bytes'], properties: {
           articles: int, sites: int, languages: { type: 'object', additionalProperties: int }, failures: int, bytes: int, stories: int } },
+        ...ENTITY_SCHEMAS,
       },
     },
   };

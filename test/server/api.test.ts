@@ -26,7 +26,7 @@ test('openapi document lists every endpoint', async () => {
   assert.equal(status, 200);
   assert.equal(body.openapi, '3.1.0');
   const paths = Object.keys(body.paths as object).sort();
-  assert.deepEqual(paths, ['/api/articles', '/api/articles/{id}', '/api/ingest', '/api/search', '/api/sites', '/api/stats', '/api/stories', '/api/stories/{id}']);
+  assert.deepEqual(paths, ['/api/articles', '/api/articles/{id}', '/api/entities', '/api/entities/{id}', '/api/ingest', '/api/quotes', '/api/search', '/api/sites', '/api/stats', '/api/stories', '/api/stories/{id}']);
 });
 
 test('articles: list with filters and cursor pagination', async () => {

@@ -8,7 +8,7 @@ import { EXIT, UsageError } from '../errors.js';
 
 const HELP = `Usage: dateline serve [options]
 
-Serve the archive as a web app (/, /stories/ID, /articles/ID, /search, /sites) and a JSON API
+Serve the archive as a web app (/, /stories/ID, /articles/ID, /search, /sites, /entities) and a JSON API
 (/api/…, described at /api/openapi.json).
 
 Options:

@@ -8,6 +8,7 @@ import { HttpError, type Reply } from '../http.js';
 import { BODY_POLICY, sanitizeHtml } from '../sanitize.js';
 import { renderPage, timeTag } from './layout.js';
 import { byPublished } from './story.js';
+import { articleEnrichmentPanel } from '../pages-entities.js';
 
 const LANG_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
@@ -64,6 +65,7 @@ ${a.description ? html`<p class="muted">${a.description}</p>` : ''}
 ${image ? html`<figure class="lead-image"><img src="${image}" alt="" loading="lazy" referrerpolicy="no-referrer"></figure>` : ''}
 <div class="body">${raw(bodies.get(a))}</div>
 </article>
+${articleEnrichmentPanel(ctx, a.id)}
 ${original ? html`<p class="source-link">Read the original at <a href="${original}" rel="noopener noreferrer">${a.siteName ?? a.site}</a> <span class="muted">(${original})</span></p>` : ''}
 ${otherCoverage(a, story)}`;
   return renderPage({ title, reader: true, description: a.description }, content);

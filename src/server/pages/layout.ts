@@ -3,7 +3,7 @@ import { assetUrl } from '../assets/index.js';
 import { html, raw, type SafeHtml } from '../html.js';
 import { htmlPage, type Reply } from '../http.js';
 
-export type NavKey = 'latest' | 'search' | 'sites' | undefined;
+export type NavKey = 'latest' | 'search' | 'sites' | 'entities' | undefined;
 
 export interface PageFrame {
   title: string;
@@ -42,6 +42,7 @@ ${frame.noindex ? raw('<meta name="robots" content="noindex">') : ''}
 ${navLink('/', 'Latest', 'latest', frame.nav)}
 ${navLink('/search', 'Search', 'search', frame.nav)}
 ${navLink('/sites', 'Sources', 'sites', frame.nav)}
+${navLink('/entities', 'Names', 'entities', frame.nav)}
 </ul></nav>
 <form class="quick-search" role="search" action="/search" method="get">
 <label class="visually-hidden" for="quick-q">Search the archive</label>

@@ -5,6 +5,7 @@ import type { RequestContext } from '../context.js';
 import { html, safeHttpUrl, type SafeHtml } from '../html.js';
 import { HttpError, type Reply } from '../http.js';
 import { plural, renderPage, timeTag } from './layout.js';
+import { storyEntitiesPanel } from '../pages-entities.js';
 
 /** A bare day ("2025-10-15") counts as the end of that day: items with a known time come first. */
 function instant(iso: string): number {
@@ -66,5 +67,5 @@ export function storyPage(ctx: RequestContext): Reply {
   const id = /^[1-9]\d{0,14}$/.test(ctx.params.id!) ? Number(ctx.params.id) : undefined;
   const story = id === undefined ? undefined : ctx.archive.getStory(id);
   if (!story) throw new HttpError(404, 'There is no story with this number. It may have been merged into another story after re-clustering.');
-  return renderPage({ title: story.title, nav: 'latest' }, storyBody(story));
+  return renderPage({ title: story.title, nav: 'latest' }, html`${storyBody(story)}${storyEntitiesPanel(ctx, story.id)}`);
 }
