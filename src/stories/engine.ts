@@ -136,7 +136,6 @@ export class StoryEngine {
     if (sig) rec.signature = sig;
     this.articles.set(input.id, rec);
     for (const m of placed.merged) this.reassign(m, placed.storyId);
-    if (++this.sinceEviction >= EVICT_EVERY) this.evict();
 
     const p = this.persistence;
     if (p) {
@@ -147,6 +146,9 @@ export class StoryEngine {
         p.saveStory(this.story(placed.storyId)!);
       });
     }
+    // Evict only after the story was saved: eviction may close the very story this article joined
+    // (an old article placed in a story outside the window), and a closed story cannot be read back.
+    if (++this.sinceEviction >= EVICT_EVERY) this.evict();
     const result: PlaceResult = { storyId: placed.storyId, duplicateGroup: group.id, createdStory: placed.created, mergedStories: placed.merged };
     if (dupOf) result.duplicateOf = dup!.articleId;
     return result;
