@@ -6,7 +6,7 @@ export type { Archive, ArchiveWriter, FailureRecord, FetchState, ItemHints, RawP
 export { SqliteArchive } from './sqlite.js';
 export { canonicalizeUrl, siteOf, normalizeSite } from './canonical.js';
 export { toFtsQuery, QueryError } from './query.js';
-export { escapeHtml } from './search.js';
+export { escapeHtml } from '../extract/render.js';
 export { migrate } from './migrate.js';
 
 export const DEFAULT_DB = 'dateline.db';

@@ -10,6 +10,7 @@
 // Ranking and snippets are two queries on purpose: SQLite computes every result column before
 // sorting, so asking for snippet() in the ranking query would build a snippet for every match
 // (tens of thousands for a common word) instead of only for the page shown.
+import { escapeHtml } from '../extract/render.js';
 import type { ArticleFilters, Page, SearchHit } from '../types.js';
 import { decodeCursor, encodeCursor, filterSql } from './rows.js';
 import type { SqliteArchive } from './sqlite.js';
@@ -21,9 +22,6 @@ export const RANK_WINDOW = 4000;
 const OPEN = '\u0001';
 const CLOSE = '\u0002';
 
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
 
 /** Escape a snippet and turn the sentinel markers FTS5 inserted into <mark> elements. */
 export function highlight(raw: string): string {
