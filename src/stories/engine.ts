@@ -210,8 +210,9 @@ export class StoryEngine {
       const sa: StoryArticle = { id: a.id, url: a.url ?? '', site: a.site ?? '', title: a.title, duplicateGroup: a.duplicateGroup };
       if (a.published) sa.published = a.published;
       return sa;
-    }).sort((x, y) => (x.published ?? '9999').localeCompare(y.published ?? '9999') || x.id - y.id);
-    const dated = articles.map((a) => a.published).filter((p): p is string => !!p).sort();
+    }).sort((x, y) => byInstant(x.published, y.published) || x.id - y.id);
+    // Times carry different offsets (+06:00, -05:00): order by instant, not by string.
+    const dated = articles.map((a) => a.published).filter((p): p is string => !!p).sort(byInstant);
     const rep = this.articles.get(s.repArticle) ?? members[0];
     return {
       id: s.id,
@@ -251,4 +252,15 @@ export class StoryEngine {
 
 function dayDistance(a: number | undefined, b: number | undefined): number {
   return a === undefined || b === undefined ? 0 : Math.abs(a - b);
+}
+
+/** Order ISO 8601 times by the instant they denote; undated last; unparsable ones by text. */
+function byInstant(a: string | undefined, b: string | undefined): number {
+  if (a === b) return 0;
+  if (a === undefined) return 1;
+  if (b === undefined) return -1;
+  const ta = Date.parse(a);
+  const tb = Date.parse(b);
+  if (Number.isNaN(ta) || Number.isNaN(tb)) return a.localeCompare(b);
+  return ta - tb || a.localeCompare(b);
 }

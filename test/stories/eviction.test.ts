@@ -24,3 +24,17 @@ test('an old article joining a closed story at eviction time is saved, not lost'
     stories.close();
   }
 });
+
+test('first seen / last updated compare instants across UTC offsets', async () => {
+  const { StoryEngine } = await import('../../src/stories/engine.js');
+  const engine = new StoryEngine();
+  const base = 'Syria’s interim president met Putin in Moscow on Wednesday to discuss Russian military bases and future ties between the two countries.';
+  // 12:10 at +06:00 is 06:10 UTC, earlier than 09:36 UTC.
+  const a = engine.add({ id: 1, site: 'a.example', title: 'Putin meets al-Sharaa in Moscow', text: base, published: '2025-10-15T09:36:00+00:00' });
+  engine.add({ id: 2, site: 'b.example', title: 'Al-Sharaa meets Putin in Moscow', text: base, published: '2025-10-15T12:10:00+06:00' });
+  const story = engine.story(a.storyId)!;
+  assert.equal(story.articles.length, 2, 'the copy joined the story');
+  assert.equal(story.firstSeen, '2025-10-15T12:10:00+06:00');
+  assert.equal(story.lastUpdated, '2025-10-15T09:36:00+00:00');
+  assert.deepEqual(story.articles.map((x) => x.id), [2, 1]);
+});
