@@ -4,7 +4,7 @@ import type { StoriesUpdate } from '../stories/archive.js';
 import type { Article } from '../types.js';
 import type { Archive, FailureRecord } from '../store/api.js';
 import { publishedKey, rawHash } from '../store/rows.js';
-import { ExtractPool } from './extract-pool.js';
+import { createExtractor, type Extractor } from '../extract/pool.js';
 import type { IngestItem, SourceEvent } from './item.js';
 
 export interface IngestSummary {
@@ -27,7 +27,7 @@ export interface IngestSummary {
 
 export interface PipelineOptions {
   archive: Archive;
-  /** Extraction worker threads; 0 = inline. */
+  /** Extraction worker threads (src/extract/pool.ts); 1 or less = in-process. */
   jobs: number;
   /** Skip articles published before this (ISO date). */
   since?: string;
@@ -45,14 +45,14 @@ export class IngestPipeline {
   readonly summary: IngestSummary = {
     new: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0, skippedReasons: {}, failedReasons: {}, failures: [], elapsedMs: 0, extractMs: 0, storeMs: 0,
   };
-  private readonly pool: ExtractPool;
+  private readonly pool: Extractor;
   private readonly started = performance.now();
   private readonly sinceKey: string | undefined;
   private inflight = new Set<Promise<void>>();
   private readonly limit: number;
 
   constructor(private readonly opts: PipelineOptions) {
-    this.pool = new ExtractPool(opts.jobs);
+    this.pool = createExtractor(opts.jobs);
     this.sinceKey = opts.since ? publishedKey(opts.since) : undefined;
     this.limit = Math.max(4, opts.jobs * 4);
   }
@@ -111,7 +111,7 @@ export class IngestPipeline {
     }
     let article: Article;
     try {
-      article = await this.pool.extract(item.body, {
+      article = await this.pool.run(item.body, {
         ...(item.url.startsWith('http') ? { url: item.finalUrl ?? item.url } : {}),
         ...(item.contentType ? { contentType: item.contentType } : {}),
         ...(item.kind ? { kind: item.kind } : {}),

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { runOrdered } from '../../src/cli/ordered.js';
-import { createExtractor } from '../../src/cli/extract-pool.js';
+import { createExtractor } from '../../src/extract/pool.js';
 import { Progress, formatDuration } from '../../src/cli/progress.js';
 
 test('runOrdered emits in input order, never more than `window` ahead', async () => {
@@ -61,7 +61,7 @@ test('the progress bar draws count, rate, ETA and errors only when enabled', () 
 test('a page over the time limit fails with ETIMEOUT and its worker is replaced', async () => {
   const html = readFileSync(new URL('../fixtures/cli/article.html', import.meta.url));
   // 1 ms is shorter than a worker takes to even start: every page times out, none hangs the pool.
-  const pool = createExtractor(2, 1);
+  const pool = createExtractor(2, { pageTimeoutMs: 1 });
   try {
     const results = await Promise.allSettled([1, 2, 3].map(() => pool.run(new Uint8Array(html), {})));
     for (const r of results) {

@@ -7,7 +7,7 @@ import { DEFAULT_USER_AGENT } from '../../ingest/index.js';
 import { EXIT, UsageError } from '../errors.js';
 import { collectInputs, type InputItem } from '../inputs.js';
 import { InputError, loadInput, type LoadOptions } from '../read-input.js';
-import { createExtractor, defaultJobs, ExtractFailure, type Extractor } from '../extract-pool.js';
+import { createExtractor, defaultJobs, ExtractFailure, type Extractor } from '../../extract/pool.js';
 import { runOrdered } from '../ordered.js';
 import { Progress } from '../progress.js';
 import { FORMATS, StdoutWriter, errorRecord, labelText, recordFor, renderArticle, separator, type ErrorInfo, type Format } from '../output.js';
@@ -174,7 +174,7 @@ function checkTimezone(tz: string): void {
 
 async function extractAll(items: InputItem[], s: Settings): Promise<number> {
   const workers = Math.min(s.jobs, items.length);
-  const extractor: Extractor = createExtractor(workers);
+  const extractor: Extractor = createExtractor(workers, { transferInput: true });
   const out = new StdoutWriter();
   const progress = new Progress({ total: items.length, label: 'extract', enabled: !s.quiet && items.length > 1 && Boolean(process.stderr.isTTY) });
   const textual = s.format === 'text' || s.format === 'markdown' || s.format === 'html';

@@ -1,6 +1,6 @@
 // `dateline reextract`: run the current extractor again over every stored raw page.
 import { availableParallelism } from 'node:os';
-import { ExtractPool } from '../../ingest/extract-pool.js';
+import { createExtractor } from '../../extract/pool.js';
 import { DB_HELP, DB_OPTION, openExisting, parse, positiveInt } from '../archive-options.js';
 import { EXIT } from '../errors.js';
 
@@ -21,14 +21,15 @@ export async function run(argv: string[]): Promise<number> {
   const { values: v } = parse(argv, { ...DB_OPTION, jobs: { type: 'string' }, timezone: { type: 'string' }, json: { type: 'boolean' } });
   if (v.help) { process.stdout.write(HELP); return EXIT.ok; }
   const archive = openExisting(v.db);
-  const pool = new ExtractPool(positiveInt(v.jobs, 'jobs') ?? availableParallelism());
+  const jobs = positiveInt(v.jobs, 'jobs') ?? availableParallelism();
+  const pool = createExtractor(jobs);
   const counts = { changed: 0, unchanged: 0, failed: 0 };
   const started = performance.now();
   try {
     const inflight = new Set<Promise<void>>();
     for (const raw of archive.rawPages()) {
-      while (inflight.size >= Math.max(4, pool.size * 4)) await Promise.race(inflight);
-      const p = pool.extract(raw.page.body, {
+      while (inflight.size >= Math.max(4, jobs * 4)) await Promise.race(inflight);
+      const p = pool.run(raw.page.body, {
         ...(raw.url.startsWith('http') ? { url: raw.page.finalUrl ?? raw.url } : {}), kind: raw.page.kind,
         ...(raw.page.contentType ? { contentType: raw.page.contentType } : {}), ...(raw.hints?.published ?? raw.hints?.publishedFallback ? { published: raw.hints?.published ?? raw.hints?.publishedFallback } : {}),
         ...(v.timezone ? { timezone: v.timezone } : {}),

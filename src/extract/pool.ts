@@ -3,7 +3,7 @@
 // worker terminated and replaced, so one pathological page cannot stall a batch.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { extract } from '../extract/index.js';
+import { extract } from './index.js';
 import type { Article, ExtractOptions } from '../types.js';
 
 export interface ExtractJob {
@@ -13,7 +13,7 @@ export interface ExtractJob {
 }
 
 export type ExtractReply =
-  | { id: number; ok: true; article: Article }
+  | { id: number; ok: true; article: Article; ms: number }
   | { id: number; ok: false; code: string; message: string };
 
 export class ExtractFailure extends Error {
@@ -24,35 +24,53 @@ export class ExtractFailure extends Error {
 export interface Extractor {
   run(bytes: Uint8Array, options: ExtractOptions): Promise<Article>;
   close(): Promise<void>;
+  /** Milliseconds spent inside extract() so far, summed over workers (queueing excluded). */
+  readonly extractMs: number;
+}
+
+export interface ExtractorOptions {
+  /** A page taking longer gets its worker replaced and fails with ETIMEOUT. Default 60 s. */
+  pageTimeoutMs?: number;
+  /**
+   * Hand the page's buffer to the worker instead of copying it (when the caller owns all of it).
+   * The caller's bytes are unusable afterwards: only for callers that do not keep the page.
+   */
+  transferInput?: boolean;
 }
 
 export function defaultJobs(): number {
   return availableParallelism();
 }
 
-export function createExtractor(jobs: number, pageTimeoutMs = 60_000): Extractor {
-  return jobs <= 1 ? inProcess() : new WorkerPool(jobs, pageTimeoutMs);
+/** `jobs <= 1`: in-process; otherwise a pool of `jobs` worker threads. */
+export function createExtractor(jobs: number, opts: ExtractorOptions = {}): Extractor {
+  return jobs <= 1 ? inProcess() : new WorkerPool(jobs, opts.pageTimeoutMs ?? 60_000, opts.transferInput ?? false);
 }
 
 function inProcess(): Extractor {
+  let ms = 0;
   return {
     run: async (bytes, options) => {
+      const t = performance.now();
       try { return extract(bytes, options); } catch (e) {
         throw new ExtractFailure('EEXTRACT', e instanceof Error ? e.message : String(e));
+      } finally {
+        ms += performance.now() - t;
       }
     },
     close: async () => undefined,
+    get extractMs() { return ms; },
   };
 }
 
 /**
- * The worker script next to this module: dist/cli/extract-worker.js normally. When the sources run
+ * The worker script next to this module: dist/extract/pool-worker.js normally. When the sources run
  * under tsx (tests, `node --import tsx`), Node 20 does not carry tsx's loader hooks into workers,
  * so the worker registers tsx itself before importing the .ts file (tsx is a dev dependency).
  */
 function startWorker(): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./extract-worker.js', import.meta.url));
-  const target = new URL('./extract-worker.ts', import.meta.url).href;
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./pool-worker.js', import.meta.url));
+  const target = new URL('./pool-worker.ts', import.meta.url).href;
   const tsxApi = import.meta.resolve('tsx/esm/api');
   const boot = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(target)}); })`;
   return new Worker(boot, { eval: true });
@@ -78,8 +96,9 @@ class WorkerPool implements Extractor {
   /** Crashes since the last page that succeeded: a worker that cannot even start must not respawn forever. */
   private crashesInARow = 0;
   private broken?: string;
+  extractMs = 0;
 
-  constructor(size: number, private readonly pageTimeoutMs: number) {
+  constructor(size: number, private readonly pageTimeoutMs: number, private readonly transferInput: boolean) {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
@@ -116,7 +135,7 @@ class WorkerPool implements Extractor {
       slot.timer = setTimeout(() => this.timeout(slot), this.pageTimeoutMs);
       const { bytes } = next.job;
       // Transfer the buffer when we own all of it; otherwise structured clone copies it.
-      const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+      const owned = this.transferInput && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
       slot.worker.postMessage(next.job, owned ? [bytes.buffer as ArrayBuffer] : []);
     }
   }
@@ -133,7 +152,7 @@ class WorkerPool implements Extractor {
     const p = this.release(slot);
     this.crashesInARow = 0;
     if (p) {
-      if (reply.ok) p.resolve(reply.article);
+      if (reply.ok) { this.extractMs += reply.ms; p.resolve(reply.article); }
       else p.reject(new ExtractFailure(reply.code, reply.message));
     }
     this.dispatch();
