@@ -4,7 +4,7 @@ import { parentPort } from 'node:worker_threads';
 import { extract } from './index.js';
 import type { ExtractJob, ExtractReply } from './pool.js';
 
-if (!parentPort) throw new Error('extract-worker must run in a worker thread');
+if (!parentPort) throw new Error('pool-worker must run in a worker thread');
 const port = parentPort;
 
 port.on('message', (job: ExtractJob) => {
