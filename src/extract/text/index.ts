@@ -8,7 +8,7 @@ import type { ExtractContext } from '../context.js';
 import { timezoneForUrl } from '../dates/index.js';
 import { renderParagraphs } from '../render.js';
 import { bestRegion, classify, regionParagraphs, type LineClass, type Region } from './body.js';
-import { crawlerDate, dateStamp, urlDate, type DateStamp } from './dates.js';
+import { crawlerDate, dateStamp, slashDatesMonthFirst, urlDate, type DateStamp } from './dates.js';
 import { findByline, findSection, findTitle, labelledSection, titleFromFirstLine } from './header.js';
 import { guessLanguage } from './language.js';
 import { isProse, splitLines, type Line } from './lines.js';
@@ -31,7 +31,10 @@ export function extractFromText(source: string, ctx: ExtractContext): Article {
   const lines = splitLines(source);
   const cls = classify(lines);
   const timezone = ctx.timezone ?? timezoneForUrl(ctx.url);
-  const monthFirst = /\.(?:com|us|gov|edu)$/i.test(ctx.url?.hostname ?? '');
+  // The middle of a record is article text more often than its menu-heavy top.
+  const middle = source.length >> 1;
+  const english = guessLanguage(source.slice(Math.max(0, middle - 1500), middle + 1500))?.startsWith('en') ?? false;
+  const monthFirst = slashDatesMonthFirst(source, english, ctx.url?.hostname);
   const article: Article = { authors: [], tags: [], text: '', markdown: '', html: '', wordCount: 0, warnings: ctx.warnings };
   if (ctx.url) article.url = ctx.url.href;
 
