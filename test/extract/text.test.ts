@@ -104,3 +104,11 @@ test('crawl-text slash dates: the page\'s own unambiguous dates decide day or mo
   assert.equal(slashDatesMonthFirst('Posted 03/05/2022', true, 'news.example.com'), true);
   assert.equal(slashDatesMonthFirst('Publicado el 03/05/2022', false, 'news.example.com'), false);
 });
+
+test('crawl text: a two-line byline ("Von" / "Name 4. 2. 2022.") gives the author and the date', () => {
+  const body = Array.from({ length: 6 }, (_, i) => `Absatz ${i + 1}: Der Teamchef hat die Mannschaft für das Spiel in Rio bekanntgegeben, und zwei Neulinge stehen im Aufgebot für die Qualifikation.`).join('\n\n');
+  const a = extract(`Startseite\n\nNews\n\nTeamchef nominiert zwei Neulinge\n\nVon\nDeutscher Tennis Bund 4. 2. 2022.\n\n${body}\n\nImpressum`, { kind: 'text' });
+  assert.equal(a.title, 'Teamchef nominiert zwei Neulinge');
+  assert.deepEqual(a.authors, ['Deutscher Tennis Bund']);
+  assert.equal(a.published, '2022-02-04');
+});

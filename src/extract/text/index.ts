@@ -65,7 +65,13 @@ export function extractFromText(source: string, ctx: ExtractContext): Article {
     const by = findByline(lines, i);
     if (by) {
       if (!article.authors.length || i >= region.start - 12) article.authors = by.names;
-      for (let k = 0; k < by.used; k++) cls[i + k]!.meta = true;
+      for (let k = 0; k < by.used; k++) {
+        cls[i + k]!.meta = true;
+        // "Von" / "Deutscher Tennis Bund 4. 2. 2022.": a byline's second line may carry the stamp.
+        const line = lines[i + k]!;
+        const st = k > 0 ? dateStamp(line.text, line.units, timezone, monthFirst) : undefined;
+        if (st) stampAt.set(i + k, st);
+      }
       i += by.used - 1;
     }
   }
