@@ -173,3 +173,14 @@ export function pageDates(c: Collected, ld: LdFields | undefined, url: URL | und
   if (modified) out.modified = modified;
   return out;
 }
+
+/** Every source's reading, for diagnosis (bench/date-failures.ts); not used by extraction. */
+export function explainDates(c: Collected, ld: LdFields | undefined, url: URL | undefined, h1Order: number | undefined, opts: Opts): Record<string, string | undefined> {
+  return {
+    ldPublished: ld?.published, ldModified: ld?.modified, ldIsArticle: String(ld?.isArticle),
+    metaPublished: fromMetas(c, PUBLISHED_METAS, opts), metaModified: fromMetas(c, MODIFIED_METAS, opts),
+    itemPublished: fromItemprop(c, 'datepublished', opts), itemCreated: fromItemprop(c, 'datecreated', opts),
+    url: dateFromUrl(url), times: fromTimes(c, h1Order, opts), dateEls: fromDateElements(c, h1Order, opts),
+    lines: fromLines(c, h1Order, opts), nearHeadline: visibleNearHeadline(c, h1Order, opts),
+  };
+}
