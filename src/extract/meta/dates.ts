@@ -134,16 +134,62 @@ function sameInstantLocal(a: string | undefined, b: string | undefined): string 
   return Math.abs(Date.parse(a) - Date.parse(b)) < 60_000 ? b : a;
 }
 
-/** The date shown right by the headline (a <time>, a date element or a date line), if any. */
-function visibleNearHeadline(c: Collected, h1Order: number | undefined, opts: Opts): string | undefined {
-  if (h1Order === undefined) return undefined;
+/** Dated strings right by the headline (<time> elements and text lines), closest first. */
+function headerStamps(c: Collected, h1Order: number | undefined): Array<Positioned<string>> {
+  if (h1Order === undefined) return [];
   const inWindow = <T>(p: Positioned<T>) => !p.boiler && p.order > h1Order - 15 && p.order < h1Order + 60;
   const cands: Array<Positioned<string>> = [];
   for (const t of c.times) if (inWindow(t)) cands.push({ item: t.item.attribs.datetime ?? textOf(t.item, 200), order: t.order, boiler: false });
   for (const l of c.lines) if (inWindow(l)) cands.push(l);
-  for (const p of nearHeadline(cands, h1Order)) {
+  return nearHeadline(cands, h1Order);
+}
+
+/** The date shown right by the headline (a <time>, a date element or a date line), if any. */
+function visibleNearHeadline(c: Collected, h1Order: number | undefined, opts: Opts): string | undefined {
+  for (const p of headerStamps(c, h1Order)) {
     const d = firstDateIn(p.item, opts) ?? parseDateString(p.item, opts);
     if (d) return d;
+  }
+  return undefined;
+}
+
+/** Is this day written anywhere right by the headline ("Dec. 6, 2024 / Updated Dec. 7, 2024")? */
+function shownNearHeadline(c: Collected, h1Order: number | undefined, day: string, opts: Opts): boolean {
+  for (const p of headerStamps(c, h1Order)) {
+    if (parseDateString(p.item, opts)?.startsWith(day)) return true;
+    for (const f of scanDates(p.item, opts)) if (formatFound(f, opts)?.startsWith(day)) return true;
+  }
+  return false;
+}
+
+const UTC_STAMP = /T(\d{2}):(\d{2})(?::\d{2})?\+00:00$/;
+
+/**
+ * A UTC timestamp from the markup, re-expressed as the page shows it to readers: a visible or
+ * <time> stamp of the same instant in another offset ("2023-11-08T22:35:29-08:00" for
+ * "2023-11-09T06:35:29Z"), or a local wall time without offset whose distance to the UTC time
+ * is a whole quarter-hour offset within ±14 h ("3/5/2022 22:41" for "2022-05-04T02:41Z" →
+ * -04:00). The day a reader saw is the publication day the page states.
+ */
+function localInstant(published: string, c: Collected, h1Order: number | undefined, opts: Opts): string | undefined {
+  if (!UTC_STAMP.test(published)) return undefined;
+  const utc = Date.parse(published);
+  if (Number.isNaN(utc)) return undefined;
+  const stamps: string[] = [];
+  for (const t of c.times) if (!t.boiler && t.item.attribs.datetime) stamps.push(t.item.attribs.datetime);
+  for (const p of headerStamps(c, h1Order)) stamps.push(p.item);
+  for (const raw of stamps) {
+    const d = parseDateString(raw, { order: opts.order });
+    const m = d && /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})([+-]\d{2}:\d{2})?$/.exec(d);
+    if (!m) continue;
+    if (m[2]) {
+      if (m[2] !== '+00:00' && Math.abs(Date.parse(d) - utc) < 60_000) return d;
+      continue;
+    }
+    const diffMin = Math.round((Date.parse(`${m[1]}Z`) - utc) / 60_000);
+    if (diffMin === 0 || Math.abs(diffMin) > 14 * 60 || diffMin % 15 !== 0) continue;
+    const a = Math.abs(diffMin);
+    return `${m[1]}${diffMin < 0 ? '-' : '+'}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
   }
   return undefined;
 }
@@ -164,11 +210,14 @@ export function pageDates(c: Collected, ld: LdFields | undefined, url: URL | und
   // A page that shows its modification date by the headline, and not the stated publication
   // date, presents itself as of that day (republished or substantially revised): readers, and
   // the people who annotated the evaluation sets, take the shown date as the page's date.
-  if (published && modified && modified.slice(0, 10) !== published.slice(0, 10)) {
+  // Only when the revision came after the publication and the publication day itself is not
+  // shown too ("Dec. 6, 2024 / Updated Dec. 7, 2024" states both: the first is the published one).
+  if (published && modified && modified.slice(0, 10) > published.slice(0, 10)) {
     const shown = visibleNearHeadline(c, h1Order, opts);
-    if (shown && shown.slice(0, 10) === modified.slice(0, 10)) published = shown;
+    if (shown && shown.slice(0, 10) === modified.slice(0, 10) && !shownNearHeadline(c, h1Order, published.slice(0, 10), opts)) published = shown;
   }
   const out: PageDates = {};
+  if (published && !opts.timezone) published = localInstant(published, c, h1Order, opts) ?? published;
   if (published) out.published = agreeWithUrl(utcToZone(published, opts.timezone), dateFromUrl(url));
   if (modified) out.modified = modified;
   return out;

@@ -1,0 +1,42 @@
+// Publication-date choice on small hand-written pages: one rule per test (src/extract/meta/dates.ts).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extract } from '../../src/extract/index.js';
+
+const para = '<p>' + 'The council voted on Tuesday to approve the new budget after a long debate. '.repeat(5) + '</p>';
+
+function page(head: string, header: string, extra = ''): string {
+  return `<html lang="en"><head><title>Budget</title>${head}</head><body><article><h1>Council approves budget</h1>${header}${para}</article>${extra}</body></html>`;
+}
+const ld = (o: Record<string, unknown>) => `<script type="application/ld+json">${JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Council approves budget', ...o })}</script>`;
+
+test('a revision shown alone by the headline is the page date', () => {
+  const html = page(ld({ datePublished: '2021-01-01T11:00:00Z', dateModified: '2023-04-01T10:00:00Z' }), '<p class="date">Updated 1 April 2023</p>');
+  assert.equal(extract(html).published?.slice(0, 10), '2023-04-01');
+});
+
+test('the published date stays when the header shows it beside the revision', () => {
+  const html = page(ld({ datePublished: '2024-12-06T22:00:40Z', dateModified: '2024-12-07T12:43:39Z' }),
+    '<div class="date"><time datetime="2024-12-07T12:43:39Z">Dec. 6, 2024, 10:00 PM UTC / Updated Dec. 7, 2024, 12:43 PM UTC</time></div>');
+  assert.equal(extract(html).published?.slice(0, 10), '2024-12-06');
+});
+
+test('a "modified" stamp earlier than the publication is not taken for the page date', () => {
+  const html = page(ld({ datePublished: '2022-12-25T11:00:02Z', dateModified: '2022-12-07T09:10:52Z' }), '<span class="updated">2022-12-07</span>');
+  assert.equal(extract(html).published?.slice(0, 10), '2022-12-25');
+});
+
+test('a UTC timestamp is shown in the offset of the page\'s own <time> of the same instant', () => {
+  const html = page(ld({ datePublished: '2023-11-09T06:35:29+00:00' }), '<time datetime="2023-11-08T22:35:29-08:00">Nov 8, 2023 / 10:35 PM PST</time>');
+  assert.equal(extract(html, { url: 'https://news.example.com/a/b' }).published, '2023-11-08T22:35:29-08:00');
+});
+
+test('a UTC timestamp and a visible local wall time give the local offset', () => {
+  const html = page(ld({ datePublished: '2022-05-04T02:41:00Z' }), '<p class="meta">3/5/2022 22:41</p>').replace('lang="en"', 'lang="es"');
+  assert.equal(extract(html, { url: 'https://example.com/x' }).published, '2022-05-03T22:41:00-04:00');
+});
+
+test('a visible time that does not match the UTC stamp leaves it alone', () => {
+  const html = page(ld({ datePublished: '2022-05-04T02:41:00Z' }), '<p class="meta">May 4, 2022 10:17</p>');
+  assert.equal(extract(html, { url: 'https://example.com/x' }).published, '2022-05-04T02:41:00+00:00');
+});
