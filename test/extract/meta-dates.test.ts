@@ -40,3 +40,25 @@ test('a visible time that does not match the UTC stamp leaves it alone', () => {
   const html = page(ld({ datePublished: '2022-05-04T02:41:00Z' }), '<p class="meta">May 4, 2022 10:17</p>');
   assert.equal(extract(html, { url: 'https://example.com/x' }).published, '2022-05-04T02:41:00+00:00');
 });
+
+test('a sidebar inside the article holds its date', () => {
+  const html = page('', '<div class="post-sidebar"><p class="time"><time datetime="2022-01-28">28. Januar 2022</time></p></div>');
+  assert.equal(extract(html).published, '2022-01-28');
+});
+
+test('a date in a boilerplate-looking region by the headline is the last resort', () => {
+  const html = `<html lang="de"><head><title>Council approves budget</title></head><body><div class="social-share"><h1>Council approves budget</h1><h5>23.01.2019</h5></div>${para}</body></html>`;
+  assert.equal(extract(html).published, '2019-01-23');
+});
+
+test('comment dates are never used, not even as a last resort', () => {
+  const html = `<html lang="en"><head><title>Council approves budget</title></head><body><h1>Council approves budget</h1>${para}<div id="comments"><p class="comment-meta">March 3, 2021 at 4:05 pm</p></div></body></html>`;
+  assert.equal(extract(html).published, undefined);
+});
+
+test('dates are looked for by the headline that carries the title, not by a logo <h1>', () => {
+  const html = `<html lang="de"><head><title>Wärmepumpenmarkt wächst um 42 Prozent</title></head><body><h1>Navigation</h1><ul><li>Energie</li></ul>
+    ${'<p>Menu entry</p>'.repeat(300)}<header class="articleHeader"><div class="headline">Wärmepumpenmarkt wächst um 42 Prozent</div><span class="meta meta__date">06.12.2022</span></header>${para}
+    <aside class="sidebar"><p>01.01.2023</p></aside></body></html>`;
+  assert.equal(extract(html).published, '2022-12-06');
+});

@@ -4,7 +4,13 @@
 import type { AnyNode, Document, Element } from '../dom.js';
 import { isElement } from '../dom.js';
 
-export interface Positioned<T> { item: T; order: number; boiler: boolean }
+export interface Positioned<T> {
+  item: T;
+  order: number;
+  boiler: boolean;
+  /** Inside a comment thread or the page footer: never the article's own date, not even as a last resort. */
+  hard?: boolean;
+}
 
 export interface Collected {
   /** <meta> content by lower-cased name / property / itemprop / http-equiv, in document order. */
@@ -35,11 +41,13 @@ const CAP = { h1: 10, headline: 10, time: 80, itemprop: 40, dateEls: 80, byline:
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'select', 'textarea']);
 // A class or id token that starts or ends with one of these words marks a region whose dates and
 // names are not the article's ("comment-list", "site-footer", "sidebar"); "has-sidebar" on <body> does not.
-const STRONG_WORDS = '(?:comments?|kommentare?|sidebar|related|recommend(?:ed|ations)?|widget[-_]\\w+|popular|more-?stories|newsletter|breadcrumbs?|navigation|navbar|nav|menu|social|share|sharing|livefyre|disqus|replies|respond|pagination|archives?|blogroll)';
+const STRONG_WORDS = '(?:comments?|kommentare?|related|recommend(?:ed|ations)?|widget[-_]\\w+|popular|more-?stories|newsletter|breadcrumbs?|navigation|navbar|nav|menu|social|share|sharing|livefyre|disqus|replies|respond|pagination|archives?|blogroll)';
 const STRONG_RE = new RegExp(`^${STRONG_WORDS}(?:[-_].*)?$|[-_]${STRONG_WORDS}$`, 'i');
-// Footers and asides are boilerplate at page level, but inside an article they hold its date and byline.
-const WEAK_RE = /^(?:site-?)?footer(?:[-_].*)?$|[-_]footer$/i;
+// Footers, asides and sidebars are boilerplate at page level, but inside an article they hold its
+// date and byline ("post-sidebar", "podcast-description__sidebar").
+const WEAK_RE = /^(?:site-?)?(?:footer|sidebar)(?:[-_].*)?$|[-_](?:footer|sidebar)$/i;
 const WEAK_TAGS = new Set(['footer', 'aside']);
+const HARD_RE = /comment|kommentar|disqus|livefyre|replies|respond|footer/i;
 const ARTICLE_RE = /^(?:h?entry|post|article|story|blog-?post|news-?(?:single|detail|article))(?:[-_](?!.*(?:list|teaser|related|grid|card|nav|preview|excerpt)).*)?$/i;
 // Taxonomy classes ("post_tag-kommentar", "category-social") name topics, not page regions.
 const TAXONOMY_RE = /^(?:category|tag|post_tag|topic|section|term|rubrik|ressort)[-_]/i;
@@ -69,18 +77,19 @@ export function collect(doc: Document): Collected {
     const f = flags.pop()!;
     const boiler = (f & 1) !== 0;
     const inArticle = (f & 2) !== 0;
+    const inHard = (f & 4) !== 0;
     if (node.type === 'text') {
       if (c.lines.length < CAP.lines) {
         const data = (node as unknown as { data: string }).data;
         if (data.length < 300 && MAY_HOLD_DATE.test(data)) {
           const t = data.trim();
-          if (t.length >= 6) c.lines.push({ item: t, order: order++, boiler });
+          if (t.length >= 6) c.lines.push(inHard ? { item: t, order: order++, boiler, hard: true } : { item: t, order: order++, boiler });
         }
       }
       continue;
     }
     if (!isElement(node)) {
-      if (node.type === 'root') pushKids(stack, flags, node as unknown as Element, boiler, inArticle);
+      if (node.type === 'root') pushKids(stack, flags, node as unknown as Element, boiler, inArticle, false);
       continue;
     }
     const el = node;
@@ -121,11 +130,12 @@ export function collect(doc: Document): Collected {
       || (a.itemtype !== undefined && /Article|BlogPosting/.test(a.itemtype));
     const isBoiler = boiler || name === 'nav' || (toks.length > 0 && toks.some((t) => STRONG_RE.test(t)))
       || (!inArticle && (WEAK_TAGS.has(name) || (toks.length > 0 && toks.some((t) => WEAK_RE.test(t)))));
+    const hard = inHard || (isBoiler && (name === 'footer' || (toks.length > 0 && toks.some((t) => HARD_RE.test(t)))));
     if (name !== 'h1' && name !== 'time' && !a.itemprop && !relevant) {
-      pushKids(stack, flags, el, isBoiler, article);
+      pushKids(stack, flags, el, isBoiler, article, hard);
       continue;
     }
-    const here: Positioned<Element> = { item: el, order: pos, boiler: isBoiler };
+    const here: Positioned<Element> = hard ? { item: el, order: pos, boiler: isBoiler, hard } : { item: el, order: pos, boiler: isBoiler };
     if (name === 'h1' && c.h1s.length < CAP.h1) c.h1s.push(here);
     if (name === 'time' && c.times.length < CAP.time) c.times.push(here);
     if (a.itemprop) for (const p of a.itemprop.toLowerCase().split(/\s+/)) pushPos(c.itemprops, p, here, CAP.itemprop);
@@ -134,15 +144,15 @@ export function collect(doc: Document): Collected {
       if (BYLINE_CLASS_RE.test(cls) && c.bylineEls.length < CAP.byline && name !== 'body') c.bylineEls.push(here);
       if (/^(h[1-3]|div|span|p|header)$/.test(name) && HEADLINE_CLASS_RE.test(cls) && c.headlineEls.length < CAP.headline) c.headlineEls.push(here);
     }
-    pushKids(stack, flags, el, isBoiler, article);
+    pushKids(stack, flags, el, isBoiler, article, hard);
   }
   c.total = order;
   return c;
 }
 
-function pushKids(stack: AnyNode[], flags: number[], el: Element, boiler: boolean, inArticle: boolean): void {
+function pushKids(stack: AnyNode[], flags: number[], el: Element, boiler: boolean, inArticle: boolean, inHard: boolean): void {
   const kids = el.children;
-  const f = (boiler ? 1 : 0) | (inArticle ? 2 : 0);
+  const f = (boiler ? 1 : 0) | (inArticle ? 2 : 0) | (inHard ? 4 : 0);
   for (let i = kids.length - 1; i >= 0; i--) { stack.push(kids[i]!); flags.push(f); }
 }
 

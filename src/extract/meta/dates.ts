@@ -162,6 +162,34 @@ function shownNearHeadline(c: Collected, h1Order: number | undefined, day: strin
   return false;
 }
 
+/**
+ * Last resort when the page's main regions hold no date: dates inside regions that look like
+ * boilerplate by their class names ("sidebar_content", "social-share", "site-footer" wrapping a
+ * whole blog theme), closest to the headline first and within a short window of it, so that a
+ * sidebar list of other articles further away is not read. Comment threads, page footers and
+ * copyright lines are never used.
+ * (htmldate likewise searches the whole tree, discarding only comments and a few tags.)
+ */
+function fromBoilerRegions(c: Collected, h1Order: number | undefined, opts: Opts): string | undefined {
+  const usable = <T>(p: Positioned<T>) => p.boiler && !p.hard;
+  const cands: Array<Positioned<string>> = [];
+  for (const t of c.times) if (usable(t)) cands.push({ item: t.item.attribs.datetime ?? textOf(t.item, 200), order: t.order, boiler: true });
+  for (const e of c.dateEls) {
+    if (!usable(e) || /modif|updated|aktualisiert/i.test(`${e.item.attribs.class ?? ''} ${e.item.attribs.id ?? ''}`)) continue;
+    const text = e.item.attribs.datetime ?? e.item.attribs.content ?? textOf(e.item, 240);
+    if (text.length <= 240) cands.push({ item: text, order: e.order, boiler: true });
+  }
+  for (const l of c.lines) if (usable(l)) cands.push(l);
+  cands.sort((a, b) => a.order - b.order);
+  const near = h1Order === undefined ? cands.filter((p) => p.order < 400) : nearHeadline(cands, h1Order).filter((p) => p.order > h1Order - 40 && p.order < h1Order + 120);
+  for (const p of near) {
+    if (/©|copyright/i.test(p.item)) continue;
+    const d = firstDateIn(p.item, opts) ?? parseDateString(p.item, opts);
+    if (d) return d;
+  }
+  return undefined;
+}
+
 const UTC_STAMP = /T(\d{2}):(\d{2})(?::\d{2})?\+00:00$/;
 
 /**
@@ -194,6 +222,24 @@ function localInstant(published: string, c: Collected, h1Order: number | undefin
   return undefined;
 }
 
+const fold = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/**
+ * The element that dates are looked for around: the <h1> (or headline-classed element) that
+ * carries the page's title, else the first <h1> outside boilerplate. Pages whose first <h1> is
+ * the logo or a "Navigation" label put the article's date far from it.
+ */
+export function headlineOrder(c: Collected, title: string | undefined): number | undefined {
+  const t = title ? fold(title) : '';
+  if (t.length >= 8) {
+    for (const h of [...c.h1s, ...c.headlineEls]) {
+      const x = fold(textOf(h.item, 400));
+      if (x.length >= 8 && (x === t || (x.includes(t) && t.length * 2 > x.length) || (t.includes(x) && x.length * 2 > t.length))) return h.order;
+    }
+  }
+  return (c.h1s.find((h) => !h.boiler) ?? c.h1s[0])?.order;
+}
+
 export function pageDates(c: Collected, ld: LdFields | undefined, url: URL | undefined, h1Order: number | undefined, opts: Opts): PageDates {
   const ldPublished = ld?.published ? parseDateString(ld.published, opts) : undefined;
   const modified = (ld?.modified ? parseDateString(ld.modified, opts) : undefined) ?? fromMetas(c, MODIFIED_METAS, opts) ?? fromItemprop(c, 'datemodified', opts);
@@ -206,7 +252,8 @@ export function pageDates(c: Collected, ld: LdFields | undefined, url: URL | und
     ?? dateFromUrl(url)
     ?? fromTimes(c, h1Order, opts)
     ?? fromDateElements(c, h1Order, opts)
-    ?? fromLines(c, h1Order, opts);
+    ?? fromLines(c, h1Order, opts)
+    ?? fromBoilerRegions(c, h1Order, opts);
   // A page that shows its modification date by the headline, and not the stated publication
   // date, presents itself as of that day (republished or substantially revised): readers, and
   // the people who annotated the evaluation sets, take the shown date as the page's date.

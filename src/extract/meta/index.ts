@@ -7,7 +7,7 @@ import type { Document } from '../dom.js';
 import { timezoneForUrl } from '../dates/index.js';
 import { pickAuthors } from './authors.js';
 import { collect, type Collected } from './collect.js';
-import { pageDates } from './dates.js';
+import { headlineOrder, pageDates } from './dates.js';
 import { readJsonLd } from './jsonld.js';
 import { pickLanguage } from './language.js';
 import { pickTitle } from './title.js';
@@ -61,8 +61,7 @@ export function extractMetadata(doc: Document, ctx: ExtractContext): Metadata {
   meta.language = pickLanguage(c, ld?.language);
 
   const timezone = ctx.timezone ?? timezoneForUrl(ctx.url);
-  const h1 = c.h1s.find((h) => !h.boiler) ?? c.h1s[0];
-  const dates = pageDates(c, ld, ctx.url, h1?.order, { timezone, order: dateOrder(meta.language) });
+  const dates = pageDates(c, ld, ctx.url, headlineOrder(c, meta.title), { timezone, order: dateOrder(meta.language) });
   meta.published = dates.published;
   meta.modified = dates.modified;
 
