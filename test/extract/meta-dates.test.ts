@@ -62,3 +62,14 @@ test('dates are looked for by the headline that carries the title, not by a logo
     <aside class="sidebar"><p>01.01.2023</p></aside></body></html>`;
   assert.equal(extract(html).published, '2022-12-06');
 });
+
+test('the stamp by the headline beats <time> elements of embedded posts further down', () => {
+  const embeds = '<blockquote class="instagram-media"><p>' + 'Caption text of an embedded post. '.repeat(3) + '<time datetime="2018-03-12T19:30:12+00:00">Mar 12, 2018</time></p></blockquote>';
+  const html = page('', '<div class="PublishDate"><span>Dienstag,</span> <span>29. Januar 2019</span></div>', '').replace('</article>', `${embeds}</article>`);
+  assert.equal(extract(html).published, '2019-01-29');
+});
+
+test('a <time> whose visible text states another day is read by its text', () => {
+  const html = page('', '<p><time datetime="2019-07-03T10:18:46Z">Publié le 29 juin 2019</time></p>').replace('lang="en"', 'lang="fr"');
+  assert.equal(extract(html).published, '2019-06-29');
+});

@@ -63,7 +63,7 @@ function fromTimes(c: Collected, h1Order: number | undefined, opts: Opts): strin
   for (const t of ordered) {
     const ctx = `${t.item.attribs.class ?? ''} ${t.item.attribs.itemprop ?? ''} ${parentText(t.item)}`;
     if (t !== marked && UPDATED_WORDS.test(ctx) && !PUBLISHED_WORDS.test(ctx)) continue;
-    const d = parseDateString(t.item.attribs.datetime ?? textOf(t.item, 300), opts);
+    const d = timeValue(t.item, opts);
     if (d) return d;
   }
   return undefined;
@@ -72,6 +72,55 @@ function fromTimes(c: Collected, h1Order: number | undefined, opts: Opts): strin
 function parentText(el: Element): string {
   const p = el.parent as Element | null;
   return p && 'attribs' in p ? `${p.attribs.class ?? ''} ${textOf(p, 120)}` : '';
+}
+
+/**
+ * The publication stamp right by the headline: <time> elements, date-classed elements and date
+ * lines in a short window around it, the closest after it first (a <time> marked as the
+ * publication date wins). Read before <time> elements elsewhere, which are often embedded posts,
+ * comments or teasers further down. Stamps labelled as updates are skipped when another exists.
+ */
+function fromHeader(c: Collected, h1Order: number | undefined, opts: Opts): string | undefined {
+  if (h1Order === undefined) return undefined;
+  const inWindow = <T>(p: Positioned<T>) => !p.boiler && p.order > h1Order - 15 && p.order < h1Order + 60;
+  const cands: Array<Positioned<string>> = [];
+  let marked: string | undefined;
+  for (const t of c.times) {
+    if (!inWindow(t)) continue;
+    const v = timeValue(t.item, opts);
+    if (!v) continue;
+    if ('pubdate' in t.item.attribs || /publish|posted|entry-date|created/i.test(`${t.item.attribs.class ?? ''} ${t.item.attribs.itemprop ?? ''}`)) marked ??= v;
+    cands.push({ item: v, order: t.order, boiler: false });
+  }
+  if (marked) return marked;
+  for (const e of c.dateEls) {
+    if (!inWindow(e) || /modif|updated|aktualisiert/i.test(`${e.item.attribs.class ?? ''} ${e.item.attribs.id ?? ''}`)) continue;
+    const a = e.item.attribs;
+    const text = a.datetime ?? a.content;
+    if (text) cands.push({ item: text, order: e.order, boiler: false });
+  }
+  for (const l of c.lines) if (inWindow(l)) cands.push(l);
+  cands.sort((a, b) => a.order - b.order);
+  for (const p of nearHeadline(cands, h1Order)) {
+    const d = ISO_START.test(p.item) ? parseDateString(p.item, opts) : firstDateIn(p.item, opts) ?? parseDateString(p.item, opts);
+    if (d) return d;
+  }
+  return undefined;
+}
+
+const ISO_START = /^\d{4}-\d{2}-\d{2}T/;
+
+/**
+ * A <time>'s machine value, unless its visible text states another day: "Publié le 29 juin 2019"
+ * with datetime="2019-07-03T10:18:46Z" (a revision stamp in the attribute); readers see the text.
+ */
+function timeValue(el: Element, opts: Opts): string | undefined {
+  const attr = el.attribs.datetime ? parseDateString(el.attribs.datetime, opts) : undefined;
+  const text = textOf(el, 200);
+  const shown = text ? firstDateIn(text, opts) ?? parseDateString(text, opts) : undefined;
+  if (!attr) return shown;
+  if (shown && Math.abs(Date.parse(shown.slice(0, 10)) - Date.parse(attr.slice(0, 10))) > 86400000) return shown;
+  return attr;
 }
 
 /** Items after the headline first (closest first), then the ones before it (closest first). */
@@ -141,6 +190,7 @@ function headerStamps(c: Collected, h1Order: number | undefined): Array<Position
   const cands: Array<Positioned<string>> = [];
   for (const t of c.times) if (inWindow(t)) cands.push({ item: t.item.attribs.datetime ?? textOf(t.item, 200), order: t.order, boiler: false });
   for (const l of c.lines) if (inWindow(l)) cands.push(l);
+  cands.sort((a, b) => a.order - b.order);
   return nearHeadline(cands, h1Order);
 }
 
@@ -250,6 +300,7 @@ export function pageDates(c: Collected, ld: LdFields | undefined, url: URL | und
     ?? ldPublished
     ?? fromItemprop(c, 'datecreated', opts)
     ?? dateFromUrl(url)
+    ?? fromHeader(c, h1Order, opts)
     ?? fromTimes(c, h1Order, opts)
     ?? fromDateElements(c, h1Order, opts)
     ?? fromLines(c, h1Order, opts)
@@ -276,7 +327,7 @@ export function explainDates(c: Collected, ld: LdFields | undefined, url: URL | 
     ldPublished: ld?.published, ldModified: ld?.modified, ldIsArticle: String(ld?.isArticle),
     metaPublished: fromMetas(c, PUBLISHED_METAS, opts), metaModified: fromMetas(c, MODIFIED_METAS, opts),
     itemPublished: fromItemprop(c, 'datepublished', opts), itemCreated: fromItemprop(c, 'datecreated', opts),
-    url: dateFromUrl(url), times: fromTimes(c, h1Order, opts), dateEls: fromDateElements(c, h1Order, opts),
+    url: dateFromUrl(url), header: fromHeader(c, h1Order, opts), times: fromTimes(c, h1Order, opts), dateEls: fromDateElements(c, h1Order, opts),
     lines: fromLines(c, h1Order, opts), nearHeadline: visibleNearHeadline(c, h1Order, opts),
   };
 }
