@@ -10,7 +10,7 @@ import { decodeBytes } from '../src/extract/decode.js';
 import { parseHtml } from '../src/extract/dom.js';
 import { collect } from '../src/extract/meta/collect.js';
 import { readJsonLd } from '../src/extract/meta/jsonld.js';
-import { explainDates, headlineOrder } from '../src/extract/meta/dates.js';
+import { dateOrder, explainDates, headlineOrder } from '../src/extract/meta/dates.js';
 import { timezoneForUrl } from '../src/extract/dates/index.js';
 
 const BENCH = resolve(process.env.DATELINE_BENCH ?? [join(import.meta.dirname, '../../shared/bench'), join(import.meta.dirname, '../../../shared/bench')].find((p) => existsSync(p)) ?? '../shared/bench');
@@ -40,7 +40,7 @@ for (const t of truth) {
   if ((ok && !all) || quiet) continue;
   const c = collect(doc);
   const u = url ? new URL(url) : undefined;
-  const ex = explainDates(c, readJsonLd(c.ldJson), u, headlineOrder(c, a.title), { timezone: timezoneForUrl(u) });
+  const ex = explainDates(c, readJsonLd(c.ldJson), u, headlineOrder(c, a.title), { timezone: timezoneForUrl(u), order: dateOrder(a.language) });
   const srcs = Object.entries(ex).filter(([, v]) => v !== undefined && v !== 'undefined' && v !== 'false').map(([k, v]) => `${k}=${v}`).join(' ');
   console.log(`${ok ? 'OK ' : 'BAD'} ${t.id} want=${want} got=${a.published ?? '-'} url=${url ?? '-'}\n    ${srcs}`);
 }

@@ -73,3 +73,14 @@ test('a <time> whose visible text states another day is read by its text', () =>
   const html = page('', '<p><time datetime="2019-07-03T10:18:46Z">Publié le 29 juin 2019</time></p>').replace('lang="en"', 'lang="fr"');
   assert.equal(extract(html).published, '2019-06-29');
 });
+
+test('a generic "date" meta yields to the stamp by the headline', () => {
+  const html = page('<meta name="date" content="2020-02-12">', '<span class="date">05.02.2020</span>').replace('lang="en"', 'lang="de"');
+  assert.equal(extract(html).published, '2020-02-05');
+  assert.equal(extract(page('<meta name="date" content="2020-02-12">', '')).published, '2020-02-12');
+});
+
+test('a "published" meta later than the "modified" one yields to the stamp by the headline', () => {
+  const head = '<meta property="article:published_time" content="2022-11-17T10:33:13Z"><meta property="article:modified_time" content="2022-11-17T10:32:18Z">';
+  assert.equal(extract(page(head, '<time>9. März 2022</time>').replace('lang="en"', 'lang="de"')).published, '2022-03-09');
+});

@@ -16,11 +16,18 @@ const PUBLISHED_METAS = [
   'article:published_time', 'og:article:published_time', 'article:published', 'og:published_time', 'published_time',
   'datepublished', 'article.published', 'article_date_original', 'publication_date', 'publish_date', 'publish-date',
   'publishdate', 'pubdate', 'pub_date', 'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dcterms.issued',
-  'dc.date.created', 'dcterms.created', 'dc.date', 'dcterms.date', 'citation_publication_date', 'citation_date',
-  'originalpublicationdate', 'article.created', 'date_published', 'published-date', 'release_date', 'created',
-  'cxenseparse:recs:publishtime', 'date', 'og:pubdate', 'displaydate', 'dateline', 'article:post_date', 'bt:pubdate',
-  'datecreated', 'ga_date', 'content_create_date', 'dc.created', 'issued', 'pdate', 'timestamp',
+  'dc.date.created', 'dcterms.created', 'citation_publication_date', 'citation_date',
+  'originalpublicationdate', 'article.created', 'date_published', 'published-date', 'release_date',
+  'cxenseparse:recs:publishtime', 'og:pubdate', 'displaydate', 'dateline', 'article:post_date', 'bt:pubdate',
+  'content_create_date',
 ];
+/**
+ * Meta names that say only "a date" (Dublin Core's dc.date, a bare "date", "timestamp"): CMSs
+ * fill them with the day the page was generated or last touched as often as with the publication
+ * day, so the stamp shown by the headline outranks them (htmldate, too, weighs these generic
+ * attributes below the specific publication ones).
+ */
+const GENERIC_DATE_METAS = ['dc.date', 'dcterms.date', 'created', 'date', 'datecreated', 'ga_date', 'dc.created', 'issued', 'pdate', 'timestamp'];
 const MODIFIED_METAS = [
   'article:modified_time', 'og:article:modified_time', 'og:updated_time', 'article:modified', 'datemodified',
   'dc.date.modified', 'dcterms.modified', 'last-modified', 'lastmod', 'modified', 'revision_date', 'article.updated',
@@ -272,6 +279,12 @@ function localInstant(published: string, c: Collected, h1Order: number | undefin
   return undefined;
 }
 
+/** US and a few other English locales write numeric dates month first. */
+export function dateOrder(language: string | undefined): 'dmy' | 'mdy' {
+  if (!language) return 'mdy';
+  return /^en(-US|-CA|-PH)?$/i.test(language) || /^en$/i.test(language) ? 'mdy' : 'dmy';
+}
+
 const fold = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 /**
@@ -293,7 +306,10 @@ export function headlineOrder(c: Collected, title: string | undefined): number |
 export function pageDates(c: Collected, ld: LdFields | undefined, url: URL | undefined, h1Order: number | undefined, opts: Opts): PageDates {
   const ldPublished = ld?.published ? parseDateString(ld.published, opts) : undefined;
   const modified = (ld?.modified ? parseDateString(ld.modified, opts) : undefined) ?? fromMetas(c, MODIFIED_METAS, opts) ?? fromItemprop(c, 'datemodified', opts);
-  const metaPublished = fromMetas(c, PUBLISHED_METAS, opts);
+  let metaPublished = fromMetas(c, PUBLISHED_METAS, opts);
+  // A "published" stamp later than the "modified" one is a generation time, not a publication.
+  const suspect = metaPublished && modified && metaPublished.length > 10 && modified.length > 10 && Date.parse(metaPublished) > Date.parse(modified);
+  if (suspect) metaPublished = undefined;
   let published = (ld?.isArticle ? sameInstantLocal(ldPublished, metaPublished) : undefined)
     ?? metaPublished
     ?? fromItemprop(c, 'datepublished', opts)
@@ -301,6 +317,8 @@ export function pageDates(c: Collected, ld: LdFields | undefined, url: URL | und
     ?? fromItemprop(c, 'datecreated', opts)
     ?? dateFromUrl(url)
     ?? fromHeader(c, h1Order, opts)
+    ?? fromMetas(c, GENERIC_DATE_METAS, opts)
+    ?? (suspect ? fromMetas(c, PUBLISHED_METAS, opts) : undefined)
     ?? fromTimes(c, h1Order, opts)
     ?? fromDateElements(c, h1Order, opts)
     ?? fromLines(c, h1Order, opts)
@@ -325,7 +343,7 @@ export function pageDates(c: Collected, ld: LdFields | undefined, url: URL | und
 export function explainDates(c: Collected, ld: LdFields | undefined, url: URL | undefined, h1Order: number | undefined, opts: Opts): Record<string, string | undefined> {
   return {
     ldPublished: ld?.published, ldModified: ld?.modified, ldIsArticle: String(ld?.isArticle),
-    metaPublished: fromMetas(c, PUBLISHED_METAS, opts), metaModified: fromMetas(c, MODIFIED_METAS, opts),
+    metaPublished: fromMetas(c, PUBLISHED_METAS, opts), metaGeneric: fromMetas(c, GENERIC_DATE_METAS, opts), metaModified: fromMetas(c, MODIFIED_METAS, opts),
     itemPublished: fromItemprop(c, 'datepublished', opts), itemCreated: fromItemprop(c, 'datecreated', opts),
     url: dateFromUrl(url), header: fromHeader(c, h1Order, opts), times: fromTimes(c, h1Order, opts), dateEls: fromDateElements(c, h1Order, opts),
     lines: fromLines(c, h1Order, opts), nearHeadline: visibleNearHeadline(c, h1Order, opts),

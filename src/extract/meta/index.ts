@@ -7,7 +7,7 @@ import type { Document } from '../dom.js';
 import { timezoneForUrl } from '../dates/index.js';
 import { pickAuthors } from './authors.js';
 import { collect, type Collected } from './collect.js';
-import { headlineOrder, pageDates } from './dates.js';
+import { dateOrder, headlineOrder, pageDates } from './dates.js';
 import { readJsonLd } from './jsonld.js';
 import { pickLanguage } from './language.js';
 import { pickTitle } from './title.js';
@@ -38,12 +38,6 @@ function absolutize(href: string | undefined, base: URL | undefined): string | u
 function cleanText(s: string | undefined, max = 1000): string | undefined {
   const t = s?.replace(/\s+/g, ' ').trim();
   return t ? t.slice(0, max) : undefined;
-}
-
-/** US and a few other English locales write numeric dates month first. */
-function dateOrder(language: string | undefined): 'dmy' | 'mdy' {
-  if (!language) return 'mdy';
-  return /^en(-US|-CA|-PH)?$/i.test(language) || /^en$/i.test(language) ? 'mdy' : 'dmy';
 }
 
 export function extractMetadata(doc: Document, ctx: ExtractContext): Metadata {
