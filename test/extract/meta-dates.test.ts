@@ -84,3 +84,18 @@ test('a "published" meta later than the "modified" one yields to the stamp by th
   const head = '<meta property="article:published_time" content="2022-11-17T10:33:13Z"><meta property="article:modified_time" content="2022-11-17T10:32:18Z">';
   assert.equal(extract(page(head, '<time>9. März 2022</time>').replace('lang="en"', 'lang="de"')).published, '2022-03-09');
 });
+
+test('a date opening the first paragraph (a dateline) dates the page', () => {
+  const long = 'Bei der Erinnerung an die Verfolgten des NS-Regimes waren queere Menschen lange vergessen. '.repeat(5);
+  const html = `<html lang="de"><head><title>Gedenken</title></head><body><div class="content"><p class="bodytext">27.1.2022 - ${long}</p></div></body></html>`;
+  assert.equal(extract(html).published, '2022-01-27');
+  const mid = `<html lang="de"><head><title>Gedenken</title></head><body><div class="content"><p>${long} Am 27.1.2022 war es so weit. ${long}</p></div></body></html>`;
+  assert.equal(extract(mid).published, undefined);
+});
+
+test('a stamp just above the headline beats a list of other releases further below it', () => {
+  const others = ['10.08.2022 11:05', '04.08.2022 10:02'].map((d) => `<li><time datetime="${d}">${d}</time> Other release</li>`).join('');
+  const html = `<html lang="de"><head><title>t</title></head><body><main><p class="kicker"><time datetime="2022-12-12 12:22">12.12.2022 12:22</time></p>
+    <h1>Das ändert sich im Jahr 2023</h1><p>(Leipzig) - Von Preisbremsen im Energiemarkt bis zur EU-Verbandsklage.</p><div>${'<span>x</span>'.repeat(10)}</div><ul>${others}</ul>${para}</main></body></html>`;
+  assert.equal(extract(html).published, '2022-12-12T12:22:00');
+});

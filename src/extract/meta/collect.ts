@@ -81,10 +81,9 @@ export function collect(doc: Document): Collected {
     if (node.type === 'text') {
       if (c.lines.length < CAP.lines) {
         const data = (node as unknown as { data: string }).data;
-        if (data.length < 300 && MAY_HOLD_DATE.test(data)) {
-          const t = data.trim();
-          if (t.length >= 6) c.lines.push(inHard ? { item: t, order: order++, boiler, hard: true } : { item: t, order: order++, boiler });
-        }
+        // A long paragraph counts only by a date that opens it ("27.1.2022 – Bei der …", "(21. November 2022) …"): a dateline.
+        const t = data.length < 300 ? (MAY_HOLD_DATE.test(data) ? data.trim() : '') : datelineOf(data);
+        if (t.length >= 6) c.lines.push(inHard ? { item: t, order: order++, boiler, hard: true } : { item: t, order: order++, boiler });
       }
       continue;
     }
@@ -148,6 +147,13 @@ export function collect(doc: Document): Collected {
   }
   c.total = order;
   return c;
+}
+
+const DATELINE_START = /^\s*\(?\d{1,4}[./\s-]/;
+function datelineOf(data: string): string {
+  if (!DATELINE_START.test(data)) return '';
+  const head = data.trimStart().slice(0, 40);
+  return MAY_HOLD_DATE.test(head) ? head : '';
 }
 
 function pushKids(stack: AnyNode[], flags: number[], el: Element, boiler: boolean, inArticle: boolean, inHard: boolean): void {

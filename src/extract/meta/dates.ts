@@ -107,8 +107,10 @@ function fromHeader(c: Collected, h1Order: number | undefined, opts: Opts): stri
     if (text) cands.push({ item: text, order: e.order, boiler: false });
   }
   for (const l of c.lines) if (inWindow(l)) cands.push(l);
-  cands.sort((a, b) => a.order - b.order);
-  for (const p of nearHeadline(cands, h1Order)) {
+  // Closest first, a stamp before the headline (a kicker line above it) counting double distance.
+  const dist = (p: Positioned<string>) => (p.order > h1Order ? p.order - h1Order : 2 * (h1Order - p.order));
+  cands.sort((a, b) => dist(a) - dist(b) || a.order - b.order);
+  for (const p of cands) {
     const d = ISO_START.test(p.item) ? parseDateString(p.item, opts) : firstDateIn(p.item, opts) ?? parseDateString(p.item, opts);
     if (d) return d;
   }
