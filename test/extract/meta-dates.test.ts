@@ -99,3 +99,11 @@ test('a stamp just above the headline beats a list of other releases further bel
     <h1>Das ändert sich im Jahr 2023</h1><p>(Leipzig) - Von Preisbremsen im Energiemarkt bis zur EU-Verbandsklage.</p><div>${'<span>x</span>'.repeat(10)}</div><ul>${others}</ul>${para}</main></body></html>`;
   assert.equal(extract(html).published, '2022-12-12T12:22:00');
 });
+
+test('page-state JSON in a script dates a page whose markup and text say nothing', () => {
+  const state = '<script>window.__STATE__ = {"review":{"dates":{"publishedDate":"2016-11-04T20:37:27Z","updatedDate":"2016-11-04T20:39:47Z"}}};</script>';
+  const html = `<html lang="en"><head><title>t</title>${state}</head><body><h1>A review</h1>${para}</body></html>`;
+  assert.equal(extract(html).published, '2016-11-04T20:37:27+00:00');
+  const html2 = `<html lang="en"><head><title>t</title>${state}</head><body><h1>A review</h1><p class="date">May 2, 2017</p>${para}</body></html>`;
+  assert.equal(extract(html2).published, '2017-05-02');
+});

@@ -16,6 +16,8 @@ export interface Collected {
   /** <meta> content by lower-cased name / property / itemprop / http-equiv, in document order. */
   metas: Map<string, string[]>;
   ldJson: string[];
+  /** Other inline scripts (page state such as __NEXT_DATA__), by reference; read only as a last resort. */
+  scripts: string[];
   title?: string;
   htmlLang?: string;
   baseHref?: string;
@@ -65,7 +67,7 @@ const ANY_CLASS_RE = /date|time|datum|publi|posted|fecha|zeit|erstellt|meta|byli
 
 export function collect(doc: Document): Collected {
   const c: Collected = {
-    metas: new Map(), ldJson: [], links: new Map(), relAuthors: [], h1s: [], headlineEls: [], times: [],
+    metas: new Map(), ldJson: [], scripts: [], links: new Map(), relAuthors: [], h1s: [], headlineEls: [], times: [],
     itemprops: new Map(), dateEls: [], bylineEls: [], lines: [], total: 0,
   };
   // Two parallel stacks (node, flags) instead of one object per node: this walk visits every node.
@@ -99,6 +101,9 @@ export function collect(doc: Document): Collected {
       if ((a.type ?? '').toLowerCase().includes('ld+json')) {
         const kid = el.children[0] as unknown as { data?: string } | undefined;
         if (kid?.data && c.ldJson.length < 20) c.ldJson.push(kid.data);
+      } else if (!a.src && c.scripts.length < 40) {
+        const kid = el.children[0] as unknown as { data?: string } | undefined;
+        if (kid?.data && kid.data.length > 40) c.scripts.push(kid.data);
       }
       continue;
     }

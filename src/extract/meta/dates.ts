@@ -249,6 +249,23 @@ function fromBoilerRegions(c: Collected, h1Order: number | undefined, opts: Opts
   return undefined;
 }
 
+// "datePublished": "2016-11-04T20:37:27Z" and its spellings, as page-state scripts write them.
+const SCRIPT_PUBLISHED = /["'](?:datePublished|publishedDate|publishDate|published_at|publishedAt|publication_date|firstPublishedDate|date_published|pubDate)["']\s*:\s*["']([^"']{8,40})["']/;
+
+/**
+ * Page-state scripts (Next.js __NEXT_DATA__, CMS data layers) often carry the publication time as
+ * JSON when no markup does (htmldate also searches scripts for such JSON keys). The first such
+ * key in the first script that has one; read only when the markup and the text say nothing.
+ */
+function fromScripts(c: Collected, opts: Opts): string | undefined {
+  for (const sc of c.scripts) {
+    const m = SCRIPT_PUBLISHED.exec(sc.length > 200_000 ? sc.slice(0, 200_000) : sc);
+    const d = m ? parseDateString(m[1]!, opts) : undefined;
+    if (d) return d;
+  }
+  return undefined;
+}
+
 const UTC_STAMP = /T(\d{2}):(\d{2})(?::\d{2})?\+00:00$/;
 
 /**
@@ -324,6 +341,7 @@ export function pageDates(c: Collected, ld: LdFields | undefined, url: URL | und
     ?? fromTimes(c, h1Order, opts)
     ?? fromDateElements(c, h1Order, opts)
     ?? fromLines(c, h1Order, opts)
+    ?? fromScripts(c, opts)
     ?? fromBoilerRegions(c, h1Order, opts);
   // A page that shows its modification date by the headline, and not the stated publication
   // date, presents itself as of that day (republished or substantially revised): readers, and
@@ -348,6 +366,6 @@ export function explainDates(c: Collected, ld: LdFields | undefined, url: URL | 
     metaPublished: fromMetas(c, PUBLISHED_METAS, opts), metaGeneric: fromMetas(c, GENERIC_DATE_METAS, opts), metaModified: fromMetas(c, MODIFIED_METAS, opts),
     itemPublished: fromItemprop(c, 'datepublished', opts), itemCreated: fromItemprop(c, 'datecreated', opts),
     url: dateFromUrl(url), header: fromHeader(c, h1Order, opts), times: fromTimes(c, h1Order, opts), dateEls: fromDateElements(c, h1Order, opts),
-    lines: fromLines(c, h1Order, opts), nearHeadline: visibleNearHeadline(c, h1Order, opts),
+    lines: fromLines(c, h1Order, opts), scripts: fromScripts(c, opts), boiler: fromBoilerRegions(c, h1Order, opts), nearHeadline: visibleNearHeadline(c, h1Order, opts),
   };
 }
