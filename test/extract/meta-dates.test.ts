@@ -107,3 +107,11 @@ test('page-state JSON in a script dates a page whose markup and text say nothing
   const html2 = `<html lang="en"><head><title>t</title>${state}</head><body><h1>A review</h1><p class="date">May 2, 2017</p>${para}</body></html>`;
   assert.equal(extract(html2).published, '2017-05-02');
 });
+
+test('a line opening with a publication label dates the page even in the page footer, never in comments', () => {
+  const footer = '<div class="rez_footer"><p class="footerFrstLn">Letzte Änderung: 31.10.2023 - 14:49:39<br>Erschienen am: 01.11.2023</p></div>';
+  const html = `<html lang="de"><head><title>t</title></head><body><h1>Vom Boden aus gedacht</h1>${para}${footer}</body></html>`;
+  assert.equal(extract(html).published, '2023-11-01');
+  const comments = '<div class="comments"><p>Published on 3 March 2021 by a reader</p></div>';
+  assert.equal(extract(`<html lang="en"><head><title>t</title></head><body><h1>Vom Boden aus gedacht</h1>${para}${comments}</body></html>`).published, undefined);
+});

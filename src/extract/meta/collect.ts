@@ -8,8 +8,8 @@ export interface Positioned<T> {
   item: T;
   order: number;
   boiler: boolean;
-  /** Inside a comment thread or the page footer: never the article's own date, not even as a last resort. */
-  hard?: boolean;
+  /** Inside a comment thread or the page footer: not the article's own date, not even as a last resort. */
+  hard?: 'comment' | 'footer';
 }
 
 export interface Collected {
@@ -49,7 +49,7 @@ const STRONG_RE = new RegExp(`^${STRONG_WORDS}(?:[-_].*)?$|[-_]${STRONG_WORDS}$`
 // date and byline ("post-sidebar", "podcast-description__sidebar").
 const WEAK_RE = /^(?:site-?)?(?:footer|sidebar)(?:[-_].*)?$|[-_](?:footer|sidebar)$/i;
 const WEAK_TAGS = new Set(['footer', 'aside']);
-const HARD_RE = /comment|kommentar|disqus|livefyre|replies|respond|footer/i;
+const COMMENT_RE = /comment|kommentar|disqus|livefyre|replies|respond/i;
 const ARTICLE_RE = /^(?:h?entry|post|article|story|blog-?post|news-?(?:single|detail|article))(?:[-_](?!.*(?:list|teaser|related|grid|card|nav|preview|excerpt)).*)?$/i;
 // Taxonomy classes ("post_tag-kommentar", "category-social") name topics, not page regions.
 const TAXONOMY_RE = /^(?:category|tag|post_tag|topic|section|term|rubrik|ressort)[-_]/i;
@@ -79,18 +79,18 @@ export function collect(doc: Document): Collected {
     const f = flags.pop()!;
     const boiler = (f & 1) !== 0;
     const inArticle = (f & 2) !== 0;
-    const inHard = (f & 4) !== 0;
+    const inHard: Positioned<string>['hard'] = (f & 8) !== 0 ? 'comment' : (f & 4) !== 0 ? 'footer' : undefined;
     if (node.type === 'text') {
       if (c.lines.length < CAP.lines) {
         const data = (node as unknown as { data: string }).data;
         // A long paragraph counts only by a date that opens it ("27.1.2022 – Bei der …", "(21. November 2022) …"): a dateline.
         const t = data.length < 300 ? (MAY_HOLD_DATE.test(data) ? data.trim() : '') : datelineOf(data);
-        if (t.length >= 6) c.lines.push(inHard ? { item: t, order: order++, boiler, hard: true } : { item: t, order: order++, boiler });
+        if (t.length >= 6) c.lines.push(inHard ? { item: t, order: order++, boiler, hard: inHard } : { item: t, order: order++, boiler });
       }
       continue;
     }
     if (!isElement(node)) {
-      if (node.type === 'root') pushKids(stack, flags, node as unknown as Element, boiler, inArticle, false);
+      if (node.type === 'root') pushKids(stack, flags, node as unknown as Element, boiler, inArticle, undefined);
       continue;
     }
     const el = node;
@@ -134,7 +134,8 @@ export function collect(doc: Document): Collected {
       || (a.itemtype !== undefined && /Article|BlogPosting/.test(a.itemtype));
     const isBoiler = boiler || name === 'nav' || (toks.length > 0 && toks.some((t) => STRONG_RE.test(t)))
       || (!inArticle && (WEAK_TAGS.has(name) || (toks.length > 0 && toks.some((t) => WEAK_RE.test(t)))));
-    const hard = inHard || (isBoiler && (name === 'footer' || (toks.length > 0 && toks.some((t) => HARD_RE.test(t)))));
+    const hard = inHard === 'comment' || (isBoiler && toks.length > 0 && toks.some((t) => COMMENT_RE.test(t))) ? 'comment'
+      : inHard ?? (isBoiler && (name === 'footer' || (toks.length > 0 && toks.some((t) => /footer/i.test(t)))) ? 'footer' : undefined);
     if (name !== 'h1' && name !== 'time' && !a.itemprop && !relevant) {
       pushKids(stack, flags, el, isBoiler, article, hard);
       continue;
@@ -161,9 +162,9 @@ function datelineOf(data: string): string {
   return MAY_HOLD_DATE.test(head) ? head : '';
 }
 
-function pushKids(stack: AnyNode[], flags: number[], el: Element, boiler: boolean, inArticle: boolean, inHard: boolean): void {
+function pushKids(stack: AnyNode[], flags: number[], el: Element, boiler: boolean, inArticle: boolean, inHard: Positioned<string>['hard']): void {
   const kids = el.children;
-  const f = (boiler ? 1 : 0) | (inArticle ? 2 : 0) | (inHard ? 4 : 0);
+  const f = (boiler ? 1 : 0) | (inArticle ? 2 : 0) | (inHard === 'comment' ? 8 : inHard ? 4 : 0);
   for (let i = kids.length - 1; i >= 0; i--) { stack.push(kids[i]!); flags.push(f); }
 }
 

@@ -249,6 +249,21 @@ function fromBoilerRegions(c: Collected, h1Order: number | undefined, opts: Opts
   return undefined;
 }
 
+// A line that opens with an explicit publication label names the publication date wherever it
+// stands (htmldate reads such "published on" expressions too); "posted" is left out, comment
+// threads say it of every reply.
+const PUBLICATION_LABEL = /^(?:erschienen|ver(?:ö|oe)ffentlicht|published|first published|publi(?:é|e) le|publicado|pubblicato|opublikowano|gepubliceerd|julkaistu|publiceret|publicerad|datum der ver)\b/i;
+
+/** Labelled publication lines anywhere outside comment threads (page footers included). */
+function fromLabelledLines(c: Collected, opts: Opts): string | undefined {
+  for (const l of c.lines) {
+    if (l.hard === 'comment' || !PUBLICATION_LABEL.test(l.item)) continue;
+    const d = firstDateIn(l.item, opts);
+    if (d) return d;
+  }
+  return undefined;
+}
+
 // "datePublished": "2016-11-04T20:37:27Z" and its spellings, as page-state scripts write them.
 const SCRIPT_PUBLISHED = /["'](?:datePublished|publishedDate|publishDate|published_at|publishedAt|publication_date|firstPublishedDate|date_published|pubDate)["']\s*:\s*["']([^"']{8,40})["']/;
 
@@ -341,6 +356,7 @@ export function pageDates(c: Collected, ld: LdFields | undefined, url: URL | und
     ?? fromTimes(c, h1Order, opts)
     ?? fromDateElements(c, h1Order, opts)
     ?? fromLines(c, h1Order, opts)
+    ?? fromLabelledLines(c, opts)
     ?? fromScripts(c, opts)
     ?? fromBoilerRegions(c, h1Order, opts);
   // A page that shows its modification date by the headline, and not the stated publication
@@ -366,6 +382,6 @@ export function explainDates(c: Collected, ld: LdFields | undefined, url: URL | 
     metaPublished: fromMetas(c, PUBLISHED_METAS, opts), metaGeneric: fromMetas(c, GENERIC_DATE_METAS, opts), metaModified: fromMetas(c, MODIFIED_METAS, opts),
     itemPublished: fromItemprop(c, 'datepublished', opts), itemCreated: fromItemprop(c, 'datecreated', opts),
     url: dateFromUrl(url), header: fromHeader(c, h1Order, opts), times: fromTimes(c, h1Order, opts), dateEls: fromDateElements(c, h1Order, opts),
-    lines: fromLines(c, h1Order, opts), scripts: fromScripts(c, opts), boiler: fromBoilerRegions(c, h1Order, opts), nearHeadline: visibleNearHeadline(c, h1Order, opts),
+    lines: fromLines(c, h1Order, opts), labelled: fromLabelledLines(c, opts), scripts: fromScripts(c, opts), boiler: fromBoilerRegions(c, h1Order, opts), nearHeadline: visibleNearHeadline(c, h1Order, opts),
   };
 }
