@@ -115,3 +115,16 @@ test('a line opening with a publication label dates the page even in the page fo
   const comments = '<div class="comments"><p>Published on 3 March 2021 by a reader</p></div>';
   assert.equal(extract(`<html lang="en"><head><title>t</title></head><body><h1>Vom Boden aus gedacht</h1>${para}${comments}</body></html>`).published, undefined);
 });
+
+test('layout modifier classes ("has-double-sidebar") do not make the main column boilerplate', () => {
+  const html = `<html lang="de"><head><title>t</title></head><body><aside class="sidebar"><span class="newsitem-time">29.11.2022</span></aside>
+    <div class="main-content has-double-sidebar"><p>(21. November 2022) ${'Energieverbraucher erhalten eine Preiserhöhung nach der nächsten. '.repeat(6)}</p></div></body></html>`;
+  assert.equal(extract(html).published, '2022-11-21');
+});
+
+test('a meta stamp with an offset beats a JSON-LD one without; a local "modified" does not make it suspect', () => {
+  const head = ld({ datePublished: '2022-05-10T23:35:55', dateModified: '2022-05-11T4:10:00' }) + '<meta property="article:published_time" content="2022-05-11T04:10:00-03:00">';
+  assert.equal(extract(page(head, '')).published, '2022-05-11T04:10:00-03:00');
+  const agree = ld({ datePublished: '2022-05-10T23:35:55-03:00' }) + '<meta property="article:published_time" content="2022-05-11T04:10:00-03:00">';
+  assert.equal(extract(page(agree, '')).published, '2022-05-10T23:35:55-03:00');
+});

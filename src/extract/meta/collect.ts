@@ -51,8 +51,9 @@ const WEAK_RE = /^(?:site-?)?(?:footer|sidebar)(?:[-_].*)?$|[-_](?:footer|sideba
 const WEAK_TAGS = new Set(['footer', 'aside']);
 const COMMENT_RE = /comment|kommentar|disqus|livefyre|replies|respond/i;
 const ARTICLE_RE = /^(?:h?entry|post|article|story|blog-?post|news-?(?:single|detail|article))(?:[-_](?!.*(?:list|teaser|related|grid|card|nav|preview|excerpt)).*)?$/i;
-// Taxonomy classes ("post_tag-kommentar", "category-social") name topics, not page regions.
-const TAXONOMY_RE = /^(?:category|tag|post_tag|topic|section|term|rubrik|ressort)[-_]/i;
+// Taxonomy classes ("post_tag-kommentar", "category-social") name topics, not page regions; layout
+// modifiers ("has-double-sidebar", "no-sidebars", "with-comments") describe a region's neighbours.
+const TAXONOMY_RE = /^(?:category|tag|post_tag|topic|section|term|rubrik|ressort|has|with|no|show)[-_]/i;
 const NO_TOKENS: string[] = [];
 const NEVER_BOILER = new Set(['html', 'body', 'main', 'article']);
 const DATE_CLASS_RE = /date|time|datum|publi|posted|fecha|dateline|zeit|erstellt|meta|byline|info|stamp|calendar|data/i;

@@ -342,9 +342,13 @@ export function pageDates(c: Collected, ld: LdFields | undefined, url: URL | und
   const modified = (ld?.modified ? parseDateString(ld.modified, opts) : undefined) ?? fromMetas(c, MODIFIED_METAS, opts) ?? fromItemprop(c, 'datemodified', opts);
   let metaPublished = fromMetas(c, PUBLISHED_METAS, opts);
   // A "published" stamp later than the "modified" one is a generation time, not a publication.
-  const suspect = metaPublished && modified && metaPublished.length > 10 && modified.length > 10 && Date.parse(metaPublished) > Date.parse(modified);
+  const zoned = (d: string | undefined): d is string => !!d && /T.*[+-]\d{2}:\d{2}$/.test(d);
+  const suspect = zoned(metaPublished) && zoned(modified) && Date.parse(metaPublished) > Date.parse(modified);
   if (suspect) metaPublished = undefined;
-  let published = (ld?.isArticle ? sameInstantLocal(ldPublished, metaPublished) : undefined)
+  // JSON-LD's article date first, except that a meta stamp with an explicit offset beats a
+  // JSON-LD one without (a local time of unknown zone).
+  const ldFirst = ld?.isArticle && !(ldPublished && metaPublished && !/[+-]\d{2}:\d{2}$/.test(ldPublished) && /[+-]\d{2}:\d{2}$/.test(metaPublished));
+  let published = (ldFirst ? sameInstantLocal(ldPublished, metaPublished) : undefined)
     ?? metaPublished
     ?? fromItemprop(c, 'datepublished', opts)
     ?? ldPublished
