@@ -18,6 +18,8 @@ export interface LineClass {
   furnitureRun?: boolean;
   /** Metadata line (title, section, byline, date stamp) set by the header finder. */
   meta?: boolean;
+  /** One of ≥ 3 consecutive lines that start with a typed bullet ("+ Added …", "* Fixed …"). */
+  listItem?: boolean;
 }
 
 const SHORT_UNITS = 6;
@@ -44,6 +46,7 @@ export function classify(lines: Line[]): LineClass[] {
     if (j - i >= 3) for (let k = i; k < j; k++) cls[k]!.furnitureRun = true;
     i = j;
   }
+  markBulletLists(lines, cls);
   // Runs of short non-prose lines.
   let i = 0;
   while (i < lines.length) {
@@ -53,10 +56,29 @@ export function classify(lines: Line[]): LineClass[] {
     }
     let j = i;
     while (j < lines.length && !cls[j]!.prose && lines[j]!.units <= SHORT_UNITS) j++;
-    if (j - i >= 4) for (let k = i; k < j; k++) cls[k]!.inMenuRun = true;
+    if (j - i >= 4) for (let k = i; k < j; k++) if (!cls[k]!.listItem) cls[k]!.inMenuRun = true;
     i = j;
   }
   return cls;
+}
+
+// A bullet typed into the text itself: crawlers drop <li> markers, so a run of lines that
+// carry one is a list the author wrote (release notes, a plain-text list), not a menu.
+const TYPED_BULLET = /^[+*•·‣◦▪►–—-]\s+[\p{L}\p{N}"“„'‘(/@]/u;
+
+function markBulletLists(lines: Line[], cls: LineClass[]): void {
+  for (let i = 0; i < lines.length; ) {
+    if (!TYPED_BULLET.test(lines[i]!.text)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let units = 0;
+    while (j < lines.length && TYPED_BULLET.test(lines[j]!.text) && !cls[j]!.furniture) units += lines[j++]!.units;
+    // Three or more items of a few words each on average: menus rarely look like that.
+    if (j - i >= 3 && units / (j - i) >= 4) for (let k = i; k < j; k++) cls[k]!.listItem = true;
+    i = Math.max(j, i + 1);
+  }
 }
 
 function lineScore(l: Line, c: LineClass, isolated: boolean): number {
@@ -73,6 +95,7 @@ function lineScore(l: Line, c: LineClass, isolated: boolean): number {
   // A prose line alone between non-prose lines is a teaser under a headline more often than
   // an article paragraph, which usually has prose neighbours.
   if (c.prose) return isolated && l.units < 40 ? l.units * 0.35 : l.units;
+  if (c.listItem) return l.units * 0.5;
   if (c.inMenuRun) return -4;
   // Headline-shaped or label lines: mildly negative, so a few subheadings or list items inside
   // an article do not split it but a list of other headlines does not join it.
