@@ -18,11 +18,16 @@ export interface LineClass {
   furnitureRun?: boolean;
   /** Metadata line (title, section, byline, date stamp) set by the header finder. */
   meta?: boolean;
+  /** A date/time line in a series of them a few lines apart: a news ticker or a list of teasers. */
+  feedStamp?: boolean;
   /** One of ≥ 3 consecutive lines that start with a typed bullet ("+ Added …", "* Fixed …"). */
   listItem?: boolean;
 }
 
 const SHORT_UNITS = 6;
+/** Most lines between two stamps of a ticker (stamp, headline, text, credit). */
+const FEED_SPACING = 5;
+const FEED_PENALTY = 30;
 // Cheap pre-check before the date parser: a year, a d.m / h:mm pair or a CJK date mark.
 const DATE_HINT = /\d{4}|\d[./:h-]\d|\d\s*[年月日년월일]/;
 // A clock time alone on a line: a live ticker or a comment stamp.
@@ -47,6 +52,7 @@ export function classify(lines: Line[]): LineClass[] {
     i = j;
   }
   markBulletLists(lines, cls);
+  markFeeds(cls);
   // Runs of short non-prose lines.
   let i = 0;
   while (i < lines.length) {
@@ -60,6 +66,21 @@ export function classify(lines: Line[]): LineClass[] {
     i = j;
   }
   return cls;
+}
+
+/**
+ * Four or more date/time lines, each within a few lines of the previous one ("14:44", entry,
+ * "14:32", entry, …): a ticker or a teaser list. An article has one stamp, not a series.
+ */
+function markFeeds(cls: LineClass[]): void {
+  const stamps: number[] = [];
+  for (let i = 0; i < cls.length; i++) if (cls[i]!.dateLine) stamps.push(i);
+  for (let a = 0; a < stamps.length; ) {
+    let b = a;
+    while (b + 1 < stamps.length && stamps[b + 1]! - stamps[b]! <= FEED_SPACING) b++;
+    if (b - a + 1 >= 4) for (let k = a; k <= b; k++) cls[stamps[k]!]!.feedStamp = true;
+    a = b + 1;
+  }
 }
 
 // A bullet typed into the text itself: crawlers drop <li> markers, so a run of lines that
@@ -79,14 +100,30 @@ function markBulletLists(lines: Line[], cls: LineClass[]): void {
     if (j - i >= 3 && units / (j - i) >= 4) for (let k = i; k < j; k++) cls[k]!.listItem = true;
     i = Math.max(j, i + 1);
   }
+  // "1. Finland", "2. Norway", …: numbers typed in sequence are an authored ranking or steps.
+  for (let i = 0; i < lines.length; ) {
+    const first = NUMBERED.exec(lines[i]!.text);
+    if (!first) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    let expect = Number(first[1]) + 1;
+    for (let m; j < lines.length && (m = NUMBERED.exec(lines[j]!.text)) && Number(m[1]) === expect; j++) expect++;
+    if (j - i >= 3) for (let k = i; k < j; k++) if (!cls[k]!.furniture) cls[k]!.listItem = true;
+    i = j;
+  }
 }
+
+const NUMBERED = /^(\d{1,2})[.)]\s+\S/;
 
 function lineScore(l: Line, c: LineClass, isolated: boolean): number {
   if (c.meta) return 0;
   // "Comments", "Related articles", "Most read": what follows is rarely the article again.
   if (c.furniture === 'stop' || c.furniture === 'comments') return -150;
   // A date on its own line after the header starts a comment or a teaser in a list.
-  if (c.dateLine) return -8;
+  // One of a series of stamps: each entry of a ticker costs more than a short entry brings.
+  if (c.dateLine) return c.feedStamp ? -FEED_PENALTY : -8;
   if (c.furniture) return c.furnitureRun ? -15 : -6;
   // Repeated short lines are menus and captions; a repeated paragraph is the article printed
   // twice (or its lead reused as a teaser) and still counts, at half weight.
@@ -95,7 +132,7 @@ function lineScore(l: Line, c: LineClass, isolated: boolean): number {
   // A prose line alone between non-prose lines is a teaser under a headline more often than
   // an article paragraph, which usually has prose neighbours.
   if (c.prose) return isolated && l.units < 40 ? l.units * 0.35 : l.units;
-  if (c.listItem) return l.units * 0.5;
+  if (c.listItem) return Math.max(1, l.units * 0.5);
   if (c.inMenuRun) return -4;
   // Headline-shaped or label lines: mildly negative, so a few subheadings or list items inside
   // an article do not split it but a list of other headlines does not join it.
