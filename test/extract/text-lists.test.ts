@@ -39,3 +39,27 @@ test('sentences cut across blank lines by <br>s are joined back, headlines are n
   assert.ok(a.text.includes('veniam, quis nostrud'));
   assert.ok(!a.text.includes('forty years von Anna'));
 });
+
+const para = (topic: string) => `The committee met again on Thursday to discuss ${topic}, and members said the plan would be published in full next month after a final review by the city's lawyers.`;
+
+test('typed numbered sequences (1., 2., 3.) stay in the article', () => {
+  const text = ['Where life is best', menu, para('the ranking'), '1. Finland', '2. Norway', '3. Australia', '4. Canada', para('the method'), para('the results')].join('\n\n');
+  const a = extract(text, { kind: 'text' });
+  for (const c of ['1. Finland', '2. Norway', '3. Australia', '4. Canada']) assert.ok(a.text.includes(c), `missing ${c}`);
+});
+
+test('a ticker after the article (time stamp, entry, time stamp, …) is not body', () => {
+  const ticker: string[] = [];
+  for (let h = 14; h >= 10; h--) ticker.push(`${h}:44`, `Other story number ${h} made the news today`, `A short summary of other story ${h}, which has nothing to do with the article above at all.`);
+  const text = ['Floods in the north', menu, para('the floods'), para('the damage'), para('the insurance claims'), 'Live', ...ticker].join('\n\n');
+  const a = extract(text, { kind: 'text' });
+  assert.ok(a.text.includes('the insurance claims'));
+  assert.ok(!a.text.includes('Other story'), a.text);
+});
+
+test('a page that is only a live blog keeps its entries', () => {
+  const entries: string[] = [];
+  for (let h = 23; h >= 10; h--) entries.push(`${h}:05`, para(`item ${h} of the live coverage`) + ' ' + para(`the follow-up on item ${h}`));
+  const a = extract(['Live: the election night', menu, ...entries].join('\n\n'), { kind: 'text' });
+  assert.ok(a.text.includes('item 23 of the live coverage') && a.text.includes('item 11 of the live coverage'), a.text.slice(0, 200));
+});

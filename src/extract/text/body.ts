@@ -20,6 +20,8 @@ export interface LineClass {
   meta?: boolean;
   /** A date/time line in a series of them a few lines apart: a news ticker or a list of teasers. */
   feedStamp?: boolean;
+  /** Between the first and last stamp of such a series. */
+  inFeed?: boolean;
   /** One of ≥ 3 consecutive lines that start with a typed bullet ("+ Added …", "* Fixed …"). */
   listItem?: boolean;
 }
@@ -52,7 +54,7 @@ export function classify(lines: Line[]): LineClass[] {
     i = j;
   }
   markBulletLists(lines, cls);
-  markFeeds(cls);
+  markFeeds(lines, cls);
   // Runs of short non-prose lines.
   let i = 0;
   while (i < lines.length) {
@@ -72,13 +74,18 @@ export function classify(lines: Line[]): LineClass[] {
  * Four or more date/time lines, each within a few lines of the previous one ("14:44", entry,
  * "14:32", entry, …): a ticker or a teaser list. An article has one stamp, not a series.
  */
-function markFeeds(cls: LineClass[]): void {
+function markFeeds(lines: Line[], cls: LineClass[]): void {
   const stamps: number[] = [];
-  for (let i = 0; i < cls.length; i++) if (cls[i]!.dateLine) stamps.push(i);
+  // Slide counters ("1/50", "2 / 50") mark the entries of a gallery the same way.
+  for (let i = 0; i < cls.length; i++) if (cls[i]!.dateLine || SLIDE_COUNTER.test(lines[i]!.text)) stamps.push(i);
   for (let a = 0; a < stamps.length; ) {
     let b = a;
     while (b + 1 < stamps.length && stamps[b + 1]! - stamps[b]! <= FEED_SPACING) b++;
-    if (b - a + 1 >= 4) for (let k = a; k <= b; k++) cls[stamps[k]!]!.feedStamp = true;
+    if (b - a + 1 >= 4) {
+      for (let k = a; k <= b; k++) cls[stamps[k]!]!.feedStamp = true;
+      // The entries between the stamps are teasers of other items (at most the last one runs on).
+      for (let k = stamps[a]!; k < stamps[b]!; k++) cls[k]!.inFeed = true;
+    }
     a = b + 1;
   }
 }
@@ -115,6 +122,7 @@ function markBulletLists(lines: Line[], cls: LineClass[]): void {
   }
 }
 
+const SLIDE_COUNTER = /^\d{1,3}\s?\/\s?\d{1,3}$/;
 const NUMBERED = /^(\d{1,2})[.)]\s+\S/;
 
 function lineScore(l: Line, c: LineClass, isolated: boolean): number {
@@ -123,7 +131,9 @@ function lineScore(l: Line, c: LineClass, isolated: boolean): number {
   if (c.furniture === 'stop' || c.furniture === 'comments') return -150;
   // A date on its own line after the header starts a comment or a teaser in a list.
   // One of a series of stamps: each entry of a ticker costs more than a short entry brings.
-  if (c.dateLine) return c.feedStamp ? -FEED_PENALTY : -8;
+  if (c.feedStamp) return -FEED_PENALTY;
+  if (c.inFeed) return c.prose ? -2 : -4;
+  if (c.dateLine) return -8;
   if (c.furniture) return c.furnitureRun ? -15 : -6;
   // Repeated short lines are menus and captions; a repeated paragraph is the article printed
   // twice (or its lead reused as a teaser) and still counts, at half weight.
@@ -219,6 +229,21 @@ function damp(scores: number[], lines: Line[], cls: LineClass[]): void {
  * lines ("Comments", "Related articles") are never crossed.
  */
 export function bestRegion(lines: Line[], cls: LineClass[]): Region | undefined {
+  const region = bestRegionOnce(lines, cls);
+  // A page that is nothing but a ticker (a live blog): its entries are the article after all.
+  // (Signs: nothing else of weight, or the best run is just the last entry after the last stamp.)
+  const tailEntry = region !== undefined && region.start > 0 && cls[region.start - 1]!.feedStamp === true;
+  if ((!region || region.score < LIVE_BLOG_SCORE || tailEntry) && cls.some((c) => c.inFeed)) {
+    const open = cls.map((c) => ({ ...c, inFeed: false }));
+    const live = bestRegionOnce(lines, open);
+    if (live && live.score > (region?.score ?? 0) * 2) return live;
+  }
+  return region;
+}
+
+const LIVE_BLOG_SCORE = 60;
+
+function bestRegionOnce(lines: Line[], cls: LineClass[]): Region | undefined {
   const scores = lines.map((_, i) => scoreAt(lines, cls, i));
   damp(scores, lines, cls);
   const main = kadane(scores, 0, lines.length, 1);
