@@ -63,3 +63,23 @@ test('a page that is only a live blog keeps its entries', () => {
   const a = extract(['Live: the election night', menu, ...entries].join('\n\n'), { kind: 'text' });
   assert.ok(a.text.includes('item 23 of the live coverage') && a.text.includes('item 11 of the live coverage'), a.text.slice(0, 200));
 });
+
+test('Chinese blog text written one clause per line without stops is prose', () => {
+  const clauses = [
+    '今天早上我们从台北出发 一路上都是细雨纷飞的天气',
+    '到了山上以后雨终于停了 远处的山头还挂着一层薄雾',
+    '营地的主人很热情地招呼我们 还帮忙把车子停到树下',
+    '这里的枫叶已经开始变红了 每一棵树的颜色都不太一样',
+    '下午我们沿着小路走到吊桥 桥下的溪水比上次来时更多',
+    '晚餐大家一起准备了火锅 还有朋友从南部带来的好酒',
+    '夜里气温很低但没有风 躺在车上可以听到远处的虫鸣',
+    '第二天一早阳光终于露脸 蓝天下的枫树林显得特别明亮',
+    '收拾好装备准备离开时 大家都说明年还要再来这里露营',
+  ];
+  const body: string[] = [];
+  clauses.forEach((c, i) => body.push(c, `IMG_${4000 + i}.jpg`));
+  const text = ['史蒂文的家', '首页', '相簿', '留言', '名片', '新竹尖石 美树营地赏枫', ...body, '相关文章', '热门评论'].join('\n\n');
+  const a = extract(text, { kind: 'text' });
+  for (const c of clauses) assert.ok(a.text.includes(c), `missing ${c}`);
+  assert.ok(!a.text.includes('IMG_'));
+});

@@ -53,6 +53,7 @@ export function classify(lines: Line[]): LineClass[] {
     if (j - i >= 3) for (let k = i; k < j; k++) cls[k]!.furnitureRun = true;
     i = j;
   }
+  markWideProse(lines, cls);
   markBulletLists(lines, cls);
   markFeeds(lines, cls);
   // Runs of short non-prose lines.
@@ -68,6 +69,32 @@ export function classify(lines: Line[]): LineClass[] {
     i = j;
   }
   return cls;
+}
+
+const WIDE_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
+
+/**
+ * Chinese/Japanese/Thai blog text is often written as one clause per line, with spaces for
+ * pauses and no final stop. A long run of such long lines (image file names between them
+ * aside) is prose; a headline list has shorter lines and breaks sooner.
+ */
+function markWideProse(lines: Line[], cls: LineClass[]): void {
+  for (let i = 0; i < lines.length; ) {
+    const ok = (k: number) => !cls[k]!.prose && !cls[k]!.furniture && lines[k]!.units >= 9 && WIDE_CHAR.test(lines[k]!.text);
+    if (!ok(i)) {
+      i++;
+      continue;
+    }
+    const run: number[] = [];
+    let j = i;
+    for (; j < lines.length; j++) {
+      if (ok(j)) run.push(j);
+      else if (!(cls[j]!.furniture === 'caption' || (lines[j]!.units <= 2 && !cls[j]!.prose))) break;
+    }
+    const mean = run.reduce((n, k) => n + lines[k]!.units, 0) / run.length;
+    if (run.length >= 8 && mean >= 12) for (const k of run) cls[k]!.prose = true;
+    i = Math.max(j, i + 1);
+  }
 }
 
 /**
