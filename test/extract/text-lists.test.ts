@@ -83,3 +83,11 @@ test('Chinese blog text written one clause per line without stops is prose', () 
   for (const c of clauses) assert.ok(a.text.includes(c), `missing ${c}`);
   assert.ok(!a.text.includes('IMG_'));
 });
+
+test('teaser cards printed twice ("Headline Headline") are furniture', () => {
+  const text = ['Floods in the north', menu, para('the floods'), para('the damage'), para('the insurance claims'),
+    'Why the river rose so fast Why the river rose so fast', 'Ten years of dikes Ten years of dikes'].join('\n\n');
+  const a = extract(text, { kind: 'text' });
+  assert.ok(a.text.includes('the insurance claims'));
+  assert.ok(!a.text.includes('Why the river rose'), a.text);
+});
