@@ -31,6 +31,7 @@ for (const t of truth) {
   const tw = c.metas.get('twitter:title')?.[0]; if (tw) console.log(`  tw   : ${tw}`);
   if (ld?.headline) console.log(`  ld   : ${ld.headline}`);
   for (const h of c.h1s) console.log(`  h1${h.boiler ? '(b)' : ''} : ${(h.item as any).children ? require_text(h.item) : ''}`);
+  for (const h of c.headlineEls) console.log(`  hl${h.boiler ? '(b)' : ''} <${h.item.name} ${(h.item.attribs.class ?? '').slice(0, 40)}> : ${require_text(h.item).slice(0, 120)}`);
   console.log(`  site : ${a.siteName} host ${url ? new URL(url).hostname : ''}`);
 }
 function require_text(el: any): string { const out: string[] = []; const st = [el]; while (st.length) { const x = st.pop(); if (x.type === 'text') out.push(x.data); else if (x.children) for (let i = x.children.length - 1; i >= 0; i--) st.push(x.children[i]); } return out.join('').replace(/\s+/g, ' ').trim().slice(0, 200); }

@@ -40,3 +40,19 @@ test('title: a confirmed <h1> that equals the metadata keeps its own wording (no
     '<h1>Buying puppies – tips for every breed</h1>');
   assert.equal(title(html), 'Buying puppies – tips for every breed');
 });
+
+test('title: an <h1> with inflected forms of the metadata words counts as the same headline', () => {
+  const html = page('<title>Company cars: leasing or financing? What pays?</title><meta property="og:title" content="Company cars: leasing or financing? What pays?">',
+    '<div class="share-header"><h1>Company cars: leases or finance?</h1></div>');
+  assert.equal(title(html), 'Company cars: leases or finance?');
+});
+
+test('title: when <title> and <h1> only name the site, an element classed as the title is used', () => {
+  const html = page('<title>ICON • ICON Magazine</title><meta property="og:site_name" content="ICON Magazine">',
+    '<h1 class="logo">ICON Magazine</h1><div class="article-title">Before and after</div>');
+  assert.equal(title(html), 'Before and after');
+});
+
+test('title: "│" separates the site name too', () => {
+  assert.equal(title(page('<title>Become a product tester│Example Market</title><meta property="og:site_name" content="Example Market">')), 'Become a product tester');
+});

@@ -27,7 +27,7 @@ function headlineText(h: Element): string {
   return t || textOf(h, 400);
 }
 
-const SEPARATORS = /\s+[|–—»«·•/\\~-]\s+|\s+::\s+|\s*\|\s*/;
+const SEPARATORS = /\s+[|–—»«·•/\\~-]\s+|\s+::\s+|\s*[|│┃｜]\s*/;
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 const norm = (s: string) => s.toLowerCase().normalize('NFKC').replace(/[\u2018\u2019\u201a\u201b'`´]/g, "'").replace(/[\u201c\u201d\u201e"«»]/g, '"').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
@@ -35,12 +35,22 @@ function tokens(s: string): string[] {
   return norm(s).split(' ').filter(Boolean);
 }
 
-/** Share of `a`'s tokens that occur in `b`. */
+/** Same word up to its ending ("Finanzierung"/"Finanzieren", "Leasing"/"Leasen"): a long shared start. */
+function sameStem(x: string, y: string): boolean {
+  const min = Math.min(x.length, y.length);
+  if (min < 5) return false;
+  let i = 0;
+  while (i < min && x[i] === y[i]) i++;
+  return i >= Math.max(4, Math.ceil(0.6 * min));
+}
+
+/** Share of `a`'s tokens that occur in `b` (inflected forms count). */
 function covered(a: string, b: string): number {
   const ta = tokens(a);
   if (!ta.length) return 0;
-  const tb = new Set(tokens(b));
-  return ta.filter((t) => tb.has(t)).length / ta.length;
+  const list = tokens(b);
+  const tb = new Set(list);
+  return ta.filter((t) => tb.has(t) || list.some((u) => sameStem(t, u))).length / ta.length;
 }
 
 function isSiteLike(part: string, site: string | undefined, host: string | undefined): boolean {
@@ -199,6 +209,10 @@ export function pickTitle(c: Collected, inp: TitleInputs): string | undefined {
   if (stripped && isSiteLike(stripped, inp.siteName, inp.host)) {
     const h = h1s.find((x) => !isSiteLike(x, inp.siteName, inp.host));
     if (h) return h;
+    // Nor does an <h1> that is the logo: an element classed as the headline/title is next best.
+    const el = c.headlineEls.filter((x) => !x.boiler).map((x) => headlineText(x.item))
+      .find((t) => words(t) >= 2 && t.length <= 300 && !isSiteLike(t, inp.siteName, inp.host) && !isDateLike(t));
+    if (el) return el;
   }
   if (stripped) return stripped;
   const itemHeadline = c.itemprops.get('headline')?.[0];
