@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { splitLines } from '../src/extract/text/lines.js';
+import { classify, bestRegion } from '../src/extract/text/body.js';
+import { extract } from '../src/extract/index.js';
+const [set, id] = process.argv.slice(2);
+const text = readFileSync(`/work/shared/bench/extraction/${set}/pages/${id}.txt`, 'utf8');
+const lines = splitLines(text); const cls = classify(lines);
+console.log(JSON.stringify(bestRegion(lines, cls)));
+const a = extract(text, { kind: 'text' });
+console.log(a.text.split('\n\n').length, 'paras;', a.text.slice(0, 300).replace(/\n/g, ' / '));

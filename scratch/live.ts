@@ -1,0 +1,10 @@
+import { splitLines } from '../src/extract/text/lines.js';
+import { classify, bestRegion } from '../src/extract/text/body.js';
+const menu = ['Home', 'News', 'Sport', 'Weather', 'About', 'Contact'].join('\n\n');
+const para = (topic: string) => `The committee met again on Thursday to discuss ${topic}, and members said the plan would be published in full next month after a final review by the city's lawyers.`;
+const entries: string[] = [];
+for (let h = 18; h >= 10; h--) entries.push(`${h}:05`, para(`item ${h} of the live coverage`) + ' ' + para(`the follow-up on item ${h}`));
+const lines = splitLines(['Live: the election night', menu, ...entries].join('\n\n'));
+const cls = classify(lines);
+lines.forEach((l, i) => console.log(i, JSON.stringify(cls[i]), l.text.slice(0, 40)));
+console.log(bestRegion(lines, cls));
