@@ -48,8 +48,14 @@ export function cleanContent(ix: PageIndex, include: number[], dead: Uint8Array,
   const hasData = new Uint8Array(n);
   const blockDesc = new Uint8Array(n);
 
-  for (const root of include) {
+  // Last root first: a lead found inside another root's pruned header is judged on its own
+  // after its container (its totals reset, its own verdict overriding the container's).
+  for (let r = include.length - 1; r >= 0; r--) {
+    const root = include[r]!;
     const stop = ix.end[root]!;
+    if (include.some((o) => o !== root && o < root && root < ix.end[o]!)) {
+      for (const arr of [text, link, commas, p, img, li, input, embed, heading, liText, hasData, blockDesc]) arr.fill(0, root, stop);
+    }
     // Forward: protection flags flow down from tables, code and figures.
     for (let i = root; i < stop; i++) {
       const name = els[i]!.name;
@@ -72,7 +78,8 @@ export function cleanContent(ix: PageIndex, include: number[], dead: Uint8Array,
       if (name === 'li') liText[i] = text[i]!;
       if (dataTable[i]) hasData[i] = 1;
       const dropIt = dead[i] === 1 || (i !== root && shouldDrop(i));
-      if (dropIt) { drop[i] = 1; continue; }
+      drop[i] = dropIt ? 1 : 0;
+      if (dropIt) continue;
       const pp = parent[i]!;
       if (i === root || pp < 0) continue;
       text[pp]! += text[i]!;
