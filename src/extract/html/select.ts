@@ -89,6 +89,7 @@ export function selectContent(ix: PageIndex, t: Totals, dead: Uint8Array, weight
     if (score[a]! > last) { top = a; break; }
     last = score[a]!;
   }
+  const core = top; // (its class names the article container; the parent taken below may have none)
   // An only child says nothing its parent does not: take the parent.
   while (parent[top]! >= 0 && parent[top] !== body && t.kids[parent[top]!] === 1 && !dead[parent[top]!]) top = parent[top]!;
 
@@ -111,7 +112,7 @@ export function selectContent(ix: PageIndex, t: Totals, dead: Uint8Array, weight
       else if (len > 0 && len <= 80 && ld === 0 && SENTENCE_END.test(textContent(els[s]!).trim())) include.push(s);
     }
   }
-  addSameClassParts(ix, t, dead, top, include, (i) => scored[i] === 1 && score[i]! >= siblingThreshold);
+  addSameClassParts(ix, t, dead, core, top, include, (i) => scored[i] === 1 && score[i]! >= siblingThreshold);
   return { top, include };
 }
 
@@ -123,16 +124,21 @@ export function selectContent(ix: PageIndex, t: Totals, dead: Uint8Array, weight
  * vocabulary; tokens with digits, which are per-instance ids, ignored) and scores like a part
  * of the text. One linear pass; `include` stays in document order and free of overlaps.
  */
-function addSameClassParts(ix: PageIndex, t: Totals, dead: Uint8Array, top: number, include: number[], strong: (i: number) => boolean): void {
-  const el = ix.els[top]!;
+function addSameClassParts(ix: PageIndex, t: Totals, dead: Uint8Array, core: number, top: number, include: number[], strong: (i: number) => boolean): void {
+  // The container that names the article: the lowest element from the scored core up to the
+  // chosen top whose class is content-like.
+  let named = core;
+  while (named !== top && !(classWeight(ix.els[named]!) > 0 && classKey(ix.els[named]!.attribs.class))) named = ix.parent[named]!;
+  const el = ix.els[named]!;
   if (classWeight(el) <= 0) return;
   const key = classKey(el.attribs.class);
   if (!key) return;
+  core = named;
   const extra: number[] = [];
   const n = ix.els.length;
   for (let i = 0; i < n; i++) {
-    if (dead[i] || i === top) continue;
-    if (i < top && ix.end[i]! > top) continue; // an ancestor of the top
+    if (dead[i] || i === core) continue;
+    if (i < core && ix.end[i]! > core) continue; // an ancestor of the core
     const e = ix.els[i]!;
     if (e.name !== el.name || classKey(e.attribs.class) !== key) continue;
     if (include.some((r) => r <= i && i < ix.end[r]!)) { i = ix.end[i]! - 1; continue; }
