@@ -14,8 +14,10 @@ import { decodeBytes } from '../src/extract/decode.js';
 import { extractMetadata } from '../src/extract/meta/index.js';
 import { planBody } from '../src/extract/html/index.js';
 import { renderBody } from '../src/extract/html/render.js';
+import { D } from '../src/extract/html/clean.js';
 import { benchDir, loadPages, readPage } from './runner.js';
 
+const REASON = new Map<number, string>(Object.entries(D).map(([k, v]) => [v, k]));
 const args = process.argv.slice(2);
 const opt = (name: string): string | undefined => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
 const only = opt('--only');
@@ -74,7 +76,7 @@ for (const page of loadPages(dir, set)) {
         for (let a = i; a >= 0 && a >= inc; a = ix.parent[a]!) if (plan.drop[a]) dropped = a;
         if (dropped >= 0) {
           const e = ix.els[dropped]!;
-          status = `dropped(${e.name}${e.attribs.class ? '.' + e.attribs.class.trim().split(/\s+/)[0] : ''})`;
+          status = `dropped:${REASON.get(plan.drop[dropped]!) ?? '?'}(${e.name}${e.attribs.class ? '.' + e.attribs.class.trim().split(/\s+/)[0] : ''})`;
         } else status = 'kept';
       }
     }

@@ -71,7 +71,8 @@ export function findLede(ix: PageIndex, t: Totals, dead: Uint8Array, top: number
     if (ci !== '' && NOT_LEDE.test(ci)) return false;
     const named = ci !== '' && LEDE.test(ci);
     if (!named && (el.name !== 'p' || mustBeDead)) return false;
-    if (el.name === 'figure' || el.name === 'figcaption' || t.img[i]! > 0 || ix.unlikely[i]) return false;
+    // (a lead is running text: not a figure, not a list of facts such as "started by X · date")
+    if (el.name === 'figure' || el.name === 'figcaption' || t.img[i]! > 0 || t.li[i]! > 0 || ix.unlikely[i]) return false;
     const len = t.text[i]!;
     if (len < (named ? 40 : 80) || len > 1500 || t.link[i]! / len > (named ? 0.3 : 0.2)) return false;
     // Where does it meet the content, and what lies on its way up?
