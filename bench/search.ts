@@ -112,6 +112,7 @@ const times: number[] = [];
 const cpuTimes: number[] = [];
 let hits = 0;
 const slow: Array<[number, string]> = [];
+const slowCpu: Array<[number, string]> = [];
 for (const { q, f } of queries) {
   const t = performance.now();
   const c = process.cpuUsage();
@@ -122,6 +123,7 @@ for (const { q, f } of queries) {
   cpuTimes.push((cpu.user + cpu.system) / 1000);
   hits += page.items.length;
   slow.push([ms, `${q} ${JSON.stringify(f)}`]);
+  slowCpu.push([(cpu.user + cpu.system) / 1000, `${q} ${JSON.stringify(f)} (${page.items.length} hits)`]);
 }
 const stats = archive.stats();
 archive.close();
@@ -132,5 +134,6 @@ console.log(`bench:search — ${stats.articles} articles, ${queries.length} quer
 console.log(`  latency   p50 ${pct(50).toFixed(1)} ms   p90 ${pct(90).toFixed(1)} ms   p99 ${pct(99).toFixed(1)} ms   max ${times[times.length - 1]!.toFixed(1)} ms`);
 console.log(`  CPU time  p50 ${pct(50, cpuTimes).toFixed(1)} ms   p90 ${pct(90, cpuTimes).toFixed(1)} ms   p99 ${pct(99, cpuTimes).toFixed(1)} ms (what a query costs without other processes competing for the cores)`);
 console.log(`  database  ${(stats.bytes / 1048576).toFixed(0)} MB → ${(stats.bytes / stats.articles).toFixed(0)} bytes per article (text, compressed markdown/html, FTS index; no raw pages)`);
+console.log(`  most CPU  ${slowCpu.sort((a, b) => b[0] - a[0]).slice(0, 5).map(([ms, q]) => `${ms.toFixed(0)} ms ${q}`).join(" | ")}`);
 console.log(`  slowest   ${slow.sort((a, b) => b[0] - a[0]).slice(0, 3).map(([ms, q]) => `${ms.toFixed(0)} ms ${q}`).join(' | ')}`);
 console.log('  (2 shared cores: figures vary with the load of other processes)');

@@ -301,6 +301,14 @@ export class SqliteArchive implements Archive {
     return getStory(this.db, id);
   }
 
+  private filtersColumn?: boolean;
+
+  /** Whether the FTS index carries the filter tokens (schema step 3; an archive opened read-only may predate it). */
+  ftsHasFilters(): boolean {
+    this.filtersColumn ??= !!this.stmt("SELECT 1 FROM pragma_table_info('articles_fts') WHERE name = 'filters'").get();
+    return this.filtersColumn;
+  }
+
   tableExists(name: string): boolean {
     return !!this.stmt("SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?").get(name);
   }
