@@ -77,8 +77,12 @@ export function searchArchive(store: SqliteArchive, fts: string, filters: Articl
     fts = `{title description text} : (${fts})`;
     match = `${fts}${tokens.map((t) => ` AND filters : "${t}"`).join('')}`;
   }
-  // The site token is exact; language and section are checked on the row too (long sections share a token).
-  const { clauses, params } = filterSql(tokenized ? { ...filters, site: undefined } : filters, siteId);
+  // The tokens select exactly what the SQL filters select (site id; language = tag or tag-…,
+  // ASCII case-insensitively; section likewise), except sections longer than the 40 characters a
+  // token holds: those are checked on the row. Dates are always checked on the row.
+  const { clauses, params } = filterSql(tokenized
+    ? { ...filters, site: undefined, lang: undefined, ...([...(filters.section ?? '')].length <= 40 ? { section: undefined } : {}) }
+    : filters, siteId);
   // The join order is forced (CROSS JOIN): walking the index and checking each match's row is
   // cheap; probing the index once per article of a site is not (measured: 10× slower).
   const from = !clauses.length
@@ -103,12 +107,13 @@ export function searchArchive(store: SqliteArchive, fts: string, filters: Articl
   // The rowid is bound as a BigInt: better-sqlite3 binds a JS number as REAL, and FTS5 then
   // ignores the rowid constraint and returns the first match's snippet for every hit.
   const snippetStmt = store.stmt(`SELECT snippet(articles_fts, -1, '${OPEN}', '${CLOSE}', '…', 24) AS snip FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?`);
+  const snippets = PREFIX_TERM.test(fts) ? snippetsInOnePass(store, fts, ranked.map((r) => r.id)) : undefined;
   const infoStmt = store.stmt('SELECT a.url, s.host, a.title, a.published FROM articles a JOIN sites s ON s.id = a.site_id WHERE a.id = ?');
   const items: SearchHit[] = [];
   for (const r of ranked) {
     const info = infoStmt.get(r.id) as { url: string; host: string; title: string | null; published: string | null } | undefined;
     if (!info) continue;
-    const d = { ...info, snip: (snippetStmt.get(fts, BigInt(r.id)) as { snip: string | null } | undefined)?.snip ?? '' };
+    const d = { ...info, snip: snippets ? snippets.get(r.id) ?? '' : (snippetStmt.get(fts, BigInt(r.id)) as { snip: string | null } | undefined)?.snip ?? '' };
     items.push({
       id: r.id, url: d.url, site: d.host, snippet: highlight(d.snip ?? ''),
       // bm25() is lower-is-better and negative; report higher-is-better.
@@ -117,4 +122,20 @@ export function searchArchive(store: SqliteArchive, fts: string, filters: Articl
     });
   }
   return { items, ...(more ? { next: encodeCursor([offset + limit]) } : {}) };
+}
+
+/** A prefix term in an FTS5 expression of ours (src/store/query.ts emits `"word"*`). */
+const PREFIX_TERM = /"\*/;
+
+/**
+ * Snippets of a prefix query in a single pass over its matches between the first and the last hit.
+ * FTS5 expands a prefix term by merging the posting lists of every word it covers, for the whole
+ * index, each time a query starts — a per-hit seek (above) then paid that 20 times (4 ms each for
+ * `unser*` in 100,000 articles). Here it is paid once; the matches in between cost a comparison each.
+ */
+function snippetsInOnePass(store: SqliteArchive, fts: string, ids: number[]): Map<number, string> {
+  const rows = store.stmt(`SELECT rowid AS id, snippet(articles_fts, -1, '${OPEN}', '${CLOSE}', '…', 24) AS snip FROM articles_fts
+    WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN (SELECT value FROM json_each(?))`)
+    .all(fts, BigInt(Math.min(...ids)), BigInt(Math.max(...ids)), JSON.stringify(ids)) as Array<{ id: number; snip: string | null }>;
+  return new Map(rows.map((r) => [r.id, r.snip ?? '']));
 }

@@ -37,6 +37,24 @@ test('site, language and section filters select what the articles say, case-inse
   }
 });
 
+test('a prefix query gets each hit its own snippet (snippets made in one pass)', () => {
+  const { archive, cleanup } = tempArchive();
+  try {
+    const ids = ['ferry', 'bridge', 'tunnel'].map((w, i) => archive.saveArticle({
+      url: `https://one.example/${w}`, article: article(`Harbour ${w}`, `Nothing here. The harbourmaster opened the ${w} number ${i} on Monday.`, { section: 'Local' }),
+    }).articleId);
+    archive.saveArticle({ url: 'https://two.example/x', article: article('Elsewhere', 'The harbourside market was busy.') });
+    const hits = archive.search('harbourm*', { section: 'local' }).items;
+    assert.deepEqual(hits.map((h) => h.id).sort((a, b) => a - b), ids);
+    for (const h of hits) {
+      const word = h.url.split('/').pop()!;
+      assert.match(h.snippet, new RegExp(`<mark>harbourmaster</mark> opened the ${word}`));
+    }
+  } finally {
+    cleanup();
+  }
+});
+
 test('a changed article is found under its new section and site only', () => {
   const { archive, cleanup } = tempArchive();
   try {
