@@ -102,7 +102,7 @@ export function applyHints(article: Article, hints: ItemHints | undefined): Arti
  * does it in its extraction workers, so the thread that writes the database only writes.
  */
 export function packPage(body: Uint8Array, hash = rawHash(body)): PackedPage {
-  const { body: bytes, encoding } = compress(body);
+  const { body: bytes, encoding } = compress(body, { fast: true });
   return { bytes, encoding, size: body.length, hash };
 }
 
