@@ -9,6 +9,7 @@
 // postings of the article's rarest features, only the newest entries of each posting list are
 // read, stories outside the time window are skipped, and at most `maxCandidates` are scored.
 import type { ArticleFeatures } from './features.js';
+import { resolveDayOfYear } from './numbers.js';
 
 export interface ClusterOptions {
   /** Articles with known days join a story only within this many days of its known days. */
@@ -39,8 +40,8 @@ export interface ClusterOptions {
   conflictPenalty: number;
 }
 
-/** Types whose disagreement means a different event: magnitudes, rate ranges, scores, headline amounts and weekdays. */
-const CONFLICT_TYPES = ['mag:', 'r:', 's:', 'h$:', 'hwd:'];
+/** Types whose disagreement means a different event: magnitudes, rate ranges, scores, set-by-set results, headline amounts and weekdays. */
+const CONFLICT_TYPES = ['mag:', 'r:', 's:', 'ss:', 'h$:', 'hwd:'];
 
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   windowDays: 3,
@@ -263,7 +264,7 @@ export class StoryClusterer {
     const ranked = [...votes].sort((a, b) => b[1] - a[1]);
     for (const [id] of ranked) {
       const s = this.stories.get(id);
-      if (!s || !dayFits(s, f.day, this.opts.windowDays)) continue;
+      if (!s || !articleFits(s, f, this.opts.windowDays)) continue;
       out.push(s);
       if (out.length >= this.opts.maxCandidates) break;
     }
@@ -464,6 +465,15 @@ function prune(centroid: Map<string, number>, keep: number): void {
 export function dayFits(story: Pick<StoryState, 'firstDay' | 'lastDay'>, day: number | undefined, window: number): boolean {
   if (day === undefined || story.firstDay === undefined || story.lastDay === undefined) return true;
   return day >= story.lastDay - window && day <= story.firstDay + window;
+}
+
+/**
+ * dayFits for an article: an undated one whose first lines state a calendar day ("Sep 9") is held
+ * to the window too, with that day read in the year nearest to the story's days.
+ */
+export function articleFits(story: Pick<StoryState, 'firstDay' | 'lastDay'>, f: Pick<ArticleFeatures, 'day' | 'doy'>, window: number): boolean {
+  if (f.day !== undefined || f.doy === undefined || story.lastDay === undefined) return dayFits(story, f.day, window);
+  return dayFits(story, resolveDayOfYear(f.doy, story.lastDay), window);
 }
 
 function timeCompatible(a: StoryState, b: StoryState, window: number): boolean {
