@@ -76,7 +76,11 @@ export function defaultAllowedHosts(host: string, port: number): string[] | unde
   return ['127.0.0.1', 'localhost', '[::1]'].flatMap((h) => [h, `${h}:${port}`]);
 }
 
-async function dispatch(req: IncomingMessage, options: ServerOptions, cache: SmallCache): Promise<Reply> {
+/**
+ * The reply to one request, before it is written (exported for the in-process CPU benchmark,
+ * bench/serve-cpu.ts, which calls it with a bare {method, url, headers} request).
+ */
+export async function dispatch(req: IncomingMessage, options: ServerOptions, cache: SmallCache): Promise<Reply> {
   let url: URL;
   try {
     url = new URL(req.url ?? '/', 'http://dateline.invalid');
