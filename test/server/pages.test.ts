@@ -168,3 +168,13 @@ test('times are shown as the source stated them', () => {
   assert.equal(describeTime('2025-10-15'), '15 Oct 2025');
   assert.equal(describeTime('2025-10-15T08:05:00-0400'), '15 Oct 2025, 08:05 UTC-04:00');
 });
+
+test('story key names are shown as the headlines write them, not as lowercase match keys', async () => {
+  const { displayNames } = await import('../../src/server/pages/story.js');
+  const story = {
+    id: 1, title: 'Syria’s al-Sharaa meets PUTIN in Moscow', firstSeen: '2025-10-15', lastUpdated: '2025-10-15',
+    sites: ['a.example'], topNames: ['sharaa', 'putin', 'moscow', 'peskov', 'new-york'], topTerms: [],
+    articles: [{ id: 1, url: 'https://a.example/1', site: 'a.example', title: 'Putin welcomes Syrian leader' }],
+  };
+  assert.deepEqual(displayNames(story), ['Sharaa', 'Putin', 'Moscow', 'Peskov', 'New-York']);
+});

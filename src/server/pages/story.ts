@@ -43,6 +43,28 @@ function timelineItem(a: StoryArticle, labels: Map<number, string>, firstOfGroup
 <a class="title" href="/articles/${a.id}">${a.title ?? '(untitled)'}</a>${original ? html`<a class="muted" href="${original}" rel="noopener noreferrer">Original at ${a.site}</a>` : ''}</li>`;
 }
 
+/**
+ * Story names are stored as lowercase match keys ("sharaa"); show them as the headlines write them
+ * ("Sharaa"), falling back to an initial capital when no headline has the word.
+ */
+export function displayNames(story: Story): string[] {
+  const surface = new Map<string, string>();
+  for (const a of [{ title: story.title }, ...story.articles]) {
+    for (const word of (a.title ?? '').match(/[\p{L}\p{N}]+/gu) ?? []) {
+      const key = word.toLowerCase();
+      const seen = surface.get(key);
+      // Prefer a capitalised form over an all-caps or lowercase one ("Putin" over "PUTIN").
+      const rank = (w: string) => (/^\p{Lu}\p{Ll}/u.test(w) ? 2 : /^\p{Lu}/u.test(w) ? 1 : 0);
+      if (seen === undefined || rank(word) > rank(seen)) surface.set(key, word);
+    }
+  }
+  return story.topNames.map((n) => {
+    const s = surface.get(n);
+    if (s && /^\p{Lu}/u.test(s)) return s;
+    return n.replace(/(^|[\s-])(\p{Ll})/gu, (_m, pre: string, c: string) => pre + c.toUpperCase());
+  });
+}
+
 export function storyBody(story: Story): SafeHtml {
   const articles = [...story.articles].sort(byPublished);
   const labels = copyLabels(articles);
@@ -50,7 +72,7 @@ export function storyBody(story: Story): SafeHtml {
   const seen = new Set<number>();
   for (const a of articles) if (a.duplicateGroup !== undefined && labels.has(a.duplicateGroup) && !seen.has(a.duplicateGroup)) { seen.add(a.duplicateGroup); firstOfGroup.add(a.id); }
   const names = story.topNames.length
-    ? html`<section aria-labelledby="names"><h2 id="names">Key names</h2><ul class="names">${story.topNames.map((n) => html`<li><a class="badge" href="/search?q=${encodeURIComponent(`"${n.replace(/"/g, '')}"`)}">${n}</a></li>`)}</ul></section>`
+    ? html`<section aria-labelledby="names"><h2 id="names">Key names</h2><ul class="names">${displayNames(story).map((n) => html`<li><a class="badge" href="/search?q=${encodeURIComponent(`"${n.replace(/"/g, '')}"`)}">${n}</a></li>`)}</ul></section>`
     : '';
   const copies = labels.size
     ? html`<p class="muted">Articles with the same <span class="badge">Copy</span> letter carry the same (wire) text under different headlines; “first” marks the earliest.</p>`
