@@ -6,12 +6,14 @@
 //
 // Environment: DATELINE_BENCH_ARTICLES (default 100000), DATELINE_BENCH_SECONDS (per scenario,
 // default 15), DATELINE_BENCH_CONNECTIONS (default 50), DATELINE_BENCH_DIR (archive folder),
-// DATELINE_BENCH_STORIES=0 (do not cluster an archive that has no stories yet).
+// DATELINE_BENCH_STORIES: stories for an archive that has none yet — `rows` (default: written
+// from the corpus's own events, bench/serve-stories.ts, seconds), `cluster` (the clusterer, as
+// `dateline ingest` does: slow at 100,000), `0` (none; the story page is skipped).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync, renameSync, statSync } from 'node:fs';
 import { tmpdir, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { buildBenchArchive, benchPaths, clusterBenchStories } from './serve-build.js';
+import { buildBenchArchive, benchPaths, benchStories } from './serve-build.js';
 
 const N = Number(process.env.DATELINE_BENCH_ARTICLES ?? 100_000);
 const SECONDS = Number(process.env.DATELINE_BENCH_SECONDS ?? 15);
@@ -61,8 +63,9 @@ async function main(): Promise<void> {
   } else {
     log(`reusing ${db} (delete it to rebuild)`);
   }
-  if (process.env.DATELINE_BENCH_STORIES !== '0') clusterBenchStories(db, log);
-  else log('stories: not clustered (DATELINE_BENCH_STORIES=0)');
+  const stories = process.env.DATELINE_BENCH_STORIES ?? 'rows';
+  if (stories === 'rows' || stories === 'cluster') benchStories(db, N, stories, log);
+  else log(`stories: none added (DATELINE_BENCH_STORIES=${stories})`);
   const paths = benchPaths(db);
   log(`archive: ${paths.articles.toLocaleString('en')} articles, ${paths.stories.toLocaleString('en')} stories, ${(statSync(db).size / 1e6).toFixed(0)} MB`);
   const { child, url } = await startServer(db);

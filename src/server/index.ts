@@ -118,6 +118,13 @@ export async function dispatch(req: IncomingMessage, options: ServerOptions, cac
   return errorReply(path, 404, isApi(path) ? `no API endpoint at ${path}; see /api/openapi.json` : 'There is no page at this address.');
 }
 
+/** If-None-Match against our (strong) tag: a list of tags or `*`; weak tags compare by value. */
+function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+}
+
 export function createDatelineServer(options: ServerOptions): Server {
   const cache = new SmallCache(options.archive);
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
@@ -137,9 +144,11 @@ export function createDatelineServer(options: ServerOptions): Server {
       }
     }
     if (res.headersSent) return;
-    res.statusCode = reply.status;
+    const notModified = reply.status === 200 && reply.headers.etag !== undefined && etagMatches(req.headers['if-none-match'], reply.headers.etag);
+    res.statusCode = notModified ? 304 : reply.status;
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
     for (const [k, v] of Object.entries(reply.headers)) res.setHeader(k, v);
+    if (notModified) { res.removeHeader('content-type'); res.end(); return; }
     res.setHeader('content-length', Buffer.byteLength(reply.body));
     res.end(req.method === 'HEAD' ? undefined : reply.body);
   });
