@@ -58,6 +58,9 @@ export async function run(argv: string[]): Promise<number> {
   if (workers > 1 && !isWorker()) return superviseWorkers(workers);
   // Read-only unless ingest over HTTP is enabled: a server that cannot write cannot damage the archive.
   const archive = openArchive(path, { readonly: !token });
+  // Pages read random articles of a large file: reading it through a memory map saves a system
+  // call and a copy per page read (SQLite falls back to reads where mapping is not possible).
+  archive.db.pragma('mmap_size = 268435456');
   let running;
   try {
     running = await startServer({ archive, host, port, token, allowPrivate: values['allow-private'] === true, ingest: token ? archiveIngest(archive) : undefined });
