@@ -86,3 +86,40 @@ test('a long record is handled whole (timings live in bench/crawltext-eval.ts)',
   const same = extract(Array.from({ length: 500 }, () => 'Home').join('\n\n'), { kind: 'text' });
   assert.equal(same.text, '');
 });
+
+test('crawl-text date lines: glued published/modified days, apostrophe years, spaced numeric days', async () => {
+  const { parseDateLine } = await import('../../src/extract/text/dates.js');
+  assert.equal(parseDateLine('28. Juni 201914. Januar 2020 | Klaus Muster', undefined), '2019-06-28');
+  assert.equal(parseDateLine('veröffentlicht am 14 Feb ’20 | Kategorien: Social Media', undefined), '2020-02-14');
+  assert.equal(parseDateLine('Deutscher Tennis Bund 4.\u20092.\u20092022.', undefined), '2022-02-04');
+});
+
+test('crawl-text slash dates: the page\'s own unambiguous dates decide day or month first', async () => {
+  const { slashDatesMonthFirst } = await import('../../src/extract/text/dates.js');
+  // A Spanish page on a .com host writing 25/04/2022 elsewhere is day-first.
+  assert.equal(slashDatesMonthFirst('Publicado el 03/05/2022\nActualizado 25/04/2022', false, 'www.clarin.com'), false);
+  // An American page writing 10/15/2025 elsewhere is month-first, whatever its language guess.
+  assert.equal(slashDatesMonthFirst('Posted 03/05/2022\nOlder: 10/15/2021', false, 'example.org'), true);
+  // No evidence: English on a .com host is month-first, otherwise day-first.
+  assert.equal(slashDatesMonthFirst('Posted 03/05/2022', true, 'news.example.com'), true);
+  assert.equal(slashDatesMonthFirst('Publicado el 03/05/2022', false, 'news.example.com'), false);
+});
+
+test('crawl text: a two-line byline ("Von" / "Name 4. 2. 2022.") gives the author and the date', () => {
+  const body = Array.from({ length: 6 }, (_, i) => `Absatz ${i + 1}: Der Teamchef hat die Mannschaft für das Spiel in Rio bekanntgegeben, und zwei Neulinge stehen im Aufgebot für die Qualifikation.`).join('\n\n');
+  const a = extract(`Startseite\n\nNews\n\nTeamchef nominiert zwei Neulinge\n\nVon\nDeutscher Tennis Bund 4. 2. 2022.\n\n${body}\n\nImpressum`, { kind: 'text' });
+  assert.equal(a.title, 'Teamchef nominiert zwei Neulinge');
+  assert.deepEqual(a.authors, ['Deutscher Tennis Bund']);
+  assert.equal(a.published, '2022-02-04');
+});
+
+test('crawl-text headline: breadcrumb trails, leading dates and doubled headlines are cleaned', async () => {
+  const { headlineText } = await import('../../src/extract/text/header.js');
+  assert.equal(headlineText('Startseite » Nachrichten » Energie » Bayern fordert höhere Erlösgrenzen'), 'Bayern fordert höhere Erlösgrenzen');
+  assert.equal(headlineText('Home / Essays / 2017 / January / Aggression Fotografie'), 'Aggression Fotografie');
+  assert.equal(headlineText('08.11.2021 | Online-Fachtag zum Gedenktag'), 'Online-Fachtag zum Gedenktag');
+  assert.equal(headlineText('Fünf Frauen aus der Sportwelt Fünf Frauen aus der Sportwelt'), 'Fünf Frauen aus der Sportwelt');
+  // Ordinary headlines are left alone, slashes and arrows in them included.
+  assert.equal(headlineText('Rates held at 4.25% / inflation cools'), 'Rates held at 4.25% / inflation cools');
+  assert.equal(headlineText('Syria’s interim leader meets Putin in Moscow'), 'Syria’s interim leader meets Putin in Moscow');
+});

@@ -33,17 +33,19 @@ const ZONES: Record<string, string> = {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-const TEXT_DMY = new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})(?:st|nd|rd|th|er|\\.|º)?\\s*(?:de\\s+|of\\s+)?(${MONTH_ALT})\\.?,?\\s*(?:de\\s+|del\\s+)?(\\d{4})(?!\\d)`, 'iu');
+// The year may be written '20 ("14 Feb ’20").
+const TEXT_DMY = new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})(?:st|nd|rd|th|er|\\.|º)?\\s*(?:de\\s+|of\\s+)?(${MONTH_ALT})\\.?,?\\s*(?:de\\s+|del\\s+)?(\\d{4}|[’'‘]\\d{2})(?!\\d)`, 'iu');
 const TEXT_MDY = new RegExp(`(?<![\\p{L}])(${MONTH_ALT})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, 'iu');
 const CJK_YMD = /(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?/u;
 const NUM_YMD = /(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/;
-const NUM_DMY = /(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d.])/;
+const NUM_DMY = /(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?!\d|\.\d)/;
 const TIME = /(?<!\d)(\d{1,2})\s*(?:[:h]|時|시)\s*(\d{2})(?:\s*[:분]\s*(\d{2}))?(?!\d)\s*(a\.?\s?m\.?|p\.?\s?m\.?|午前|午後)?/iu;
 const OFFSET = /(?:\b(?:GMT|UTC)\s*([+-]\d{1,2})(?::?(\d{2}))?|(?<![\d:])([+-]\d{2}):?(\d{2})(?!\d)|\b(UTC|GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|CET|CEST|MEZ|MESZ|BST|JST|KST|AEST|AEDT|WIB|MSK|EET|EEST)\b)/;
 
 interface DayMatch { y: number; m: number; d: number; end: number; start: number }
 
 function fullYear(y: string): number {
+  y = y.replace(/^[’'‘]/, '');
   if (y.length === 4) return Number(y);
   const n = Number(y);
   return n < 70 ? 2000 + n : 1900 + n;
@@ -55,7 +57,7 @@ function findDay(s: string, monthFirst: boolean): DayMatch | undefined {
   m = NUM_YMD.exec(s);
   if (m) return { y: +m[1]!, m: +m[2]!, d: +m[3]!, start: m.index, end: m.index + m[0].length };
   m = TEXT_DMY.exec(s);
-  if (m) return { y: +m[3]!, m: MONTHS.get(m[2]!.toLowerCase())!, d: +m[1]!, start: m.index, end: m.index + m[0].length };
+  if (m) return { y: fullYear(m[3]!), m: MONTHS.get(m[2]!.toLowerCase())!, d: +m[1]!, start: m.index, end: m.index + m[0].length };
   m = TEXT_MDY.exec(s);
   if (m) return { y: +m[3]!, m: MONTHS.get(m[1]!.toLowerCase())!, d: +m[2]!, start: m.index, end: m.index + m[0].length };
   m = NUM_DMY.exec(s);
@@ -75,8 +77,14 @@ function findDay(s: string, monthFirst: boolean): DayMatch | undefined {
  * The date written somewhere in a short line, as ISO 8601 (with the timezone hint applied
  * to a local time), or undefined.
  */
+// WordPress themes print the published and the modified day with nothing between them
+// ("28. Juni 201914. Januar 2020"): a year glued to the next day-and-month is split off.
+const GLUED_YEAR = new RegExp(`((?:19|20)\\d{2})(?=\\d{1,2}\\.?\\s*(?:${MONTH_ALT})(?!\\p{L}))`, 'giu');
+
 export function parseDateLine(text: string, timezone: string | undefined, monthFirst = false): string | undefined {
-  const s = text.length > 200 ? text.slice(0, 200) : text;
+  let s = text.length > 200 ? text.slice(0, 200) : text;
+  // Thin and no-break spaces ("4.\u20092.\u20092022") and "4. 2. 2022" spacing.
+  s = s.replace(/[\u00a0\u2009\u202f]/g, ' ').replace(/(?<!\d)(\d{1,2})\. (\d{1,2})\. (\d{4})(?!\d)/g, '$1.$2.$3').replace(GLUED_YEAR, '$1 ');
   const day = findDay(s, monthFirst);
   if (!day) return undefined;
   let iso = `${day.y}-${pad(day.m)}-${pad(day.d)}`;
@@ -127,6 +135,24 @@ export function dateStamp(text: string, units: number, timezone: string | undefi
   const left = rest.match(/\p{L}{3,}/gu)?.length ?? 0;
   // A line introducing something ("Summary of decisions on 10 December 2025:") is content.
   return left <= 5 && !/[:：]$/.test(text) ? { iso, kind: 'plain' } : undefined;
+}
+
+/**
+ * Whether a page writes numeric dates month first (10/15/2025). The page's own unambiguous dates
+ * decide (a first number above 12 means day first, a second one above 12 month first); without
+ * them, English text on an American-looking host is month-first and everything else day-first.
+ */
+export function slashDatesMonthFirst(text: string, english: boolean, host: string | undefined): boolean {
+  let dayFirst = 0;
+  let monthFirst = 0;
+  for (const m of text.matchAll(/(?<![\d/])(\d{1,2})\/(\d{1,2})\/(?:\d{4}|\d{2})(?![\d/])/g)) {
+    const a = +m[1]!;
+    const b = +m[2]!;
+    if (a > 12 && b <= 12) dayFirst++;
+    else if (b > 12 && a <= 12) monthFirst++;
+  }
+  if (dayFirst !== monthFirst) return monthFirst > dayFirst;
+  return english && /\.(?:com|us|gov|edu)$/i.test(host ?? '');
 }
 
 /** A crawler's own ` date YYYY-MM-DD ` line at the very top of a record. */

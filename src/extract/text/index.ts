@@ -8,8 +8,8 @@ import type { ExtractContext } from '../context.js';
 import { timezoneForUrl } from '../dates/index.js';
 import { renderParagraphs } from '../render.js';
 import { bestRegion, classify, regionParagraphs, type LineClass, type Region } from './body.js';
-import { crawlerDate, dateStamp, urlDate, type DateStamp } from './dates.js';
-import { findByline, findSection, findTitle, labelledSection, titleFromFirstLine } from './header.js';
+import { crawlerDate, dateStamp, slashDatesMonthFirst, urlDate, type DateStamp } from './dates.js';
+import { findByline, findSection, findTitle, headlineText, labelledSection, titleFromFirstLine } from './header.js';
 import { guessLanguage } from './language.js';
 import { isProse, splitLines, type Line } from './lines.js';
 
@@ -31,7 +31,10 @@ export function extractFromText(source: string, ctx: ExtractContext): Article {
   const lines = splitLines(source);
   const cls = classify(lines);
   const timezone = ctx.timezone ?? timezoneForUrl(ctx.url);
-  const monthFirst = /\.(?:com|us|gov|edu)$/i.test(ctx.url?.hostname ?? '');
+  // The middle of a record is article text more often than its menu-heavy top.
+  const middle = source.length >> 1;
+  const english = guessLanguage(source.slice(Math.max(0, middle - 1500), middle + 1500))?.startsWith('en') ?? false;
+  const monthFirst = slashDatesMonthFirst(source, english, ctx.url?.hostname);
   const article: Article = { authors: [], tags: [], text: '', markdown: '', html: '', wordCount: 0, warnings: ctx.warnings };
   if (ctx.url) article.url = ctx.url.href;
 
@@ -62,7 +65,13 @@ export function extractFromText(source: string, ctx: ExtractContext): Article {
     const by = findByline(lines, i);
     if (by) {
       if (!article.authors.length || i >= region.start - 12) article.authors = by.names;
-      for (let k = 0; k < by.used; k++) cls[i + k]!.meta = true;
+      for (let k = 0; k < by.used; k++) {
+        cls[i + k]!.meta = true;
+        // "Von" / "Deutscher Tennis Bund 4. 2. 2022.": a byline's second line may carry the stamp.
+        const line = lines[i + k]!;
+        const st = k > 0 ? dateStamp(line.text, line.units, timezone, monthFirst) : undefined;
+        if (st) stampAt.set(i + k, st);
+      }
       i += by.used - 1;
     }
   }
@@ -70,7 +79,7 @@ export function extractFromText(source: string, ctx: ExtractContext): Article {
   const titleIdx = findTitle(lines, cls, region.start, ctx.url);
   const exclude = new Set<string>();
   if (titleIdx >= 0) {
-    article.title = lines[titleIdx]!.text;
+    article.title = headlineText(lines[titleIdx]!.text);
     cls[titleIdx]!.meta = true;
     exclude.add(lines[titleIdx]!.key);
     const sec = findSection(lines, cls, titleIdx);
