@@ -1,7 +1,8 @@
 // Summarise a V8 .cpuprofile (from `node --cpu-prof`): top functions by self time, and by file.
 //   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/profile-extract.ts
 //   node --import tsx bench/cpuprofile-top.ts /tmp/prof [N]
-// With --import tsx the loader worker writes its own small profile; the largest file is the run's.
+// With --import tsx the loader worker writes its own profile; the one with the most busy (non-idle)
+// samples is the run's. A file path may be given instead of a folder.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -10,10 +11,15 @@ interface Profile { nodes: ProfileNode[]; samples: number[] }
 
 const dir = process.argv[2] ?? '.';
 const top = Number(process.argv[3] ?? 40);
-const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).map((f) => join(dir, f));
+const files = statSync(dir).isFile() ? [dir] : readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).map((f) => join(dir, f));
 if (!files.length) { console.error(`no .cpuprofile in ${dir}`); process.exit(2); }
-const file = files.sort((a, b) => statSync(b).size - statSync(a).size)[0]!;
-const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
+function busySamples(p: Profile): number {
+  const idle = new Set(p.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
+  return p.samples.filter((id) => !idle.has(id)).length;
+}
+const [file, profile] = files
+  .map((f) => [f, JSON.parse(readFileSync(f, 'utf8')) as Profile] as const)
+  .sort((a, b) => busySamples(b[1]) - busySamples(a[1]))[0]!;
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const selfByFn = new Map<string, number>();
 const selfByFile = new Map<string, number>();

@@ -112,3 +112,14 @@ test('crawl text: a two-line byline ("Von" / "Name 4. 2. 2022.") gives the autho
   assert.deepEqual(a.authors, ['Deutscher Tennis Bund']);
   assert.equal(a.published, '2022-02-04');
 });
+
+test('crawl-text headline: breadcrumb trails, leading dates and doubled headlines are cleaned', async () => {
+  const { headlineText } = await import('../../src/extract/text/header.js');
+  assert.equal(headlineText('Startseite » Nachrichten » Energie » Bayern fordert höhere Erlösgrenzen'), 'Bayern fordert höhere Erlösgrenzen');
+  assert.equal(headlineText('Home / Essays / 2017 / January / Aggression Fotografie'), 'Aggression Fotografie');
+  assert.equal(headlineText('08.11.2021 | Online-Fachtag zum Gedenktag'), 'Online-Fachtag zum Gedenktag');
+  assert.equal(headlineText('Fünf Frauen aus der Sportwelt Fünf Frauen aus der Sportwelt'), 'Fünf Frauen aus der Sportwelt');
+  // Ordinary headlines are left alone, slashes and arrows in them included.
+  assert.equal(headlineText('Rates held at 4.25% / inflation cools'), 'Rates held at 4.25% / inflation cools');
+  assert.equal(headlineText('Syria’s interim leader meets Putin in Moscow'), 'Syria’s interim leader meets Putin in Moscow');
+});

@@ -167,3 +167,26 @@ export function findByline(lines: Line[], i: number): { names: string[]; used: n
   }
   return undefined;
 }
+
+const DATE_PREFIX = /^(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})\s*(?:[|–—-]\s*)?(?=\p{L})/u;
+
+/**
+ * The headline as a reader would quote it, from the line that carries it: a breadcrumb trail
+ * ending in the headline ("Startseite » Rezepte » Kuchen » Saftiger Zitronenkuchen") keeps its
+ * last step, a leading date ("08.11.2021 | Online-Fachtag …") goes, and a headline printed twice
+ * on one line (title + visually hidden copy) is kept once.
+ */
+export function headlineText(text: string): string {
+  let s = text.trim();
+  const crumbs = s.split(/\s*[»›]\s*|\s+>\s+/u);
+  if (crumbs.length >= 3 && crumbs[crumbs.length - 1]!.split(/\s+/).length >= 2) s = crumbs[crumbs.length - 1]!;
+  else {
+    // "Home / Essays / 2017 / January / Title": a path of short steps.
+    const steps = s.split(/\s+\/\s+/);
+    if (steps.length >= 3 && steps.slice(0, -1).every((p) => p.split(/\s+/).length <= 3) && steps[steps.length - 1]!.split(/\s+/).length >= 2) s = steps[steps.length - 1]!;
+  }
+  s = s.replace(DATE_PREFIX, '');
+  const half = s.length >> 1;
+  if (s.length >= 16 && s[half] === ' ' && s.slice(0, half) === s.slice(half + 1)) s = s.slice(0, half);
+  return s.trim() || text.trim();
+}

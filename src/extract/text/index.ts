@@ -9,7 +9,7 @@ import { timezoneForUrl } from '../dates/index.js';
 import { renderParagraphs } from '../render.js';
 import { bestRegion, classify, regionParagraphs, type LineClass, type Region } from './body.js';
 import { crawlerDate, dateStamp, slashDatesMonthFirst, urlDate, type DateStamp } from './dates.js';
-import { findByline, findSection, findTitle, labelledSection, titleFromFirstLine } from './header.js';
+import { findByline, findSection, findTitle, headlineText, labelledSection, titleFromFirstLine } from './header.js';
 import { guessLanguage } from './language.js';
 import { isProse, splitLines, type Line } from './lines.js';
 
@@ -79,7 +79,7 @@ export function extractFromText(source: string, ctx: ExtractContext): Article {
   const titleIdx = findTitle(lines, cls, region.start, ctx.url);
   const exclude = new Set<string>();
   if (titleIdx >= 0) {
-    article.title = lines[titleIdx]!.text;
+    article.title = headlineText(lines[titleIdx]!.text);
     cls[titleIdx]!.meta = true;
     exclude.add(lines[titleIdx]!.key);
     const sec = findSection(lines, cls, titleIdx);
