@@ -11,7 +11,7 @@ import { toFtsQuery } from './query.js';
 import { applyHints, ARTICLE_COLUMNS, type ArticleRow, contentHash, decodeCursor, encodeCursor, filterSql, packExtra, packPage, prepareArticle, publishedKey, rowToArticle } from './rows.js';
 import { ARCHIVE_MIGRATIONS } from './schema.js';
 import { searchArchive } from './search.js';
-import { getStory, listStories, storyOf } from '../stories/read.js';
+import { getStory, hasStoriesTables, listStories } from '../stories/read.js';
 
 export interface OpenOptions {
   readonly?: boolean;
@@ -212,10 +212,19 @@ export class SqliteArchive implements Archive {
   // ---- read side ------------------------------------------------------------------------
 
   getArticle(id: number): StoredArticle | undefined {
+    // Its story and duplicate group, once the stories module has clustered it: one query with the
+    // stories table joined in (an article page is read on every view; see bench/serve-cpu.ts).
+    if (hasStoriesTables(this.db)) {
+      const r = this.stmt(`SELECT ${ARTICLE_COLUMNS}, sa.story_id AS clustered_story, sa.duplicate_group AS clustered_group
+        FROM articles a JOIN sites s ON s.id = a.site_id LEFT JOIN story_articles sa ON sa.article_id = a.id WHERE a.id = ?`).get(id) as
+        (ArticleRow & { clustered_story: number | null; clustered_group: number | null }) | undefined;
+      if (!r) return undefined;
+      const a = rowToArticle(r);
+      if (r.clustered_story !== null && r.clustered_group !== null) { a.storyId = r.clustered_story; a.duplicateGroup = r.clustered_group; }
+      return a;
+    }
     const r = this.stmt(`SELECT ${ARTICLE_COLUMNS} FROM articles a JOIN sites s ON s.id = a.site_id WHERE a.id = ?`).get(id) as ArticleRow | undefined;
-    if (!r) return undefined;
-    // Its story and duplicate group, once the stories module has clustered it.
-    return { ...rowToArticle(r), ...storyOf(this.db, id) };
+    return r ? rowToArticle(r) : undefined;
   }
 
   getArticleByUrl(url: string): StoredArticle | undefined {
