@@ -4,6 +4,7 @@
 // the included ranges: a node is judged on totals that already exclude its dropped descendants,
 // which is what Readability's removal order gives, at linear cost.
 import type { PageIndex } from './analyze.js';
+import { LEDE } from './lede.js';
 import { classAndId, classWeight, DIV_BLOCKERS, HEADING_TAGS, isWidget } from './hints.js';
 
 export interface CleanOptions {
@@ -104,13 +105,13 @@ export function cleanContent(ix: PageIndex, include: number[], dead: Uint8Array,
     }
   }
   // A heading whose next sibling was dropped titled that block ("More on this", "Related"):
-  // drop it too. Siblings are contiguous subtrees in pre-order, so the next one starts at end[i].
+  // drop it too (unless it is sentence-long: then it is text). Siblings are contiguous subtrees in pre-order, so the next one starts at end[i].
   for (const root of include) {
     const stop = ix.end[root]!;
     for (let i = root + 1; i < stop; i++) {
       if (drop[i] || !HEADING_TAGS.has(els[i]!.name)) continue;
       const next = ix.end[i]!;
-      if (next < ix.end[parent[i]!]! && parent[next] === parent[i] && drop[next] && (dead[next] === 1 || text[next]! >= 25)) drop[i] = D.headingOfDropped;
+      if (next < ix.end[parent[i]!]! && parent[next] === parent[i] && drop[next] && (dead[next] === 1 || text[next]! >= 25) && text[i]! < 80) drop[i] = D.headingOfDropped;
     }
   }
   let keptText = 0;
@@ -132,7 +133,8 @@ export function cleanContent(ix: PageIndex, include: number[], dead: Uint8Array,
       if (CAPTION.test(ci) && img[i] === 0 && len < 400) return D.captionClass;
       if (SHARE.test(ci) && len < 500) return D.shareClass;
       if (BYLINE.test(ci) && len < 100 && !protectedBy[i]) return D.bylineClass;
-      if (isWidget(ci) && len < 400 && !protectedBy[i] && p[i]! <= 1) return D.widgetClass;
+      // (a "teaser-text"/"lead" block of running text inside the content is the standfirst, not a teaser widget)
+      if (isWidget(ci) && len < 400 && !protectedBy[i] && p[i]! <= 1 && !(LEDE.test(ci) && len >= 80 && link[i]! / len < 0.2)) return D.widgetClass;
     }
     if (el.attribs.rel === 'author' || (el.attribs.itemprop ?? '').includes('author')) {
       if (len < 100) return D.authorAttr;
