@@ -51,3 +51,12 @@ test('a standfirst classed "teaser-text" inside the content is kept; a sentence-
   assert.ok(a.text.includes(longHeading));
   assert.ok(!a.text.includes('Share'));
 });
+
+test('a heading that ends the content (its block of other stories left out) is dropped; one before an image or a sentence stays', () => {
+  const a = extract(page(`<article class="story">${paras(S)}<h3>You might also like</h3><div class="related"><a href="/1">Budget story</a></div></article>`));
+  assert.equal(a.text, S.join('\n\n'));
+  const b = extract(page(`<article class="story">${paras(S)}<h3>The new map</h3><img src="/map.png" alt=""></article>`));
+  assert.ok(b.text.endsWith('The new map'));
+  const c = extract(page(`<article class="story">${paras(S)}<h4>He stands by his account.</h4></article>`));
+  assert.ok(c.text.endsWith('He stands by his account.'));
+});
