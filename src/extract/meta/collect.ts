@@ -4,12 +4,20 @@
 import type { AnyNode, Document, Element } from '../dom.js';
 import { isElement } from '../dom.js';
 
-export interface Positioned<T> { item: T; order: number; boiler: boolean }
+export interface Positioned<T> {
+  item: T;
+  order: number;
+  boiler: boolean;
+  /** Inside a comment thread or the page footer: not the article's own date, not even as a last resort. */
+  hard?: 'comment' | 'footer';
+}
 
 export interface Collected {
   /** <meta> content by lower-cased name / property / itemprop / http-equiv, in document order. */
   metas: Map<string, string[]>;
   ldJson: string[];
+  /** Other inline scripts (page state such as __NEXT_DATA__), by reference; read only as a last resort. */
+  scripts: string[];
   title?: string;
   htmlLang?: string;
   baseHref?: string;
@@ -35,14 +43,17 @@ const CAP = { h1: 10, headline: 10, time: 80, itemprop: 40, dateEls: 80, byline:
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'select', 'textarea']);
 // A class or id token that starts or ends with one of these words marks a region whose dates and
 // names are not the article's ("comment-list", "site-footer", "sidebar"); "has-sidebar" on <body> does not.
-const STRONG_WORDS = '(?:comments?|kommentare?|sidebar|related|recommend(?:ed|ations)?|widget[-_]\\w+|popular|more-?stories|newsletter|breadcrumbs?|navigation|navbar|nav|menu|social|share|sharing|livefyre|disqus|replies|respond|pagination|archives?|blogroll)';
+const STRONG_WORDS = '(?:comments?|kommentare?|related|recommend(?:ed|ations)?|widget[-_]\\w+|popular|more-?stories|newsletter|breadcrumbs?|navigation|navbar|nav|menu|social|share|sharing|livefyre|disqus|replies|respond|pagination|archives?|blogroll)';
 const STRONG_RE = new RegExp(`^${STRONG_WORDS}(?:[-_].*)?$|[-_]${STRONG_WORDS}$`, 'i');
-// Footers and asides are boilerplate at page level, but inside an article they hold its date and byline.
-const WEAK_RE = /^(?:site-?)?footer(?:[-_].*)?$|[-_]footer$/i;
+// Footers, asides and sidebars are boilerplate at page level, but inside an article they hold its
+// date and byline ("post-sidebar", "podcast-description__sidebar").
+const WEAK_RE = /^(?:site-?)?(?:footer|sidebar)(?:[-_].*)?$|[-_](?:footer|sidebar)$/i;
 const WEAK_TAGS = new Set(['footer', 'aside']);
+const COMMENT_RE = /comment|kommentar|disqus|livefyre|replies|respond/i;
 const ARTICLE_RE = /^(?:h?entry|post|article|story|blog-?post|news-?(?:single|detail|article))(?:[-_](?!.*(?:list|teaser|related|grid|card|nav|preview|excerpt)).*)?$/i;
-// Taxonomy classes ("post_tag-kommentar", "category-social") name topics, not page regions.
-const TAXONOMY_RE = /^(?:category|tag|post_tag|topic|section|term|rubrik|ressort)[-_]/i;
+// Taxonomy classes ("post_tag-kommentar", "category-social") name topics, not page regions; layout
+// modifiers ("has-double-sidebar", "no-sidebars", "with-comments") describe a region's neighbours.
+const TAXONOMY_RE = /^(?:category|tag|post_tag|topic|section|term|rubrik|ressort|has|with|no|show)[-_]/i;
 const NO_TOKENS: string[] = [];
 const NEVER_BOILER = new Set(['html', 'body', 'main', 'article']);
 const DATE_CLASS_RE = /date|time|datum|publi|posted|fecha|dateline|zeit|erstellt|meta|byline|info|stamp|calendar|data/i;
@@ -57,7 +68,7 @@ const ANY_CLASS_RE = /date|time|datum|publi|posted|fecha|zeit|erstellt|meta|byli
 
 export function collect(doc: Document): Collected {
   const c: Collected = {
-    metas: new Map(), ldJson: [], links: new Map(), relAuthors: [], h1s: [], headlineEls: [], times: [],
+    metas: new Map(), ldJson: [], scripts: [], links: new Map(), relAuthors: [], h1s: [], headlineEls: [], times: [],
     itemprops: new Map(), dateEls: [], bylineEls: [], lines: [], total: 0,
   };
   // Two parallel stacks (node, flags) instead of one object per node: this walk visits every node.
@@ -69,18 +80,18 @@ export function collect(doc: Document): Collected {
     const f = flags.pop()!;
     const boiler = (f & 1) !== 0;
     const inArticle = (f & 2) !== 0;
+    const inHard: Positioned<string>['hard'] = (f & 8) !== 0 ? 'comment' : (f & 4) !== 0 ? 'footer' : undefined;
     if (node.type === 'text') {
       if (c.lines.length < CAP.lines) {
         const data = (node as unknown as { data: string }).data;
-        if (data.length < 300 && MAY_HOLD_DATE.test(data)) {
-          const t = data.trim();
-          if (t.length >= 6) c.lines.push({ item: t, order: order++, boiler });
-        }
+        // A long paragraph counts only by a date that opens it ("27.1.2022 – Bei der …", "(21. November 2022) …"): a dateline.
+        const t = data.length < 300 ? (MAY_HOLD_DATE.test(data) ? data.trim() : '') : datelineOf(data);
+        if (t.length >= 6) c.lines.push(inHard ? { item: t, order: order++, boiler, hard: inHard } : { item: t, order: order++, boiler });
       }
       continue;
     }
     if (!isElement(node)) {
-      if (node.type === 'root') pushKids(stack, flags, node as unknown as Element, boiler, inArticle);
+      if (node.type === 'root') pushKids(stack, flags, node as unknown as Element, boiler, inArticle, undefined);
       continue;
     }
     const el = node;
@@ -91,13 +102,20 @@ export function collect(doc: Document): Collected {
       if ((a.type ?? '').toLowerCase().includes('ld+json')) {
         const kid = el.children[0] as unknown as { data?: string } | undefined;
         if (kid?.data && c.ldJson.length < 20) c.ldJson.push(kid.data);
+      } else if (!a.src && c.scripts.length < 40) {
+        const kid = el.children[0] as unknown as { data?: string } | undefined;
+        if (kid?.data && kid.data.length > 40) c.scripts.push(kid.data);
       }
       continue;
     }
     if (name === 'meta') {
       const key = (a.property ?? a.name ?? a.itemprop ?? a['http-equiv'] ?? '').trim().toLowerCase();
       const content = a.content ?? a.value;
-      if (key && content !== undefined && content.trim()) push(c.metas, key, content.trim());
+      if (key && content !== undefined && content.trim()) {
+        // property="og:title twitter:title" names several keys at once (RDFa allows a list).
+        if (key.includes(' ')) for (const k of key.split(/\s+/)) push(c.metas, k, content.trim());
+        else push(c.metas, key, content.trim());
+      }
       if (a.itemprop && a.content) pushPos(c.itemprops, a.itemprop.toLowerCase(), { item: el, order: pos, boiler }, CAP.itemprop);
       continue;
     }
@@ -121,11 +139,13 @@ export function collect(doc: Document): Collected {
       || (a.itemtype !== undefined && /Article|BlogPosting/.test(a.itemtype));
     const isBoiler = boiler || name === 'nav' || (toks.length > 0 && toks.some((t) => STRONG_RE.test(t)))
       || (!inArticle && (WEAK_TAGS.has(name) || (toks.length > 0 && toks.some((t) => WEAK_RE.test(t)))));
+    const hard = inHard === 'comment' || (isBoiler && toks.length > 0 && toks.some((t) => COMMENT_RE.test(t))) ? 'comment'
+      : inHard ?? (isBoiler && (name === 'footer' || (toks.length > 0 && toks.some((t) => /footer/i.test(t)))) ? 'footer' : undefined);
     if (name !== 'h1' && name !== 'time' && !a.itemprop && !relevant) {
-      pushKids(stack, flags, el, isBoiler, article);
+      pushKids(stack, flags, el, isBoiler, article, hard);
       continue;
     }
-    const here: Positioned<Element> = { item: el, order: pos, boiler: isBoiler };
+    const here: Positioned<Element> = hard ? { item: el, order: pos, boiler: isBoiler, hard } : { item: el, order: pos, boiler: isBoiler };
     if (name === 'h1' && c.h1s.length < CAP.h1) c.h1s.push(here);
     if (name === 'time' && c.times.length < CAP.time) c.times.push(here);
     if (a.itemprop) for (const p of a.itemprop.toLowerCase().split(/\s+/)) pushPos(c.itemprops, p, here, CAP.itemprop);
@@ -134,15 +154,22 @@ export function collect(doc: Document): Collected {
       if (BYLINE_CLASS_RE.test(cls) && c.bylineEls.length < CAP.byline && name !== 'body') c.bylineEls.push(here);
       if (/^(h[1-3]|div|span|p|header)$/.test(name) && HEADLINE_CLASS_RE.test(cls) && c.headlineEls.length < CAP.headline) c.headlineEls.push(here);
     }
-    pushKids(stack, flags, el, isBoiler, article);
+    pushKids(stack, flags, el, isBoiler, article, hard);
   }
   c.total = order;
   return c;
 }
 
-function pushKids(stack: AnyNode[], flags: number[], el: Element, boiler: boolean, inArticle: boolean): void {
+const DATELINE_START = /^\s*\(?\d{1,4}[./\s-]/;
+function datelineOf(data: string): string {
+  if (!DATELINE_START.test(data)) return '';
+  const head = data.trimStart().slice(0, 40);
+  return MAY_HOLD_DATE.test(head) ? head : '';
+}
+
+function pushKids(stack: AnyNode[], flags: number[], el: Element, boiler: boolean, inArticle: boolean, inHard: Positioned<string>['hard']): void {
   const kids = el.children;
-  const f = (boiler ? 1 : 0) | (inArticle ? 2 : 0);
+  const f = (boiler ? 1 : 0) | (inArticle ? 2 : 0) | (inHard === 'comment' ? 8 : inHard ? 4 : 0);
   for (let i = kids.length - 1; i >= 0; i--) { stack.push(kids[i]!); flags.push(f); }
 }
 

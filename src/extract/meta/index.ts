@@ -7,7 +7,7 @@ import type { Document } from '../dom.js';
 import { timezoneForUrl } from '../dates/index.js';
 import { pickAuthors } from './authors.js';
 import { collect, type Collected } from './collect.js';
-import { pageDates } from './dates.js';
+import { dateOrder, headlineOrder, pageDates } from './dates.js';
 import { readJsonLd } from './jsonld.js';
 import { pickLanguage } from './language.js';
 import { pickTitle } from './title.js';
@@ -40,12 +40,6 @@ function cleanText(s: string | undefined, max = 1000): string | undefined {
   return t ? t.slice(0, max) : undefined;
 }
 
-/** US and a few other English locales write numeric dates month first. */
-function dateOrder(language: string | undefined): 'dmy' | 'mdy' {
-  if (!language) return 'mdy';
-  return /^en(-US|-CA|-PH)?$/i.test(language) || /^en$/i.test(language) ? 'mdy' : 'dmy';
-}
-
 export function extractMetadata(doc: Document, ctx: ExtractContext): Metadata {
   const c = collect(doc);
   const ld = readJsonLd(c.ldJson);
@@ -61,8 +55,7 @@ export function extractMetadata(doc: Document, ctx: ExtractContext): Metadata {
   meta.language = pickLanguage(c, ld?.language);
 
   const timezone = ctx.timezone ?? timezoneForUrl(ctx.url);
-  const h1 = c.h1s.find((h) => !h.boiler) ?? c.h1s[0];
-  const dates = pageDates(c, ld, ctx.url, h1?.order, { timezone, order: dateOrder(meta.language) });
+  const dates = pageDates(c, ld, ctx.url, headlineOrder(c, meta.title), { timezone, order: dateOrder(meta.language) });
   meta.published = dates.published;
   meta.modified = dates.modified;
 
