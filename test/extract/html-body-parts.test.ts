@@ -35,3 +35,28 @@ test('a long table of short cells does not outscore the article', () => {
   assert.ok(a.text.startsWith(S[0]!), a.text.slice(0, 100));
   for (const p of S) assert.ok(a.text.includes(p));
 });
+
+test('a wrapper named like chrome that holds nearly the whole page is not pruned', () => {
+  const a = extract(page(`<div class="above-footer"><div class="post-content"><h1>Tram</h1>${paras(S)}</div></div>
+    <div class="real-footer"><p>Imprint and contact details of the newspaper, with the address of the editorial office.</p></div>`));
+  assert.equal(a.text, S.join('\n\n'));
+});
+
+test('a standfirst classed "teaser-text" inside the content is kept; a sentence-long heading before a dropped block stays', () => {
+  const lead = 'After ten years of debate the northern districts finally get their tram, but the bill keeps growing fast.';
+  const longHeading = 'During the night the police stopped three men on motorbikes near the depot, the transport office said on Monday';
+  const a = extract(page(`<article class="story"><div class="teaser-text"><p>${lead}</p></div>${paras(S.slice(0, 3))}
+    <h2>${longHeading}</h2><div class="related-links"><a href="/r">Share this related story about the city budget</a></div>${paras(S.slice(3))}</article>`));
+  assert.ok(a.text.startsWith(lead), a.text.slice(0, 80));
+  assert.ok(a.text.includes(longHeading));
+  assert.ok(!a.text.includes('Share'));
+});
+
+test('a heading that ends the content (its block of other stories left out) is dropped; one before an image or a sentence stays', () => {
+  const a = extract(page(`<article class="story">${paras(S)}<h3>You might also like</h3><div class="related"><a href="/1">Budget story</a></div></article>`));
+  assert.equal(a.text, S.join('\n\n'));
+  const b = extract(page(`<article class="story">${paras(S)}<h3>The new map</h3><img src="/map.png" alt=""></article>`));
+  assert.ok(b.text.endsWith('The new map'));
+  const c = extract(page(`<article class="story">${paras(S)}<h4>He stands by his account.</h4></article>`));
+  assert.ok(c.text.endsWith('He stands by his account.'));
+});

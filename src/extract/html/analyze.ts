@@ -50,6 +50,9 @@ export interface Totals {
 
 const VIDEO_HOSTS = /\/\/(www\.)?((dailymotion|youtube|youtube-nocookie|player\.vimeo|v\.qq|bilibili|live\.bilibili)\.com|(archive|upload\.wikimedia)\.org|player\.twitch\.tv)/i;
 
+/** Share of the page's text above which an "unlikely" wrapper is the page itself. */
+const MOST_OF_PAGE = 0.8;
+
 export function indexPage(doc: Document): PageIndex {
   const els: Element[] = [];
   const parents: number[] = [];
@@ -123,14 +126,23 @@ export function indexPage(doc: Document): PageIndex {
   const n = els.length;
   const end = new Int32Array(n);
   const parent = Int32Array.from(parents);
+  const sub = Float64Array.from(ownText);
+  let pageText = 0;
   for (let i = n - 1; i >= 0; i--) {
     if (end[i] === 0) end[i] = i + 1;
     const p = parent[i]!;
-    if (p >= 0 && end[i]! > end[p]!) end[p] = end[i]!;
+    if (p >= 0) {
+      if (end[i]! > end[p]!) end[p] = end[i]!;
+      sub[p]! += sub[i]!;
+    } else pageText += sub[i]!;
   }
+  // A wrapper named like chrome ("above-footer", "page-header-wrap") that holds nearly all of the
+  // page's text is the page, not chrome: pruning it would leave only scraps to choose from.
+  const unlikely = Uint8Array.from(unlikelyArr);
+  for (let i = 0; i < n; i++) if (unlikely[i] && sub[i]! > MOST_OF_PAGE * pageText) unlikely[i] = 0;
   const out: PageIndex = {
     els, idx, parent, end,
-    unlikely: Uint8Array.from(unlikelyArr),
+    unlikely,
     ownText: Float64Array.from(ownText),
     ownLink: Float64Array.from(ownLink),
     ownCommas: Float64Array.from(ownCommas),

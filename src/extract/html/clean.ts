@@ -3,7 +3,9 @@
 // names), plus widget pruning by class/id in the spirit of trafilatura. One reverse pass over
 // the included ranges: a node is judged on totals that already exclude its dropped descendants,
 // which is what Readability's removal order gives, at linear cost.
+import { textContent } from '../dom.js';
 import type { PageIndex } from './analyze.js';
+import { LEDE } from './lede.js';
 import { classAndId, classWeight, DIV_BLOCKERS, HEADING_TAGS, isWidget } from './hints.js';
 
 export interface CleanOptions {
@@ -25,7 +27,7 @@ const MAX_TABLE_SCAN = 5000;
 export const D = {
   pruned: 1, empty: 2, title: 3, figcaption: 4, captionClass: 5, shareClass: 6, bylineClass: 7, widgetClass: 8,
   authorAttr: 9, linkParagraph: 10, negativeHeading: 11, linkList: 12, negativeWeight: 13, manyImages: 14,
-  manyItems: 15, inputs: 16, shortLinks: 17, linkDensity: 18, embeds: 19, headingOfDropped: 20,
+  manyItems: 15, inputs: 16, shortLinks: 17, linkDensity: 18, embeds: 19, headingOfDropped: 20, trailingHeading: 21,
 } as const;
 
 /** Returns drop codes (non-zero = leave this subtree out, see D) and the data-table flags the renderer needs. */
@@ -104,13 +106,36 @@ export function cleanContent(ix: PageIndex, include: number[], dead: Uint8Array,
     }
   }
   // A heading whose next sibling was dropped titled that block ("More on this", "Related"):
-  // drop it too. Siblings are contiguous subtrees in pre-order, so the next one starts at end[i].
+  // drop it too (unless it is sentence-long: then it is text). Siblings are contiguous subtrees in pre-order, so the next one starts at end[i].
   for (const root of include) {
     const stop = ix.end[root]!;
     for (let i = root + 1; i < stop; i++) {
       if (drop[i] || !HEADING_TAGS.has(els[i]!.name)) continue;
       const next = ix.end[i]!;
-      if (next < ix.end[parent[i]!]! && parent[next] === parent[i] && drop[next] && (dead[next] === 1 || text[next]! >= 25)) drop[i] = D.headingOfDropped;
+      if (next < ix.end[parent[i]!]! && parent[next] === parent[i] && drop[next] && (dead[next] === 1 || text[next]! >= 25) && text[i]! < 80) drop[i] = D.headingOfDropped;
+    }
+  }
+  // A heading that ends the content introduces nothing that was kept: it titled a block of
+  // other stories or comments that was left out (or never part of the container).
+  for (const root of include) {
+    if (drop[root]) continue;
+    let left = text[root]!;
+    for (let i = ix.end[root]! - 1; i > root; i--) {
+      const name = els[i]!.name;
+      if (ix.ownText[i] === 0 && !HEADING_TAGS.has(name) && name !== 'img' && name !== 'picture') continue;
+      let h = -1;
+      let gone = false;
+      for (let a = i; a > root; a = parent[a]!) {
+        if (drop[a]) { gone = true; break; }
+        if (HEADING_TAGS.has(els[a]!.name)) h = a;
+      }
+      if (gone) continue;
+      if (h < 0) break; // text or an image: the content ends here
+      if (/[.。．！？!?؟।॥]$/u.test(textContent(els[h]!).trim())) break; // a sentence, not a title
+      left -= text[h]!;
+      if (left <= 0) break; // (a part of a multi-part body may be a lone heading)
+      drop[h] = D.trailingHeading;
+      i = h;
     }
   }
   let keptText = 0;
@@ -132,7 +157,8 @@ export function cleanContent(ix: PageIndex, include: number[], dead: Uint8Array,
       if (CAPTION.test(ci) && img[i] === 0 && len < 400) return D.captionClass;
       if (SHARE.test(ci) && len < 500) return D.shareClass;
       if (BYLINE.test(ci) && len < 100 && !protectedBy[i]) return D.bylineClass;
-      if (isWidget(ci) && len < 400 && !protectedBy[i] && p[i]! <= 1) return D.widgetClass;
+      // (a "teaser-text"/"lead" block of running text inside the content is the standfirst, not a teaser widget)
+      if (isWidget(ci) && len < 400 && !protectedBy[i] && p[i]! <= 1 && !(LEDE.test(ci) && len >= 80 && link[i]! / len < 0.2)) return D.widgetClass;
     }
     if (el.attribs.rel === 'author' || (el.attribs.itemprop ?? '').includes('author')) {
       if (len < 100) return D.authorAttr;

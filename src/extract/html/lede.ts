@@ -6,7 +6,7 @@ import type { PageIndex, Totals } from './analyze.js';
 import { HEADING_TAGS } from './hints.js';
 
 /** Class/id words that name a lead paragraph in web templates (many CMSs, several languages' CMS vocabularies). */
-const LEDE = /(^|[\s_-])(lead|leadin|lede|intro|introduction|standfirst|excerpt|deck|dek|summary|subtitle|sub-?title|subhead|sub-?headline|chapo|bajada|perex|abstract|teaser-?text|description)([\s_-]|$)/i;
+export const LEDE = /(^|[\s_-])(lead|leadin|lede|intro|introduction|standfirst|excerpt|deck|dek|summary|subtitle|sub-?title|subhead|sub-?headline|chapo|bajada|perex|abstract|teaser-?text|description)([\s_-]|$)/i;
 /** …but an image's "description" is a caption and an author box's is a biography: not the lead. */
 const NOT_LEDE = /img|image|photo|picture|caption|media|figure|video|gallery|credit|thumb|slide|author|byline|profile|avatar|(^|[\s_-])bio([\s_-]|$)/i;
 const IN_AUTHOR_BOX = /author|byline|profile|avatar|(^|[\s_-])bio([\s_-]|$)/i;
