@@ -337,6 +337,22 @@ export function headlineOrder(c: Collected, title: string | undefined): number |
   return (c.h1s.find((h) => !h.boiler) ?? c.h1s[0])?.order;
 }
 
+const ZONED = /T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
+
+/**
+ * A day (or a wall time without offset) chosen from the text, completed from a more precise
+ * stamp of the same publication that the page also states: a published meta / JSON-LD /
+ * itemprop value or a non-update <time datetime> with that same local day (and, when the chosen
+ * value has a time, the same wall time). The page's time and offset are kept whenever it states them.
+ */
+function completeStamp(published: string, precise: () => Array<string | undefined>): string {
+  if (ZONED.test(published)) return published;
+  const day = published.slice(0, 10);
+  const wall = published.length > 10 ? published.slice(11, 16) : undefined;
+  const same = precise().filter((p): p is string => !!p && p.length > 10 && p.startsWith(day) && (!wall || p.slice(11, 16) === wall));
+  return same.find((p) => ZONED.test(p)) ?? (wall ? undefined : same[0]) ?? published;
+}
+
 export function pageDates(c: Collected, ld: LdFields | undefined, url: URL | undefined, h1Order: number | undefined, opts: Opts): PageDates {
   const ldPublished = ld?.published ? parseDateString(ld.published, opts) : undefined;
   const modified = (ld?.modified ? parseDateString(ld.modified, opts) : undefined) ?? fromMetas(c, MODIFIED_METAS, opts) ?? fromItemprop(c, 'datemodified', opts);
@@ -373,6 +389,12 @@ export function pageDates(c: Collected, ld: LdFields | undefined, url: URL | und
     if (shown && shown.slice(0, 10) === modified.slice(0, 10) && !shownNearHeadline(c, h1Order, published.slice(0, 10), opts)) published = shown;
   }
   const out: PageDates = {};
+  if (published) {
+    const times = c.times.filter((t) => !t.boiler && t.item.attribs.datetime && !/modif|updated/i.test(t.item.attribs.class ?? '') && !/modified/i.test(t.item.attribs.itemprop ?? ''));
+    published = completeStamp(published, () => [metaPublished, ldPublished, fromItemprop(c, 'datepublished', opts), fromMetas(c, GENERIC_DATE_METAS, opts),
+      ...times.slice(0, 10).map((t) => parseDateString(t.item.attribs.datetime!, opts)),
+      fromHeader(c, h1Order, opts), fromDateElements(c, h1Order, opts), fromLines(c, h1Order, opts)]);
+  }
   if (published && !opts.timezone) published = localInstant(published, c, h1Order, opts) ?? published;
   if (published) out.published = agreeWithUrl(utcToZone(published, opts.timezone), dateFromUrl(url));
   if (modified) out.modified = modified;
