@@ -3,6 +3,7 @@
 import { openArchive } from '../src/store/index.js';
 import { updateStories } from '../src/stories/archive.js';
 import { benchArticle, benchQueries, loadPool, rng } from './serve-corpus.js';
+import { writeBenchStories } from './serve-stories.js';
 
 const BATCH = 2000;
 
@@ -28,6 +29,24 @@ export async function buildBenchArchive(path: string, n: number, log: (msg: stri
     archive.close();
   }
   return { ms: performance.now() - started, real };
+}
+
+/**
+ * Gives the archive stories (once): rows written from the corpus's own grouping (serve-stories.ts,
+ * seconds), or with `cluster` the stories stage's clusterer as `dateline ingest` runs it (slow at
+ * 100,000 articles on a loaded machine).
+ */
+export function benchStories(path: string, n: number, mode: 'rows' | 'cluster', log: (msg: string) => void): void {
+  if (mode === 'cluster') { clusterBenchStories(path, log); return; }
+  const archive = openArchive(path);
+  try {
+    if ((archive.stats().stories ?? 0) > 0) return;
+    const t0 = performance.now();
+    const stories = writeBenchStories(archive.db, n);
+    log(`stories: wrote ${stories.toLocaleString('en')} stories from the corpus's events (one event, one day) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  } finally {
+    archive.close();
+  }
 }
 
 /**

@@ -56,10 +56,15 @@ const SECTIONS = ['World', 'Business', 'Politics', 'Technology', 'Science', 'Spo
 const PLACES = ['Geneva', 'Nairobi', 'Lima', 'Osaka', 'Tbilisi', 'Lagos', 'Oslo', 'Hanoi', 'Quito', 'Perth'];
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-export interface BenchArticle { url: string; site: string; article: Article; event: string }
+export interface BenchArticle {
+  url: string; site: string; article: Article;
+  /** The dev-set event the text comes from, and the text itself (index in the pool): copies share it. */
+  event: string; source: number;
+}
 
 export function benchArticle(i: number, pool: PoolText[], random: () => number): BenchArticle {
-  const base = pool[Math.floor(random() * pool.length)]!;
+  const source = Math.floor(random() * pool.length);
+  const base = pool[source]!;
   const lines = [...base.lines];
   // Rotate, drop a line now and then, add a distinct sentence.
   const r = Math.floor(random() * lines.length);
@@ -78,6 +83,7 @@ export function benchArticle(i: number, pool: PoolText[], random: () => number):
     url: `https://${site}/${SECTIONS[i % SECTIONS.length]!.toLowerCase()}/${i}`,
     site,
     event: base.event,
+    source,
     article: {
       url: `https://${site}/${SECTIONS[i % SECTIONS.length]!.toLowerCase()}/${i}`,
       title, description: rotated[0]!.slice(0, 200), authors: [`Reporter ${siteNo % 50}`], published,

@@ -6,12 +6,14 @@
 //
 // Environment: DATELINE_BENCH_ARTICLES (default 100000), DATELINE_BENCH_SECONDS (per scenario,
 // default 15), DATELINE_BENCH_CONNECTIONS (default 50), DATELINE_BENCH_DIR (archive folder),
-// DATELINE_BENCH_STORIES=0 (do not cluster an archive that has no stories yet).
+// DATELINE_BENCH_STORIES: stories for an archive that has none yet — `rows` (default: written
+// from the corpus's own events, bench/serve-stories.ts, seconds), `cluster` (the clusterer, as
+// `dateline ingest` does: slow at 100,000), `0` (none; the story page is skipped).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync, renameSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, renameSync, statSync } from 'node:fs';
 import { tmpdir, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { buildBenchArchive, benchPaths, clusterBenchStories } from './serve-build.js';
+import { buildBenchArchive, benchPaths, benchStories } from './serve-build.js';
 
 const N = Number(process.env.DATELINE_BENCH_ARTICLES ?? 100_000);
 const SECONDS = Number(process.env.DATELINE_BENCH_SECONDS ?? 15);
@@ -19,14 +21,33 @@ const CONNECTIONS = Number(process.env.DATELINE_BENCH_CONNECTIONS ?? 50);
 const DIR = process.env.DATELINE_BENCH_DIR ?? join(tmpdir(), 'dateline-bench-serve');
 const ROOT = new URL('..', import.meta.url).pathname;
 
-interface LoadResult { name: string; requestsPerSec: number; total: number; p50: number; p90: number; p99: number; max: number; non2xx: number; errors: number; timeouts: number }
+const WORKERS = process.env.DATELINE_BENCH_WORKERS;
+
+interface LoadResult { name: string; requestsPerSec: number; total: number; p50: number; p90: number; p99: number; max: number; non2xx: number; errors: number; timeouts: number; serverCpuUsPerRequest?: number }
+
+/** CPU time (ms, user + system) of a process and its children (the serve workers), from /proc; undefined elsewhere. */
+function treeCpuMs(pid: number): number | undefined {
+  const TICK_MS = 10; // USER_HZ is 100 on Linux
+  const statOf = (p: string): { ppid: number; ms: number } | undefined => {
+    try {
+      const text = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
+      return { ppid: Number(f[1]), ms: (Number(f[11]) + Number(f[12])) * TICK_MS };
+    } catch { return undefined; }
+  };
+  const own = statOf(String(pid));
+  if (!own) return undefined;
+  let ms = own.ms;
+  for (const p of readdirSync('/proc')) if (/^\d+$/.test(p) && statOf(p)?.ppid === pid) ms += statOf(p)!.ms;
+  return ms;
+}
 
 function log(msg: string): void {
   process.stderr.write(`${msg}\n`);
 }
 
 async function startServer(db: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'serve', '--db', db, '--port', '0'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'serve', '--db', db, '--port', '0', ...(WORKERS ? ['--workers', WORKERS] : [])], {
     cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, DATELINE_TOKEN: '' },
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -61,10 +82,12 @@ async function main(): Promise<void> {
   } else {
     log(`reusing ${db} (delete it to rebuild)`);
   }
-  if (process.env.DATELINE_BENCH_STORIES !== '0') clusterBenchStories(db, log);
-  else log('stories: not clustered (DATELINE_BENCH_STORIES=0)');
+  const stories = process.env.DATELINE_BENCH_STORIES ?? 'rows';
+  if (stories === 'rows' || stories === 'cluster') benchStories(db, N, stories, log);
+  else log(`stories: none added (DATELINE_BENCH_STORIES=${stories})`);
   const paths = benchPaths(db);
   log(`archive: ${paths.articles.toLocaleString('en')} articles, ${paths.stories.toLocaleString('en')} stories, ${(statSync(db).size / 1e6).toFixed(0)} MB`);
+  const startLoad = loadavg().map((x) => x.toFixed(1)).join(' ');
   const { child, url } = await startServer(db);
   const results: LoadResult[] = [];
   try {
@@ -73,6 +96,8 @@ async function main(): Promise<void> {
       // allows at that moment, to read the other rows against.
       ['static asset', ['/assets/favicon.svg']],
       ['article page', paths.articlePaths],
+      // Readers crowd on a few articles: the same 200 pages again and again (kept pages, 304-free).
+      ['article page, 200 popular', paths.articlePaths.slice(0, 200)],
       ['story page', paths.storyPaths],
       ['search page', paths.searchPaths],
       ['search API', paths.searchApiPaths],
@@ -80,22 +105,25 @@ async function main(): Promise<void> {
     for (const [name, list] of scenarios) {
       if (!list.length) { log(`${name}: skipped (nothing to request: ${name.startsWith('story') ? 'no stories in the archive' : 'empty'})`); continue; }
       load(url, `${name}-warmup`.replace(/\s/g, '-'), list, 3);
+      const before = treeCpuMs(child.pid!);
       const r = load(url, name.replace(/\s/g, '-'), list, SECONDS);
+      const after = treeCpuMs(child.pid!);
       r.name = name;
+      if (before !== undefined && after !== undefined && r.total) r.serverCpuUsPerRequest = Math.round((after - before) * 1000 / r.total);
       results.push(r);
-      log(`${name}: ${r.requestsPerSec} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms (non-2xx ${r.non2xx}, errors ${r.errors})`);
+      log(`${name}: ${r.requestsPerSec} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, server CPU ${r.serverCpuUsPerRequest ?? '?'} µs/request (non-2xx ${r.non2xx}, errors ${r.errors}), load ${loadavg()[0]!.toFixed(1)}`);
     }
   } finally {
     child.kill('SIGTERM');
   }
-  const header = `| page | req/s | p50 ms | p90 ms | p99 ms | max ms | non-2xx |\n|---|---:|---:|---:|---:|---:|---:|`;
-  const rows = results.map((r) => `| ${r.name} | ${r.requestsPerSec} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.max} | ${r.non2xx} |`);
+  const header = `| page | req/s | p50 ms | p90 ms | p99 ms | max ms | non-2xx | server CPU µs/req |\n|---|---:|---:|---:|---:|---:|---:|---:|`;
+  const rows = results.map((r) => `| ${r.name} | ${r.requestsPerSec} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.max} | ${r.non2xx} | ${r.serverCpuUsPerRequest ?? '—'} |`);
   const article = results.find((r) => r.name === 'article page');
   const verdict = article ? `article page: p99 ${article.p99} ms (target < 50), ${article.requestsPerSec} req/s (target ≥ 1,000)` : 'article page not measured';
   const machine = `${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} at the end (shared machine: figures are noisy)`;
-  process.stdout.write(`\n${N.toLocaleString('en')} articles, ${CONNECTIONS} connections, ${SECONDS} s per page, ${machine}\n\n${header}\n${rows.join('\n')}\n\n${verdict}\n`);
+  process.stdout.write(`\n${N.toLocaleString('en')} articles, ${CONNECTIONS} connections, ${SECONDS} s per page, serve --workers ${WORKERS ?? 'default'}, load average ${startLoad} at the start, ${machine}\n\n${header}\n${rows.join('\n')}\n\n${verdict}\n`);
   mkdirSync(join(ROOT, 'bench-output'), { recursive: true });
-  writeFileSync(join(ROOT, 'bench-output/serve.json'), JSON.stringify({ articles: N, connections: CONNECTIONS, seconds: SECONDS, machine, results }, null, 2));
+  writeFileSync(join(ROOT, 'bench-output/serve.json'), JSON.stringify({ articles: N, connections: CONNECTIONS, seconds: SECONDS, workers: WORKERS ?? 'default', startLoad, machine, results }, null, 2));
 }
 
 main().catch((e: unknown) => {

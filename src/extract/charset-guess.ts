@@ -73,8 +73,9 @@ const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090�
 
 /** Decode bytes as `encoding` the way a browser does (non-fatal). */
 export function decodeAs(bytes: Uint8Array, encoding: string): string {
-  const text = new TextDecoder(encoding).decode(bytes);
-  if (encoding !== 'windows-1252') return text;
+  if (encoding !== 'windows-1252') return new TextDecoder(encoding).decode(bytes);
+  // Latin-1 through Buffer is the same mapping as Node's windows-1252 TextDecoder, several times faster.
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
   return /[\u0080-\u009f]/.test(text) ? text.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!) : text;
 }
 

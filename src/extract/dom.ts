@@ -1,12 +1,20 @@
 // The DOM we extract from: htmlparser2's fast, forgiving parser and domhandler's node types.
 // Everything in src/extract works on these nodes; no browser DOM is emulated.
-import { parseDocument } from 'htmlparser2';
-import type { Document, Element, AnyNode } from 'domhandler';
+import { Parser } from 'htmlparser2';
+import { DomHandler, type Document, type Element, type AnyNode } from 'domhandler';
 
 export type { Document, Element, AnyNode } from 'domhandler';
 
-export function parseHtml(html: string): Document {
-  return parseDocument(html, { lowerCaseTags: true, lowerCaseAttributeNames: true, decodeEntities: true });
+const PARSER_OPTIONS = { lowerCaseTags: true, lowerCaseAttributeNames: true, decodeEntities: true };
+
+/** Parse a page given whole or in pieces (see decode.ts: pieces keep every string small). */
+export function parseHtml(html: string | readonly string[]): Document {
+  const handler = new DomHandler();
+  const parser = new Parser(handler, PARSER_OPTIONS);
+  if (typeof html === 'string') parser.write(html);
+  else for (const piece of html) parser.write(piece);
+  parser.end();
+  return handler.root;
 }
 
 export function isElement(node: AnyNode): node is Element {

@@ -78,3 +78,56 @@ export function limitNesting(html: string): { html: string; flattened: boolean }
   out.push(html.slice(last));
   return { html: out.join(''), flattened: true };
 }
+
+const LT = 60, GT = 62, SLASH = 47, BANG = 33;
+
+/**
+ * Whether undecoded `bytes` nest deeper than MAX_DEPTH, by the same scan as limitNesting, so that
+ * the decoded text need not be joined into one (large) string just to learn that it is sane.
+ * Valid for ASCII-compatible charsets (UTF-8, single-byte, GBK/Big5/Shift_JIS/EUC: their
+ * multi-byte sequences never contain `<`, `>` or `/`). A tag name with non-ASCII bytes is never a
+ * void, script or style name here (the string scan would lower-case it first; only exotic
+ * case mappings such as the Kelvin sign could differ).
+ */
+export function nestsTooDeep(bytes: Uint8Array): boolean {
+  if (bytes.length < MAX_DEPTH * 5) return false;
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  const n = buf.length;
+  let depth = 0;
+  let i = buf.indexOf(LT);
+  while (i !== -1) {
+    const close = buf[i + 1] === SLASH;
+    const nameStart = close ? i + 2 : i + 1;
+    const first = buf[nameStart] ?? 0;
+    if (!((first >= 97 && first <= 122) || (first >= 65 && first <= 90) || first === BANG)) {
+      i = buf.indexOf(LT, i + 1);
+      continue;
+    }
+    let j = nameStart + 1;
+    let ascii = true;
+    while (j < n) {
+      const ch = buf[j]!;
+      if (ch === GT || ch === SLASH || ch === 32 || ch === 9 || ch === 10 || ch === 13) break;
+      if (ch > 127) ascii = false;
+      j++;
+    }
+    const end = buf.indexOf(GT, j);
+    if (end === -1) return false;
+    let next = end + 1;
+    const selfClosing = buf[end - 1] === SLASH;
+    if (!(selfClosing && !close) && first !== BANG) {
+      const name = ascii ? buf.toString('latin1', nameStart, j).toLowerCase() : '\u0080';
+      if (!VOID.has(name)) {
+        if (close) depth = Math.max(0, depth - 1);
+        else if (++depth > MAX_DEPTH) return true;
+        if (name === 'script' || name === 'style') {
+          const endTag = buf.indexOf(`</${name}`, next, 'latin1');
+          if (endTag === -1) return false;
+          next = endTag;
+        }
+      }
+    }
+    i = buf.indexOf(LT, next);
+  }
+  return false;
+}

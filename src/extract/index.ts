@@ -3,7 +3,7 @@ import type { Article, ExtractOptions, ExtractWarning, InputKind } from '../type
 import { makeContext } from './context.js';
 import { decodeBytes } from './decode.js';
 import { parseHtml } from './dom.js';
-import { limitNesting } from './flatten.js';
+import { limitNesting, nestsTooDeep } from './flatten.js';
 import { extractBody } from './html/index.js';
 import { extractMetadata } from './meta/index.js';
 import { extractFromText } from './text/index.js';
@@ -13,6 +13,10 @@ export { detectKind } from './detect.js';
 import { detectKind } from './detect.js';
 
 const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
+/** Charsets whose bytes for `<`, `>` and `/` are not the ASCII ones (nestsTooDeep cannot scan them). */
+const NOT_ASCII_COMPATIBLE = new Set(['utf-16le', 'utf-16be', 'iso-2022-jp']);
+
+const whole = (chunks: readonly string[]): string => (chunks.length === 1 ? chunks[0]! : chunks.join(''));
 
 /**
  * Extract a structured article from a page. Synchronous and pure: no I/O, bounded time.
@@ -22,13 +26,17 @@ const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
 export function extract(input: string | Uint8Array, options: ExtractOptions = {}): Article {
   const warnings: ExtractWarning[] = [];
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  let source: string;
+  // The page stays in pieces (decode.ts says why) unless a step needs it whole.
+  let chunks: string[];
+  /** Undecoded bytes to scan for deep nesting when their charset is ASCII-compatible. */
+  let scanBytes: Uint8Array | undefined;
   if (typeof input === 'string') {
-    source = input;
+    let source = input;
     if (source.length > maxBytes) {
       source = source.slice(0, maxBytes);
       warnings.push({ code: 'input-truncated', message: `input longer than ${maxBytes} characters; the rest was ignored` });
     }
+    chunks = [source];
   } else {
     let bytes = input;
     if (bytes.length > maxBytes) {
@@ -40,21 +48,25 @@ export function extract(input: string | Uint8Array, options: ExtractOptions = {}
       warnings.push({ code: 'binary-input', message: `input is ${decoded.binary}, not a page` });
       return emptyArticle(options, warnings);
     }
-    source = decoded.text;
+    chunks = decoded.chunks;
+    if (!NOT_ASCII_COMPATIBLE.has(decoded.charset)) scanBytes = bytes;
   }
-  if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
-  if (!source.trim()) {
+  if (chunks[0]?.charCodeAt(0) === 0xfeff) chunks[0] = chunks[0].slice(1);
+  if (!chunks.some((c) => /\S/.test(c))) {
     warnings.push({ code: 'empty-input', message: 'input is empty' });
     return emptyArticle(options, warnings);
   }
 
   const ctx = makeContext(options, warnings);
-  const kind: InputKind = options.kind ?? detectKind(source, options.contentType);
-  if (kind === 'text') return finish(extractFromText(source, ctx), options, warnings);
+  const kind: InputKind = options.kind ?? detectKind(chunks, options.contentType);
+  if (kind === 'text') return finish(extractFromText(whole(chunks), ctx), options, warnings);
 
-  const nested = limitNesting(source);
-  if (nested.flattened) warnings.push({ code: 'deep-nesting', message: 'markup nested more than 1000 levels deep; the deepest tags were ignored' });
-  const doc = parseHtml(nested.html);
+  if (scanBytes ? nestsTooDeep(scanBytes) : chunks.length > 1 || chunks[0]!.length >= 5000) {
+    const nested = limitNesting(whole(chunks));
+    if (nested.flattened) warnings.push({ code: 'deep-nesting', message: 'markup nested more than 1000 levels deep; the deepest tags were ignored' });
+    chunks = [nested.html];
+  }
+  const doc = parseHtml(chunks);
   const meta = extractMetadata(doc, ctx);
   const body = extractBody(doc, ctx, meta);
   const article: Article = { ...meta, ...body, authors: meta.authors ?? [], tags: meta.tags ?? [], warnings };

@@ -1,11 +1,17 @@
-// The ingest pipeline: source events in; extraction (worker threads), identity and storage
-// (one transaction per item, so a crash never leaves half an article); counts out.
+// The ingest pipeline: source events in; extraction, hashing and compression (worker threads,
+// extract-task.ts), identity and storage (main thread); counts out.
+// Writes are grouped in batches committed every BATCH_MS (each article atomic inside its batch,
+// so a crash never leaves half an article and loses at most the open batch, which a rerun redoes).
 import type { StoriesUpdate } from '../stories/archive.js';
-import type { Article } from '../types.js';
 import type { Archive, FailureRecord } from '../store/api.js';
-import { publishedKey, rawHash } from '../store/rows.js';
-import { createExtractor, type Extractor } from '../extract/pool.js';
+import { publishedKey } from '../store/rows.js';
+import { createTaskPool, transferable, workerModule, type TaskRunner } from '../extract/pool.js';
+import { runIngestJob, type IngestJob, type IngestResult } from './extract-task.js';
 import type { IngestItem, SourceEvent } from './item.js';
+
+/** Commit the open batch after this long (also when idle) or after BATCH_MAX articles. */
+export const BATCH_MS = 500;
+const BATCH_MAX = 1000;
 
 export interface IngestSummary {
   /** Stories and duplicate groups brought up to date after the run (src/stories). */
@@ -20,8 +26,12 @@ export interface IngestSummary {
   /** The first failures, for the final report (all of them are in the archive). */
   failures: FailureRecord[];
   elapsedMs: number;
-  /** CPU milliseconds in extraction (summed over workers) and in storage (main thread). */
+  /**
+   * Milliseconds inside extract() (summed over workers), in hashing and compression (workers),
+   * and in storage (main thread: identity, SQLite writes, FTS index, commits). Wall clock of busy threads.
+   */
   extractMs: number;
+  packMs: number;
   storeMs: number;
 }
 
@@ -43,16 +53,22 @@ export interface PipelineOptions {
 
 export class IngestPipeline {
   readonly summary: IngestSummary = {
-    new: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0, skippedReasons: {}, failedReasons: {}, failures: [], elapsedMs: 0, extractMs: 0, storeMs: 0,
+    new: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0, skippedReasons: {}, failedReasons: {}, failures: [], elapsedMs: 0, extractMs: 0, packMs: 0, storeMs: 0,
   };
-  private readonly pool: Extractor;
+  private readonly pool: TaskRunner<IngestJob, IngestResult>;
+  private extractMs = 0;
+  private batch?: { started: number; saved: number; timer: NodeJS.Timeout };
   private readonly started = performance.now();
   private readonly sinceKey: string | undefined;
   private inflight = new Set<Promise<void>>();
   private readonly limit: number;
 
   constructor(private readonly opts: PipelineOptions) {
-    this.pool = createExtractor(opts.jobs);
+    // The page's bytes are handed to the worker (not copied) when nothing else shares their buffer:
+    // the worker sends back the packed page, so the main thread never needs them again.
+    this.pool = createTaskPool(opts.jobs, workerModule(import.meta.url, 'extract-worker'), runIngestJob, {
+      transfer: (job) => { const b = transferable(job.bytes); return b ? [b] : []; },
+    });
     this.sinceKey = opts.since ? publishedKey(opts.since) : undefined;
     this.limit = Math.max(4, opts.jobs * 4);
   }
@@ -90,12 +106,14 @@ export class IngestPipeline {
 
   async drain(): Promise<void> {
     while (this.inflight.size) await Promise.race(this.inflight);
+    this.commit();
   }
 
   async close(): Promise<IngestSummary> {
     await this.drain();
     await this.pool.close();
-    this.summary.extractMs = Math.round(this.pool.extractMs);
+    this.summary.extractMs = Math.round(this.extractMs);
+    this.summary.packMs = Math.round(this.pool.busyMs - this.extractMs);
     this.summary.elapsedMs = Math.round(performance.now() - this.started);
     this.summary.storeMs = Math.round(this.summary.storeMs);
     return this.summary;
@@ -104,24 +122,28 @@ export class IngestPipeline {
   private async process(item: IngestItem): Promise<void> {
     if (this.full) return;
     const { archive } = this.opts;
-    const hash = rawHash(item.body);
-    if (!this.opts.refetch && archive.knownPageHash(item.url) === hash) {
-      this.count('unchanged');
-      return;
-    }
-    let article: Article;
+    const knownHash = this.opts.refetch ? undefined : archive.knownPageHash(item.url);
+    let res: IngestResult;
     try {
-      article = await this.pool.run(item.body, {
-        ...(item.url.startsWith('http') ? { url: item.finalUrl ?? item.url } : {}),
-        ...(item.contentType ? { contentType: item.contentType } : {}),
-        ...(item.kind ? { kind: item.kind } : {}),
-        ...(item.hints?.published ?? item.hints?.publishedFallback ? { published: item.hints?.published ?? item.hints?.publishedFallback } : {}),
-        ...(this.opts.timezone ? { timezone: this.opts.timezone } : {}),
+      res = await this.pool.run({
+        bytes: item.body,
+        options: {
+          ...(item.url.startsWith('http') ? { url: item.finalUrl ?? item.url } : {}),
+          ...(item.contentType ? { contentType: item.contentType } : {}),
+          ...(item.kind ? { kind: item.kind } : {}),
+          ...(item.hints?.published ?? item.hints?.publishedFallback ? { published: item.hints?.published ?? item.hints?.publishedFallback } : {}),
+          ...(this.opts.timezone ? { timezone: this.opts.timezone } : {}),
+        },
+        ...(item.hints ? { hints: item.hints } : {}),
+        ...(knownHash ? { knownHash } : {}),
       });
     } catch (e) {
       this.fail({ source: item.source, url: item.url, stage: 'extract', reason: 'extract-error', message: (e as Error).message });
       return;
     }
+    if (res.unchanged) { this.count('unchanged'); return; }
+    this.extractMs += res.extractMs;
+    const { article } = res;
     const binary = article.warnings.find((w) => w.code === 'binary-input');
     if (binary) { this.fail({ source: item.source, url: item.url, stage: 'extract', reason: 'not-a-page', message: binary.message }); return; }
     if (!article.text.trim()) {
@@ -137,10 +159,11 @@ export class IngestPipeline {
     if (this.full) return;
     const t = performance.now();
     try {
-      const res = archive.saveArticle({
-        url: item.url, article,
+      this.openBatch();
+      const saved = archive.saveArticle({
+        url: item.url, article, prepared: res.prepared,
         page: {
-          url: item.url, body: item.body, kind: item.kind ?? (item.contentType?.startsWith('text/plain') ? 'text' : 'html'),
+          url: item.url, packed: res.page, kind: item.kind ?? (item.contentType?.startsWith('text/plain') ? 'text' : 'html'),
           fetchedAt: item.fetchedAt ?? new Date().toISOString(), source: item.source,
           ...(item.finalUrl && item.finalUrl !== item.url ? { finalUrl: item.finalUrl } : {}),
           ...(item.status ? { status: item.status } : {}), ...(item.contentType ? { contentType: item.contentType } : {}),
@@ -148,10 +171,36 @@ export class IngestPipeline {
         },
         ...(item.hints ? { hints: item.hints } : {}),
       });
-      this.count(res.outcome);
-      if (res.outcome !== 'unchanged') this.opts.onStored?.(res.articleId, res.outcome);
+      this.count(saved.outcome);
+      if (saved.outcome !== 'unchanged') this.opts.onStored?.(saved.articleId, saved.outcome);
+      if (this.batch && (++this.batch.saved >= BATCH_MAX || performance.now() - this.batch.started >= BATCH_MS)) this.commit();
     } catch (e) {
       this.fail({ source: item.source, url: item.url, stage: 'store', reason: 'store-error', message: (e as Error).message });
+    } finally {
+      this.summary.storeMs += performance.now() - t;
+    }
+  }
+
+  /** Start a batch of writes if none is open; a timer commits it even if no further article comes. */
+  private openBatch(): void {
+    if (this.batch || !this.opts.archive.beginBatch) return;
+    this.opts.archive.beginBatch();
+    const timer = setTimeout(() => this.commit(), BATCH_MS);
+    timer.unref();
+    this.batch = { started: performance.now(), saved: 0, timer };
+  }
+
+  /** Commit the open batch: everything stored so far survives a crash from here on. */
+  commit(): void {
+    if (!this.batch) return;
+    clearTimeout(this.batch.timer);
+    this.batch = undefined;
+    const t = performance.now();
+    try {
+      this.opts.archive.commitBatch?.();
+    } catch (e) {
+      // Disk full, I/O error: the batch is lost (SQLite rolled it back); a rerun stores it again.
+      this.fail({ source: '(batch of writes)', stage: 'store', reason: 'commit-failed', message: (e as Error).message });
     } finally {
       this.summary.storeMs += performance.now() - t;
     }

@@ -2,6 +2,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { ArchiveReader, SiteSummary } from '../types.js';
 import { HttpError } from './http.js';
+import { VersionedCache } from './page-cache.js';
 
 export interface IngestPage {
   /** The page's original address (key in the archive, base for its links). */
@@ -43,10 +44,16 @@ export interface RequestContext {
   cache: SmallCache;
 }
 
-/** Sites and stats are whole-archive aggregates: cache them for a few seconds. */
+/**
+ * Server-wide caches. Sites and stats are whole-archive aggregates: kept for a few seconds.
+ * `pages`: rendered article and story pages (and stories), kept while the archive is unchanged.
+ */
 export class SmallCache {
   private sites?: { at: number; value: SiteSummary[] };
-  constructor(private readonly archive: ArchiveReader, private readonly ttlMs = 10_000) {}
+  readonly pages: VersionedCache;
+  constructor(private readonly archive: ArchiveReader, private readonly ttlMs = 10_000) {
+    this.pages = new VersionedCache(archive);
+  }
 
   listSites(): SiteSummary[] {
     const now = Date.now();

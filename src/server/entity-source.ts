@@ -10,8 +10,11 @@ import type { EntityType } from '../enrich/normalize.js';
 type Db = Database.Database;
 
 const TABLES = ['enrichments', 'entities', 'entity_mentions', 'quotes'];
-/** Databases known to have the tables (a database never loses them, so only "yes" is cached). */
+/** Databases known to have the tables (a database never loses them, so "yes" is kept for good). */
 const ready = new WeakSet<Db>();
+/** "Not (yet)" is kept a few seconds: the article page asks on every view, and `dateline reenrich` may add the tables meanwhile. */
+const absentUntil = new WeakMap<Db, number>();
+const ABSENT_TTL_MS = 5000;
 
 function isDb(value: unknown): value is Db {
   return typeof value === 'object' && value !== null && typeof (value as { prepare?: unknown }).prepare === 'function';
@@ -22,8 +25,9 @@ export function enrichmentDb(archive: ArchiveReader): Db | undefined {
   const db = (archive as { db?: unknown }).db;
   if (!isDb(db)) return undefined;
   if (ready.has(db)) return db;
-  const found = db.prepare(`SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN (${TABLES.map(() => '?').join(', ')})`).get(...TABLES) as { n: number };
-  if (found.n !== TABLES.length) return undefined;
+  if ((absentUntil.get(db) ?? 0) > Date.now()) return undefined;
+  const found = stmt(db, `SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN (${TABLES.map(() => '?').join(', ')})`).get(...TABLES) as { n: number };
+  if (found.n !== TABLES.length) { absentUntil.set(db, Date.now() + ABSENT_TTL_MS); return undefined; }
   ready.add(db);
   return db;
 }

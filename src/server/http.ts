@@ -62,6 +62,14 @@ export function htmlPage(markup: string, status = 200): Reply {
   };
 }
 
+/** A kept page (page-cache.ts) as a reply: its ETag lets browsers revalidate with a 304. */
+export function keptPageReply(page: { body: Buffer; etag: string }): Reply {
+  const reply = htmlPage('');
+  reply.headers.etag = page.etag;
+  reply.body = page.body;
+  return reply;
+}
+
 export function redirect(location: string, status = 303): Reply {
   return { status, headers: { location, 'content-type': 'text/plain; charset=utf-8' }, body: `See ${location}\n` };
 }

@@ -76,7 +76,11 @@ export function defaultAllowedHosts(host: string, port: number): string[] | unde
   return ['127.0.0.1', 'localhost', '[::1]'].flatMap((h) => [h, `${h}:${port}`]);
 }
 
-async function dispatch(req: IncomingMessage, options: ServerOptions, cache: SmallCache): Promise<Reply> {
+/**
+ * The reply to one request, before it is written (exported for the in-process CPU benchmark,
+ * bench/serve-cpu.ts, which calls it with a bare {method, url, headers} request).
+ */
+export async function dispatch(req: IncomingMessage, options: ServerOptions, cache: SmallCache): Promise<Reply> {
   let url: URL;
   try {
     url = new URL(req.url ?? '/', 'http://dateline.invalid');
@@ -114,6 +118,13 @@ async function dispatch(req: IncomingMessage, options: ServerOptions, cache: Sma
   return errorReply(path, 404, isApi(path) ? `no API endpoint at ${path}; see /api/openapi.json` : 'There is no page at this address.');
 }
 
+/** If-None-Match against our (strong) tag: a list of tags or `*`; weak tags compare by value. */
+function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+}
+
 export function createDatelineServer(options: ServerOptions): Server {
   const cache = new SmallCache(options.archive);
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
@@ -133,9 +144,11 @@ export function createDatelineServer(options: ServerOptions): Server {
       }
     }
     if (res.headersSent) return;
-    res.statusCode = reply.status;
+    const notModified = reply.status === 200 && reply.headers.etag !== undefined && etagMatches(req.headers['if-none-match'], reply.headers.etag);
+    res.statusCode = notModified ? 304 : reply.status;
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
     for (const [k, v] of Object.entries(reply.headers)) res.setHeader(k, v);
+    if (notModified) { res.removeHeader('content-type'); res.end(); return; }
     res.setHeader('content-length', Buffer.byteLength(reply.body));
     res.end(req.method === 'HEAD' ? undefined : reply.body);
   });

@@ -39,12 +39,36 @@ export interface ItemHints {
   modified?: string;
 }
 
+/** A raw page already hashed and compressed (src/store/rows.ts packPage), e.g. in a worker thread. */
+export interface PackedPage {
+  bytes: Uint8Array;
+  /** How `bytes` are encoded: `br`, `gzip`, `deflate` or `identity`. */
+  encoding: string;
+  /** Size of the page before compression. */
+  size: number;
+  /** rawHash() of the page before compression. */
+  hash: string;
+}
+
+/** A raw page's fetch record with its body packed (what a worker hands back instead of the page). */
+export type PackedRawPage = Omit<RawPage, 'body'> & { packed: PackedPage };
+
+/** An article's derived values (src/store/rows.ts prepareArticle), computed off the writing thread. */
+export interface PreparedArticle {
+  /** contentHash() of the article with the hints applied. */
+  contentHash: string;
+  /** packExtra() of the article. */
+  extra: Uint8Array;
+}
+
 export interface SaveInput {
   /** The page's address: http(s) for the web, `file://` for local files without a manifest. */
   url: string;
   article: Article;
-  page?: RawPage;
+  page?: RawPage | PackedRawPage;
   hints?: ItemHints;
+  /** prepareArticle(article, hints), when the caller computed it already. */
+  prepared?: PreparedArticle;
 }
 
 export type SaveOutcome = 'new' | 'updated' | 'unchanged';
@@ -83,8 +107,15 @@ export interface ArchiveWriter {
   /** Store one extracted article (and its raw page) atomically; idempotent. */
   saveArticle(input: SaveInput): SaveResult;
   recordFailure(f: FailureRecord): void;
-  /** Run `fn` in one transaction (nested calls join the outer one). */
+  /** Run `fn` in one transaction; nested in another transaction or batch, it is a savepoint (still all or nothing). */
   transaction<T>(fn: () => T): T;
+  /**
+   * Group the following writes into one transaction until commitBatch() (far fewer commits and
+   * index flushes). Each saveArticle inside stays atomic on its own. Optional for a backend.
+   */
+  beginBatch?(): void;
+  /** Commit the open batch (no-op when none is open). */
+  commitBatch?(): void;
   getFetchState(url: string): FetchState | undefined;
   setFetchState(url: string, state: FetchState): void;
   /** The raw page behind each article (its newest version), for `dateline reextract`. */

@@ -1,6 +1,7 @@
 // Row ↔ record mapping and the SQL for article filters, shared by the SQLite reader and writer.
 import { createHash } from 'node:crypto';
 import type { Article, ArticleFilters, StoredArticle } from '../types.js';
+import type { ItemHints, PackedPage, PreparedArticle } from './api.js';
 import { compress, decompress } from './compress.js';
 import { normalizeSite } from './canonical.js';
 
@@ -81,6 +82,33 @@ export function contentHash(article: Pick<Article, 'title' | 'text'>): string {
 
 export function rawHash(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex').slice(0, 32);
+}
+
+/** What a source states about an article wins over what extraction found. */
+export function applyHints(article: Article, hints: ItemHints | undefined): Article {
+  if (!hints) return article;
+  const a = { ...article };
+  for (const k of ['title', 'published', 'description', 'section', 'language', 'image', 'modified'] as const) {
+    const v = hints[k];
+    if (typeof v === 'string' && v.trim()) a[k] = v.trim();
+  }
+  if (hints.authors?.length) a.authors = hints.authors;
+  if (hints.tags?.length) a.tags = hints.tags;
+  return a;
+}
+
+/**
+ * The CPU-heavy part of storing a raw page (hash, compression), done by the caller — ingest
+ * does it in its extraction workers, so the thread that writes the database only writes.
+ */
+export function packPage(body: Uint8Array, hash = rawHash(body)): PackedPage {
+  const { body: bytes, encoding } = compress(body, { fast: true });
+  return { bytes, encoding, size: body.length, hash };
+}
+
+/** The CPU-heavy part of storing an article (content hash, compressed markdown/html); see packPage. */
+export function prepareArticle(article: Article, hints: ItemHints | undefined): PreparedArticle {
+  return { contentHash: contentHash(applyHints(article, hints)), extra: packExtra(article) };
 }
 
 /**

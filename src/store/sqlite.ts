@@ -3,15 +3,15 @@
 import Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import type { Article, ArchiveStats, ArticleFilters, Page, SearchHit, SiteSummary, Story, StoredArticle } from '../types.js';
-import type { Archive, FailureRecord, FetchState, ItemHints, SaveInput, SaveResult, StoredRawPage } from './api.js';
+import type { Archive, FailureRecord, FetchState, ItemHints, PackedPage, SaveInput, SaveResult, StoredRawPage } from './api.js';
 import { acceptableCanonical, canonicalizeUrl, normalizeSite, siteOf } from './canonical.js';
-import { compress, decompress } from './compress.js';
+import { decompress } from './compress.js';
 import { migrate } from './migrate.js';
 import { toFtsQuery } from './query.js';
-import { ARTICLE_COLUMNS, type ArticleRow, contentHash, decodeCursor, encodeCursor, filterSql, packExtra, publishedKey, rawHash, rowToArticle } from './rows.js';
+import { applyHints, ARTICLE_COLUMNS, type ArticleRow, contentHash, decodeCursor, encodeCursor, filterSql, packExtra, packPage, prepareArticle, publishedKey, rowToArticle } from './rows.js';
 import { ARCHIVE_MIGRATIONS } from './schema.js';
 import { searchArchive } from './search.js';
-import { getStory, listStories, storyOf } from '../stories/read.js';
+import { getStory, hasStoriesTables, listStories } from '../stories/read.js';
 
 export interface OpenOptions {
   readonly?: boolean;
@@ -49,8 +49,22 @@ export class SqliteArchive implements Archive {
   }
 
   transaction<T>(fn: () => T): T {
-    if (this.db.inTransaction) return fn();
+    // better-sqlite3 makes a nested call a savepoint: inside a batch, one article still fails as a whole.
     return this.db.transaction(fn)();
+  }
+
+  /**
+   * One transaction for many articles (ingest commits every few hundred milliseconds). A commit
+   * per article cost more than the writes themselves: every commit rewrites the touched index
+   * pages to the WAL and FTS5 flushes a new segment per transaction, merging them later.
+   * kill -9 loses only the open batch, which a rerun stores again.
+   */
+  beginBatch(): void {
+    if (!this.db.inTransaction) this.db.exec('BEGIN');
+  }
+
+  commitBatch(): void {
+    if (this.db.inTransaction) this.db.exec('COMMIT');
   }
 
   // ---- write side -----------------------------------------------------------------------
@@ -71,6 +85,7 @@ export class SqliteArchive implements Archive {
 
   saveArticle(input: SaveInput): SaveResult {
     const { article, page, hints } = input;
+    const prepared = input.prepared ?? prepareArticle(article, hints);
     return this.transaction(() => {
       const given = canonicalizeUrl(input.url) ?? input.url;
       const finalUrl = page?.finalUrl ? canonicalizeUrl(page.finalUrl) : undefined;
@@ -83,7 +98,7 @@ export class SqliteArchive implements Archive {
       const host = normalizeSite(hints?.site ?? '') || siteOf(key) || (linked && siteOf(linked)) || 'local';
       const siteId = this.siteId(host, article.siteName);
       const merged = applyHints(article, hints);
-      const hash = contentHash(merged);
+      const hash = prepared.contentHash;
       const now = page?.fetchedAt ?? new Date().toISOString();
 
       const aliases = [...new Set([given, finalUrl, key, trustedLink].filter((u): u is string => !!u))];
@@ -97,10 +112,10 @@ export class SqliteArchive implements Archive {
       let pageId: number | null = null;
       const storePage = () => {
         if (!page) return;
-        const { body, encoding } = compress(page.body);
+        const packed: PackedPage = 'packed' in page ? page.packed : packPage(page.body);
         pageId = Number(this.stmt(`INSERT INTO pages (url, final_url, status, content_type, fetched_at, raw_hash, raw_size, encoding, kind, body, redirects, source, hints)
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(page.url, page.finalUrl ?? null, page.status ?? null, page.contentType ?? null, page.fetchedAt,
-          rawHash(page.body), page.body.length, encoding, page.kind, body, page.redirects?.length ? JSON.stringify(page.redirects) : null, page.source,
+          packed.hash, packed.size, packed.encoding, page.kind, asBuffer(packed.bytes), page.redirects?.length ? JSON.stringify(page.redirects) : null, page.source,
           hints && Object.keys(hints).length ? JSON.stringify(hints) : null).lastInsertRowid);
       };
       const addAliases = (id: number) => {
@@ -115,7 +130,7 @@ export class SqliteArchive implements Archive {
         return { outcome: 'unchanged', articleId: existing.id };
       }
       storePage();
-      const cols = articleColumns(merged, hash);
+      const cols = articleColumns(merged, hash, prepared.extra);
       if (existing) {
         this.stmt(`UPDATE articles SET canonical_url = ?, title = ?, description = ?, authors = ?, published = ?, published_key = ?, sort_key = coalesce(?, sort_key),
           modified = ?, section = ?, tags = ?, site_name = ?, language = ?, image = ?, text = ?, extra = ?, word_count = ?, warnings = ?, content_hash = ?,
@@ -185,7 +200,7 @@ export class SqliteArchive implements Archive {
   replaceExtraction(articleId: number, article: Article, hints?: ItemHints): boolean {
     const merged = applyHints(article, hints);
     const hash = contentHash(merged);
-    const cols = articleColumns(merged, hash);
+    const cols = articleColumns(merged, hash, packExtra(merged));
     const old = this.stmt('SELECT content_hash, extra FROM articles WHERE id = ?').get(articleId) as { content_hash: string; extra: Buffer | null } | undefined;
     if (!old) return false;
     this.stmt(`UPDATE articles SET title = ?, description = ?, authors = ?, published = ?, published_key = ?, sort_key = coalesce(?, sort_key),
@@ -197,10 +212,19 @@ export class SqliteArchive implements Archive {
   // ---- read side ------------------------------------------------------------------------
 
   getArticle(id: number): StoredArticle | undefined {
+    // Its story and duplicate group, once the stories module has clustered it: one query with the
+    // stories table joined in (an article page is read on every view; see bench/serve-cpu.ts).
+    if (hasStoriesTables(this.db)) {
+      const r = this.stmt(`SELECT ${ARTICLE_COLUMNS}, sa.story_id AS clustered_story, sa.duplicate_group AS clustered_group
+        FROM articles a JOIN sites s ON s.id = a.site_id LEFT JOIN story_articles sa ON sa.article_id = a.id WHERE a.id = ?`).get(id) as
+        (ArticleRow & { clustered_story: number | null; clustered_group: number | null }) | undefined;
+      if (!r) return undefined;
+      const a = rowToArticle(r);
+      if (r.clustered_story !== null && r.clustered_group !== null) { a.storyId = r.clustered_story; a.duplicateGroup = r.clustered_group; }
+      return a;
+    }
     const r = this.stmt(`SELECT ${ARTICLE_COLUMNS} FROM articles a JOIN sites s ON s.id = a.site_id WHERE a.id = ?`).get(id) as ArticleRow | undefined;
-    if (!r) return undefined;
-    // Its story and duplicate group, once the stories module has clustered it.
-    return { ...rowToArticle(r), ...storyOf(this.db, id) };
+    return r ? rowToArticle(r) : undefined;
   }
 
   getArticleByUrl(url: string): StoredArticle | undefined {
@@ -286,27 +310,28 @@ export class SqliteArchive implements Archive {
     return getStory(this.db, id);
   }
 
+  private filtersColumn?: boolean;
+
+  /** Whether the FTS index carries the filter tokens (schema step 3; an archive opened read-only may predate it). */
+  ftsHasFilters(): boolean {
+    this.filtersColumn ??= !!this.stmt("SELECT 1 FROM pragma_table_info('articles_fts') WHERE name = 'filters'").get();
+    return this.filtersColumn;
+  }
+
   tableExists(name: string): boolean {
     return !!this.stmt("SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?").get(name);
   }
 }
 
-function applyHints(article: Article, hints: ItemHints | undefined): Article {
-  if (!hints) return article;
-  const a = { ...article };
-  for (const k of ['title', 'published', 'description', 'section', 'language', 'image', 'modified'] as const) {
-    const v = hints[k];
-    if (typeof v === 'string' && v.trim()) a[k] = v.trim();
-  }
-  if (hints.authors?.length) a.authors = hints.authors;
-  if (hints.tags?.length) a.tags = hints.tags;
-  return a;
-}
-
 /** Column values in the order the UPDATE/INSERT statements above list them (title … content_hash). */
-function articleColumns(a: Article, hash: string): unknown[] {
+function articleColumns(a: Article, hash: string, extra: Uint8Array): unknown[] {
   const pk = publishedKey(a.published) ?? null;
   return [a.title ?? null, a.description ?? null, a.authors.length ? JSON.stringify(a.authors) : null, a.published ?? null, pk, pk,
     a.modified ?? null, a.section ?? null, a.tags.length ? JSON.stringify(a.tags) : null, a.siteName ?? null, a.language ?? null, a.image ?? null,
-    a.text, packExtra(a), a.wordCount, a.warnings.length ? JSON.stringify(a.warnings) : null, hash];
+    a.text, asBuffer(extra), a.wordCount, a.warnings.length ? JSON.stringify(a.warnings) : null, hash];
+}
+
+/** better-sqlite3 binds Buffers; bytes that crossed a worker boundary arrive as plain Uint8Arrays (no copy here). */
+function asBuffer(b: Uint8Array): Buffer {
+  return Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
 }

@@ -9,6 +9,8 @@
 // postings of the article's rarest features, only the newest entries of each posting list are
 // read, stories outside the time window are skipped, and at most `maxCandidates` are scored.
 import type { ArticleFeatures } from './features.js';
+import { FeatureCounts } from './counts.js';
+import { resolveDayOfYear } from './numbers.js';
 
 export interface ClusterOptions {
   /** Articles with known days join a story only within this many days of its known days. */
@@ -39,8 +41,8 @@ export interface ClusterOptions {
   conflictPenalty: number;
 }
 
-/** Types whose disagreement means a different event: magnitudes, rate ranges, scores, headline amounts and weekdays. */
-const CONFLICT_TYPES = ['mag:', 'r:', 's:', 'h$:', 'hwd:'];
+/** Types whose disagreement means a different event: magnitudes, rate ranges, scores, set-by-set results, headline amounts and weekdays. */
+const CONFLICT_TYPES = ['mag:', 'r:', 's:', 'ss:', 'h$:', 'hwd:'];
 
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   windowDays: 3,
@@ -85,15 +87,17 @@ export interface Assignment {
 
 export class StoryClusterer {
   readonly opts: ClusterOptions;
-  private readonly df = new Map<string, number>();
+  /** Document frequencies in fixed memory (see counts.ts). */
+  private readonly df = new FeatureCounts();
   private docs = 0;
   readonly stories = new Map<number, StoryState>();
-  private readonly postings = new Map<string, number[]>();
+  /** Feature → ids of stories having it, oldest first; a single id is stored bare (most features belong to one story). */
+  private readonly postings = new Map<string, number | number[]>();
   private readonly redirect = new Map<number, number>();
   /** Raw features of the articles of live stories (average linkage compares members one by one). */
   private readonly memberFeatures = new Map<number, ArticleFeatures>();
   /** Weighted, normalised member vectors, recomputed when idf has drifted (the archive grew by 10%). */
-  private readonly vecCache = new Map<number, { vec: Map<string, number>; docs: number }>();
+  private readonly vecCache = new Map<number, { vec: PackedVector; docs: number }>();
   private nextId = 1;
   private seq = 0;
   /** The newest publication day seen: the clock that closes old stories. */
@@ -104,9 +108,20 @@ export class StoryClusterer {
   }
 
   idf(feature: string): number {
-    const idf = Math.log((this.docs + 1) / ((this.df.get(feature) ?? 0) + 0.5));
-    return idf > 0 ? idf ** this.opts.idfPower : 0;
+    // Weights are read thousands of times per article: memoised until the archive has grown by 2%
+    // (or the memo is large), which moves any idf by well under 1%.
+    if (this.docs > this.idfMemoDocs * 1.02 + 5 || this.idfMemo.size > 200_000) { this.idfMemo.clear(); this.idfMemoDocs = this.docs; }
+    let w = this.idfMemo.get(feature);
+    if (w === undefined) {
+      const idf = Math.log((this.docs + 1) / (this.df.get(feature) + 0.5));
+      w = idf > 0 ? idf ** this.opts.idfPower : 0;
+      this.idfMemo.set(feature, w);
+    }
+    return w;
   }
+
+  private readonly idfMemo = new Map<string, number>();
+  private idfMemoDocs = 0;
 
   /** The live id of a story that may have been merged away. */
   resolve(id: number): number {
@@ -213,8 +228,19 @@ export class StoryClusterer {
       this.stories.delete(s.id);
       for (const m of s.members) { this.memberFeatures.delete(m); this.vecCache.delete(m); out.push(m); }
     }
-    // Posting lists are only read at their newest end: drop what can no longer be read.
-    for (const [k, list] of this.postings) if (list.length > 2 * this.opts.postingsScan) this.postings.set(k, list.slice(-this.opts.postingsScan));
+    // Posting lists keep only live stories (under their current id) and only the newest end that is
+    // read; lists of features no live story has are dropped, so the index stays the size of the open
+    // stories, not of the archive.
+    for (const [k, entry] of this.postings) {
+      const list = typeof entry === 'number' ? [entry] : entry;
+      const live: number[] = [];
+      for (const raw of list.length > 2 * this.opts.postingsScan ? list.slice(-this.opts.postingsScan) : list) {
+        const id = this.resolve(raw);
+        if (this.stories.has(id) && live[live.length - 1] !== id) live.push(id);
+      }
+      if (!live.length) this.postings.delete(k);
+      else this.postings.set(k, live.length === 1 ? live[0]! : live);
+    }
     for (const [from, to] of this.redirect) if (!this.stories.has(to)) this.redirect.delete(from);
     return out;
   }
@@ -230,7 +256,7 @@ export class StoryClusterer {
 
   private count(f: ArticleFeatures): void {
     this.docs++;
-    for (const k of Object.keys(f.vec)) this.df.set(k, (this.df.get(k) ?? 0) + 1);
+    for (const k of Object.keys(f.vec)) this.df.increment(k);
   }
 
   private weighted(f: ArticleFeatures): Map<string, number> {
@@ -251,8 +277,9 @@ export class StoryClusterer {
     const keys = [...vec].sort((a, b) => b[1] - a[1]).slice(0, this.opts.lookupFeatures);
     const votes = new Map<number, number>();
     for (const [k, x] of keys) {
-      const list = this.postings.get(k);
-      if (!list) continue;
+      const entry = this.postings.get(k);
+      if (entry === undefined) continue;
+      const list = typeof entry === 'number' ? [entry] : entry;
       const stop = Math.max(0, list.length - this.opts.postingsScan);
       for (let i = list.length - 1; i >= stop; i--) {
         const id = this.resolve(list[i]!);
@@ -263,7 +290,7 @@ export class StoryClusterer {
     const ranked = [...votes].sort((a, b) => b[1] - a[1]);
     for (const [id] of ranked) {
       const s = this.stories.get(id);
-      if (!s || !dayFits(s, f.day, this.opts.windowDays)) continue;
+      if (!s || !articleFits(s, f, this.opts.windowDays)) continue;
       out.push(s);
       if (out.length >= this.opts.maxCandidates) break;
     }
@@ -271,12 +298,12 @@ export class StoryClusterer {
   }
 
   /** Cosine between the article's (normalised) tf-idf vector and the story centroid under current idf. */
-  private memberVec(id: number): Map<string, number> | undefined {
+  private memberVec(id: number): PackedVector | undefined {
     const cached = this.vecCache.get(id);
     if (cached && this.docs <= cached.docs * 1.1 + 5) return cached.vec;
     const f = this.memberFeatures.get(id);
     if (!f) return undefined;
-    const vec = this.weighted(f);
+    const vec = pack(this.weighted(f));
     this.vecCache.set(id, { vec, docs: this.docs });
     return vec;
   }
@@ -335,8 +362,9 @@ export class StoryClusterer {
     let sum = 0;
     let n = 0;
     for (const x of a.members.slice(-cap)) {
-      const vx = this.memberVec(x);
-      if (!vx) continue;
+      const packed = this.memberVec(x);
+      if (!packed) continue;
+      const vx = unpack(packed);
       const lx = this.memberFeatures.get(x)?.lang;
       for (const y of b.members.slice(-cap)) {
         const vy = this.memberVec(y);
@@ -399,9 +427,10 @@ export class StoryClusterer {
   }
 
   private post(feature: string, storyId: number): void {
-    const list = this.postings.get(feature);
-    if (!list) this.postings.set(feature, [storyId]);
-    else if (list[list.length - 1] !== storyId) list.push(storyId);
+    const entry = this.postings.get(feature);
+    if (entry === undefined) this.postings.set(feature, storyId);
+    else if (typeof entry === 'number') { if (entry !== storyId) this.postings.set(feature, [entry, storyId]); }
+    else if (entry[entry.length - 1] !== storyId) entry.push(storyId);
   }
 
   /** Merge the smaller story into the larger; the survivor keeps its id. */
@@ -425,12 +454,28 @@ export class StoryClusterer {
   }
 }
 
-function cosine(a: Map<string, number>, b: Map<string, number>): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+/**
+ * A member's weighted vector as two parallel arrays: a third of the memory of a Map (the key strings
+ * are shared with the article's features), which is what bounds the open stories kept in memory.
+ */
+interface PackedVector { keys: string[]; vals: Float32Array }
+
+function pack(v: Map<string, number>): PackedVector {
+  const keys = [...v.keys()];
+  return { keys, vals: Float32Array.from(keys, (k) => v.get(k)!) };
+}
+
+function unpack(p: PackedVector): Map<string, number> {
+  const m = new Map<string, number>();
+  for (let i = 0; i < p.keys.length; i++) m.set(p.keys[i]!, p.vals[i]!);
+  return m;
+}
+
+function cosine(a: Map<string, number>, b: PackedVector): number {
   let dot = 0;
-  for (const [k, x] of small) {
-    const y = large.get(k);
-    if (y) dot += x * y;
+  for (let i = 0; i < b.keys.length; i++) {
+    const x = a.get(b.keys[i]!);
+    if (x) dot += x * b.vals[i]!;
   }
   return dot;
 }
@@ -441,17 +486,19 @@ function languageFree(k: string): boolean {
 }
 
 /** Cosine of the two vectors restricted to language-free features (names, numbers), renormalised. */
-function crossLingualCosine(a: Map<string, number>, b: Map<string, number>): number {
+function crossLingualCosine(a: Map<string, number>, b: PackedVector): number {
   let dot = 0;
   let na = 0;
   let nb = 0;
-  for (const [k, x] of a) {
+  for (const [k, x] of a) if (languageFree(k)) na += x * x;
+  for (let i = 0; i < b.keys.length; i++) {
+    const k = b.keys[i]!;
     if (!languageFree(k)) continue;
-    na += x * x;
-    const y = b.get(k);
-    if (y) dot += x * y;
+    const y = b.vals[i]!;
+    nb += y * y;
+    const x = a.get(k);
+    if (x) dot += x * y;
   }
-  for (const [k, y] of b) if (languageFree(k)) nb += y * y;
   return na && nb ? dot / Math.sqrt(na * nb) : 0;
 }
 
@@ -464,6 +511,15 @@ function prune(centroid: Map<string, number>, keep: number): void {
 export function dayFits(story: Pick<StoryState, 'firstDay' | 'lastDay'>, day: number | undefined, window: number): boolean {
   if (day === undefined || story.firstDay === undefined || story.lastDay === undefined) return true;
   return day >= story.lastDay - window && day <= story.firstDay + window;
+}
+
+/**
+ * dayFits for an article: an undated one whose first lines state a calendar day ("Sep 9") is held
+ * to the window too, with that day read in the year nearest to the story's days.
+ */
+export function articleFits(story: Pick<StoryState, 'firstDay' | 'lastDay'>, f: Pick<ArticleFeatures, 'day' | 'doy'>, window: number): boolean {
+  if (f.day !== undefined || f.doy === undefined || story.lastDay === undefined) return dayFits(story, f.day, window);
+  return dayFits(story, resolveDayOfYear(f.doy, story.lastDay), window);
 }
 
 function timeCompatible(a: StoryState, b: StoryState, window: number): boolean {

@@ -23,11 +23,16 @@ export function exactHash(text: string): string {
 }
 
 // FNV-1a 32-bit: fast, and stable across runs (the signatures are persisted).
-function fnv1a(s: string): number {
+/** FNV-1a of words.slice(from, from + n).join(' '), without building the string. */
+function fnv1aWords(words: string[], from: number, n: number): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+  for (let j = from; j < from + n; j++) {
+    if (j > from) { h ^= 0x20; h = Math.imul(h, 0x01000193); }
+    const w = words[j]!;
+    for (let i = 0; i < w.length; i++) {
+      h ^= w.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
   }
   return h >>> 0;
 }
@@ -39,12 +44,22 @@ const COEFFS: Array<[number, number]> = (() => {
   const next = () => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return seed; };
   return Array.from({ length: HASHES }, () => [(next() % 0xfffffff0) + 1, next()] as [number, number]);
 })();
+const COEFF_A = Float64Array.from(COEFFS, (c) => c[0]);
+const COEFF_B = Float64Array.from(COEFFS, (c) => c[1]);
 
-function mulmod(a: number, x: number, b: number): number {
-  // (a*x + b) mod P without overflow: split x into 16-bit halves.
-  const hi = Math.floor(x / 65536);
-  const lo = x % 65536;
-  return (((((a * hi) % P) * 65536) % P) + a * lo + b) % P;
+/** t mod P for 0 ≤ t < 2^52: the quotient from a float division may be off by one, the remainder is fixed up. */
+function modP(t: number): number {
+  const r = t - ((t / P) | 0) * P;
+  return r < 0 ? r + P : r >= P ? r - P : r;
+}
+
+/**
+ * (a*x + b) mod P without overflow, exactly: x is split into 16-bit halves so that every
+ * intermediate stays below 2^53. Divisions instead of `%` (a float remainder is a slow library
+ * call; this was most of the stories update's CPU time).
+ */
+export function mulmod(a: number, x: number, b: number): number {
+  return modP(modP(a * (x >>> 16)) * 65536 + a * (x & 0xffff) + b);
 }
 
 export interface Signature {
@@ -58,12 +73,11 @@ export function signature(text: string): Signature | undefined {
   const w = normalisedBody(text).split(' ').filter(Boolean);
   if (w.length < SHINGLE + 2) return undefined;
   const hashes = new Set<number>();
-  for (let i = 0; i + SHINGLE <= w.length; i++) hashes.add(fnv1a(w.slice(i, i + SHINGLE).join(' ')));
+  for (let i = 0; i + SHINGLE <= w.length; i++) hashes.add(fnv1aWords(w, i, SHINGLE));
   const mins = new Uint32Array(HASHES).fill(0xffffffff);
   for (const x of hashes) {
     for (let k = 0; k < HASHES; k++) {
-      const [a, b] = COEFFS[k]!;
-      const v = mulmod(a, x, b) >>> 0;
+      const v = mulmod(COEFF_A[k]!, x, COEFF_B[k]!) >>> 0;
       if (v < mins[k]!) mins[k] = v;
     }
   }

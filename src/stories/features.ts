@@ -1,7 +1,7 @@
 // What the clusterer knows about one article: weighted terms of the headline and lead, names,
 // typed numbers, a publication day (when anything states one) and a language guess.
 import { contentTerms, guessLanguage, names, words } from './text.js';
-import { dayFromCrawlPrefix, dayFromTextHead, dayFromUrl, isoToDay, numberTokens } from './numbers.js';
+import { dayFromCrawlPrefix, dayFromTextHead, dayFromUrl, dayOfYearFromHead, isoToDay, numberTokens } from './numbers.js';
 
 export interface StoryInput {
   /** Archive id of the article (any stable number). */
@@ -21,6 +21,11 @@ export interface ArticleFeatures {
   vec: Record<string, number>;
   /** Days since the epoch, when known. */
   day?: number;
+  /**
+   * Undated articles only: the day of the year their dateline or first lines state without a year
+   * ("Kathmandu, Sep 9 (IANS)", "on Sunday (Sep 7)"), resolved against a story's days when compared.
+   */
+  doy?: number;
   lang?: string;
   title: string;
 }
@@ -89,6 +94,10 @@ export function articleFeatures(input: StoryInput): ArticleFeatures {
   const lang = input.language?.slice(0, 2).toLowerCase() || guessLanguage(words(lead));
   const f: ArticleFeatures = { vec, title };
   if (day !== undefined) f.day = day;
+  else {
+    const doy = dayOfYearFromHead(input.title ? `${input.title}\n${input.text}` : input.text);
+    if (doy !== undefined) f.doy = doy;
+  }
   if (lang) f.lang = lang;
   return f;
 }

@@ -66,8 +66,17 @@ export function numberTokens(text: string): Map<string, number> {
     const d = Number(m[1]);
     if (mo && d >= 1 && d <= 31 && !isUsed(m.index!)) { add(`md:${mo}-${d}`); take(m); }
   }
+  // A match result stated set by set ("4-6, 6-4, 6-4, 6-4"): the whole sequence is one fact. Two
+  // matches between the same players share single set scores (6-4) far more often than the sequence.
+  for (const m of s.matchAll(/(?<![\d.,/:-])\d{1,2}-\d{1,2}(?:\(\d{1,2}(?:-\d{1,2})?\))?(?:,?\s+\d{1,2}-\d{1,2}(?:\(\d{1,2}(?:-\d{1,2})?\))?){2,}(?![\d/%-]|[.,]\d)/g)) {
+    const sets = [...m[0].matchAll(/(\d{1,2})-(\d{1,2})(?!\))/g)].map((x) => `${Number(x[1])}-${Number(x[2])}`);
+    add(`ss:${sets.join(',')}`);
+    for (const x of sets) add(`s:${x}`);
+    take(m);
+  }
   // Scores and votes: "40-22", "6-4", "9-3", "7-6(10-2)". Not "23-year-old" (a word follows), not dates.
-  for (const m of s.matchAll(/(?<![\d.,/:-])(\d{1,3})\s?-\s?(\d{1,3})(?![\d.,/%]|-?[a-z])/g)) {
+  // A full stop or comma may follow ("won 40-22."), but not a decimal or thousands part ("1-2.5", "3-1,000").
+  for (const m of s.matchAll(/(?<![\d.,/:-])(\d{1,3})\s?-\s?(\d{1,3})(?![\d/%]|[.,]\d|-?[a-z])/g)) {
     if (!isUsed(m.index!)) { add(`s:${Number(m[1])}-${Number(m[2])}`); take(m); }
   }
   // Clock times: "7:35 a.m." (the time of a death announcement, a quake).
@@ -145,4 +154,37 @@ export function dayFromTextHead(text: string): number | undefined {
   const mo = monthNum(monthFirst ? m[1]! : m[2]!);
   const d = Number(monthFirst ? m[2] : m[1]);
   return mo ? epochDay(Number(m[3]), mo, d) : undefined;
+}
+
+/**
+ * The calendar day a dateline or lead states without a year ("Kathmandu, Sep 9 (IANS)", "on Sunday
+ * (Sep 7)", "on July 2"), as day of the year (1–366, leap-year numbering so Feb 29 has a place).
+ * Looked for in the first `chars` characters only: further down, dates are background.
+ */
+export function dayOfYearFromHead(text: string, chars = 300): number | undefined {
+  const head = foldText(text.replace(/^\s*date\s+\d{4}-\d{2}-\d{2}\s*/, '').slice(0, chars));
+  const m = new RegExp(`\\b${MONTH_RE}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:%|:|\\.\\d|,?\\s*\\d{3}))`).exec(head)
+    ?? new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE}\\b`).exec(head);
+  if (!m) return undefined;
+  const monthFirst = /^[a-z]/.test(m[1]!);
+  const mo = monthNum(monthFirst ? m[1]! : m[2]!);
+  const d = Number(monthFirst ? m[2] : m[1]);
+  if (!mo) return undefined;
+  const day = epochDay(2024, mo, d);
+  return day === undefined ? undefined : day - epochDay(2024, 1, 1)! + 1;
+}
+
+/** The epoch day nearest to `near` that falls on day-of-year `doy` (leap-year numbering, see dayOfYearFromHead). */
+export function resolveDayOfYear(doy: number, near: number): number | undefined {
+  const y = new Date(near * 86_400_000).getUTCFullYear();
+  let best: number | undefined;
+  for (const year of [y - 1, y, y + 1]) {
+    const jan1 = epochDay(year, 1, 1)!;
+    // Leap-year numbering: in a common year, days after Feb 28 shift back by one; Feb 29 has no day.
+    const leap = epochDay(year, 2, 29) !== undefined;
+    if (!leap && doy === 60) continue;
+    const day = jan1 + doy - 1 - (!leap && doy > 60 ? 1 : 0);
+    if (best === undefined || Math.abs(day - near) < Math.abs(best - near)) best = day;
+  }
+  return best;
 }

@@ -3,16 +3,33 @@
 import type Database from 'better-sqlite3';
 import type { ArticleFilters, Page, Story, StoryArticle } from '../types.js';
 
+// The web server reads a story or an article's story on every page view: statements are prepared
+// once per connection (preparing cost more than running them), and "the tables exist" is
+// remembered once seen (tables are never dropped; "not yet" is asked again, cheaply).
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+const clustered = new WeakSet<Database.Database>();
+
+function stmt(db: Database.Database, sql: string): Database.Statement {
+  let byDb = statements.get(db);
+  if (!byDb) statements.set(db, (byDb = new Map()));
+  let s = byDb.get(sql);
+  if (!s) byDb.set(sql, (s = db.prepare(sql)));
+  return s;
+}
+
 /** An article's story and duplicate group, if it has been clustered. */
 export function storyOf(db: Database.Database, articleId: number): { storyId: number; duplicateGroup: number } | undefined {
   if (!hasStoriesTables(db)) return undefined;
-  const r = db.prepare('SELECT story_id, duplicate_group FROM story_articles WHERE article_id = ?').get(articleId) as { story_id: number; duplicate_group: number } | undefined;
+  const r = stmt(db, 'SELECT story_id, duplicate_group FROM story_articles WHERE article_id = ?').get(articleId) as { story_id: number; duplicate_group: number } | undefined;
   return r ? { storyId: r.story_id, duplicateGroup: r.duplicate_group } : undefined;
 }
 
 /** Do the stories tables exist (has anything clustered this archive yet)? */
 export function hasStoriesTables(db: Database.Database): boolean {
-  return !!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'story_articles'").get();
+  if (clustered.has(db)) return true;
+  const found = !!stmt(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'story_articles'").get();
+  if (found) clustered.add(db);
+  return found;
 }
 
 interface StoryRow {
@@ -21,7 +38,7 @@ interface StoryRow {
 }
 
 function storyArticles(db: Database.Database, storyId: number): StoryArticle[] {
-  const rows = db.prepare(`SELECT article_id, url, site, title, published, duplicate_group FROM story_articles
+  const rows = stmt(db, `SELECT article_id, url, site, title, published, duplicate_group FROM story_articles
     WHERE story_id = ? ORDER BY COALESCE(published, '9999'), article_id`).all(storyId) as Array<{
       article_id: number; url: string | null; site: string | null; title: string | null; published: string | null; duplicate_group: number;
     }>;
@@ -43,7 +60,7 @@ function rowToStory(db: Database.Database, r: StoryRow): Story {
 
 export function getStory(db: Database.Database, id: number): Story | undefined {
   if (!hasStoriesTables(db)) return undefined;
-  const r = db.prepare('SELECT * FROM stories WHERE id = ?').get(id) as StoryRow | undefined;
+  const r = stmt(db, 'SELECT * FROM stories WHERE id = ?').get(id) as StoryRow | undefined;
   return r ? rowToStory(db, r) : undefined;
 }
 
@@ -60,7 +77,7 @@ export function listStories(db: Database.Database, filters: ArticleFilters = {},
   if (filters.site) { where.push('id IN (SELECT story_id FROM story_articles WHERE site = ?)'); params.push(filters.site); }
   if (filters.lang) { where.push('id IN (SELECT story_id FROM story_articles WHERE lang = ?)'); params.push(filters.lang.slice(0, 2)); }
   const offset = cursor ? Math.max(0, Number.parseInt(Buffer.from(cursor, 'base64url').toString(), 10) || 0) : 0;
-  const rows = db.prepare(`SELECT * FROM stories ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+  const rows = stmt(db, `SELECT * FROM stories ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY last_updated DESC, updated_seq DESC, id DESC LIMIT ? OFFSET ?`).all(...params, limit + 1, offset) as StoryRow[];
   const page: Page<Story> = { items: rows.slice(0, limit).map((r) => rowToStory(db, r)) };
   if (rows.length > limit) page.next = Buffer.from(String(offset + limit)).toString('base64url');

@@ -33,3 +33,39 @@ test('dateline serve --db … --port 0 serves the archive and stops on SIGTERM',
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('dateline serve --workers 2: two processes on one port, one URL printed, all stop on SIGTERM', async () => {
+  const { path, dir } = await fixtureArchive();
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'serve', '--db', path, '--port', '0', '--workers', '2'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DATELINE_TOKEN: '' } });
+  let out = '';
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (d: Buffer) => { out += d.toString(); const m = /^(http:\/\/127\.0\.0\.1:\d+)\n/m.exec(out); if (m) resolve(m[1]!); });
+      child.once('exit', (code) => reject(new Error(`serve exited early with ${code}`)));
+    });
+    // Several requests at once: whichever worker takes them, the answers are the archive's.
+    const answers = await Promise.all(Array.from({ length: 8 }, () => fetch(`${url}/api/stats`).then((r) => r.json() as Promise<{ articles: number }>)));
+    for (const a of answers) assert.equal(a.articles, 5);
+    const code = await new Promise<number | null>((resolve) => { child.once('exit', resolve); child.kill('SIGTERM'); });
+    assert.equal(code, 0);
+    assert.equal(out.trim().split('\n').length, 1, 'the URL is printed once');
+  } finally {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('dateline serve --workers: bad counts and ingest with several workers are usage errors', async () => {
+  const run = (args: string[], token = ''): Promise<{ code: number | null; err: string }> => new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'serve', '--db', MAIN, '--port', '0', ...args], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, DATELINE_TOKEN: token } });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
+    child.once('exit', (code) => resolve({ code, err }));
+  });
+  const zero = await run(['--workers', '0']);
+  assert.equal(zero.code, 2);
+  assert.match(zero.err, /--workers must be a whole number/);
+  const withToken = await run(['--workers', '2'], 'sekret');
+  assert.equal(withToken.code, 2);
+  assert.match(withToken.err, /single writer/);
+});

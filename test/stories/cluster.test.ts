@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { StoryEngine } from '../../src/stories/engine.js';
 import { articleFeatures } from '../../src/stories/features.js';
-import { numberTokens, dayFromUrl } from '../../src/stories/numbers.js';
+import { numberTokens, dayFromUrl, dayOfYearFromHead } from '../../src/stories/numbers.js';
+import { articleFits } from '../../src/stories/cluster.js';
 import { names } from '../../src/stories/text.js';
 import { scoreClustering } from '../../src/stories/score.js';
 
@@ -101,4 +102,19 @@ test('a weekday in the headline or first sentence becomes an hwd: token', () => 
   const f = articleFeatures({ id: 1, text: 'The assembly adopted the treaty on Tuesday after three years of talks. Delegates had met on Monday to settle the last clauses.' });
   assert.ok(f.vec['hwd:tuesday'] !== undefined);
   assert.equal(f.vec['hwd:monday'], undefined);
+});
+
+test('set-by-set results are one fact; scores at the end of a sentence still count', () => {
+  const t = numberTokens('Sinner beat Alcaraz 4-6, 6-4, 6-4, 6-4. The Eagles won 40-22.');
+  for (const k of ['ss:4-6,6-4,6-4,6-4', 's:4-6', 's:6-4', 's:40-22']) assert.ok(t.has(k), `missing ${k} in ${[...t.keys()].join(' ')}`);
+});
+
+test('an undated article whose dateline states a day is held to the time window', () => {
+  const f = articleFeatures({ id: 1, text: 'Kathmandu, Sep 9 (IANS) The prime minister resigned after protests.' });
+  assert.equal(f.day, undefined);
+  assert.equal(dayOfYearFromHead('Kathmandu, Sep 9 (IANS) text'), f.doy);
+  const story = { firstDay: Date.UTC(2025, 8, 8) / 864e5, lastDay: Date.UTC(2025, 8, 10) / 864e5 };
+  assert.ok(articleFits(story, f, 3));
+  assert.ok(!articleFits({ firstDay: story.firstDay + 60, lastDay: story.lastDay + 60 }, f, 3));
+  assert.ok(articleFits({ firstDay: story.firstDay + 60, lastDay: story.lastDay + 60 }, { day: undefined }, 3));
 });

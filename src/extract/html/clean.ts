@@ -21,7 +21,14 @@ const BYLINE = /byline|author|dateline|writtenby|p-author/i;
 const CONDITIONAL = new Set(['form', 'fieldset', 'table', 'ul', 'div']);
 const MAX_TABLE_SCAN = 5000;
 
-/** Returns drop flags (1 = leave this subtree out) and the data-table flags the renderer needs. */
+/** Why a subtree was left out: `drop[i]` holds one of these codes (0 = kept). Read by bench/body-diagnose.ts. */
+export const D = {
+  pruned: 1, empty: 2, title: 3, figcaption: 4, captionClass: 5, shareClass: 6, bylineClass: 7, widgetClass: 8,
+  authorAttr: 9, linkParagraph: 10, negativeHeading: 11, linkList: 12, negativeWeight: 13, manyImages: 14,
+  manyItems: 15, inputs: 16, shortLinks: 17, linkDensity: 18, embeds: 19, headingOfDropped: 20,
+} as const;
+
+/** Returns drop codes (non-zero = leave this subtree out, see D) and the data-table flags the renderer needs. */
 export interface Cleaned {
   drop: Uint8Array;
   dataTable: Uint8Array;
@@ -48,8 +55,14 @@ export function cleanContent(ix: PageIndex, include: number[], dead: Uint8Array,
   const hasData = new Uint8Array(n);
   const blockDesc = new Uint8Array(n);
 
-  for (const root of include) {
+  // Last root first: a lead found inside another root's pruned header is judged on its own
+  // after its container (its totals reset, its own verdict overriding the container's).
+  for (let r = include.length - 1; r >= 0; r--) {
+    const root = include[r]!;
     const stop = ix.end[root]!;
+    if (include.some((o) => o !== root && o < root && root < ix.end[o]!)) {
+      for (const arr of [text, link, commas, p, img, li, input, embed, heading, liText, hasData, blockDesc]) arr.fill(0, root, stop);
+    }
     // Forward: protection flags flow down from tables, code and figures.
     for (let i = root; i < stop; i++) {
       const name = els[i]!.name;
@@ -71,8 +84,9 @@ export function cleanContent(ix: PageIndex, include: number[], dead: Uint8Array,
       if (HEADING_TAGS.has(name)) heading[i] = text[i]!;
       if (name === 'li') liText[i] = text[i]!;
       if (dataTable[i]) hasData[i] = 1;
-      const dropIt = dead[i] === 1 || (i !== root && shouldDrop(i));
-      if (dropIt) { drop[i] = 1; continue; }
+      const why = dead[i] === 1 ? D.pruned : i !== root ? shouldDrop(i) : 0;
+      drop[i] = why;
+      if (why) continue;
       const pp = parent[i]!;
       if (i === root || pp < 0) continue;
       text[pp]! += text[i]!;
@@ -96,53 +110,53 @@ export function cleanContent(ix: PageIndex, include: number[], dead: Uint8Array,
     for (let i = root + 1; i < stop; i++) {
       if (drop[i] || !HEADING_TAGS.has(els[i]!.name)) continue;
       const next = ix.end[i]!;
-      if (next < ix.end[parent[i]!]! && parent[next] === parent[i] && drop[next] && (dead[next] === 1 || text[next]! >= 25)) drop[i] = 1;
+      if (next < ix.end[parent[i]!]! && parent[next] === parent[i] && drop[next] && (dead[next] === 1 || text[next]! >= 25)) drop[i] = D.headingOfDropped;
     }
   }
   let keptText = 0;
   for (const root of include) if (!drop[root]) keptText += text[root]!;
   return { drop, dataTable, keptText };
 
-  function shouldDrop(i: number): boolean {
+  function shouldDrop(i: number): number {
     const el = els[i]!;
     const name = el.name;
     const len = text[i]!;
-    if (name === 'p' || HEADING_TAGS.has(name) || name === 'div' || name === 'span' || name === 'li') {
-      if (len === 0 && img[i] === 0 && embed[i] === 0 && name !== 'div' && name !== 'span') return name !== 'li';
+    if ((name === 'p' || HEADING_TAGS.has(name) || name === 'li') && len === 0 && img[i] === 0 && embed[i] === 0) {
+      return name === 'li' ? 0 : D.empty;
     }
-    if (opts.titleHeadings.has(i)) return true;
-    if (name === 'figcaption') return true;
+    if (opts.titleHeadings.has(i)) return D.title;
     // (captions and photo credits are not the story's text)
+    if (name === 'figcaption') return D.figcaption;
     const ci = classAndId(el);
     if (ci) {
-      if (CAPTION.test(ci) && img[i] === 0 && len < 400) return true;
-      if (SHARE.test(ci) && len < 500) return true;
-      if (BYLINE.test(ci) && len < 100 && !protectedBy[i]) return true;
-      if (isWidget(ci) && len < 400 && !protectedBy[i] && p[i]! <= 1) return true;
+      if (CAPTION.test(ci) && img[i] === 0 && len < 400) return D.captionClass;
+      if (SHARE.test(ci) && len < 500) return D.shareClass;
+      if (BYLINE.test(ci) && len < 100 && !protectedBy[i]) return D.bylineClass;
+      if (isWidget(ci) && len < 400 && !protectedBy[i] && p[i]! <= 1) return D.widgetClass;
     }
     if (el.attribs.rel === 'author' || (el.attribs.itemprop ?? '').includes('author')) {
-      if (len < 100) return true;
+      if (len < 100) return D.authorAttr;
     }
     if (opts.cleanConditionally && !protectedBy[i] && (name === 'p' || HEADING_TAGS.has(name) || (name === 'div' && !blockDesc[i]))) {
       // A paragraph that is mostly link text is a teaser ("read also: <headline>") or a pager.
-      if (len > 0 && link[i]! / len > 0.5) return true;
+      if (len > 0 && link[i]! / len > 0.5) return D.linkParagraph;
     }
-    if ((name === 'h1' || name === 'h2') && opts.weightClasses && classWeight(el) < 0) return true;
-    if (!opts.cleanConditionally) return false;
+    if ((name === 'h1' || name === 'h2') && opts.weightClasses && classWeight(el) < 0) return D.negativeHeading;
+    if (!opts.cleanConditionally) return 0;
     // A list that is mostly links is navigation or "more stories", not article text.
-    if ((name === 'ul' || name === 'ol') && !protectedBy[i] && len > 0 && link[i]! / len > 0.8) return true;
-    if (!CONDITIONAL.has(name)) return false;
-    if (name === 'div' && !blockDesc[i]) return false; // a "paragraph" div (Readability's DIV_TO_P)
+    if ((name === 'ul' || name === 'ol') && !protectedBy[i] && len > 0 && link[i]! / len > 0.8) return D.linkList;
+    if (!CONDITIONAL.has(name)) return 0;
+    if (name === 'div' && !blockDesc[i]) return 0; // a "paragraph" div (Readability's DIV_TO_P)
     return conditionallyJunk(i, name);
   }
 
   /** Readability's _cleanConditionally verdict, on kept-descendant totals. */
-  function conditionallyJunk(i: number, name: string): boolean {
-    if (dataTable[i] || hasData[i] || protectedBy[i]) return false;
+  function conditionallyJunk(i: number, name: string): number {
+    if (dataTable[i] || hasData[i] || protectedBy[i]) return 0;
     const el = els[i]!;
     const weight = opts.weightClasses ? classWeight(el) : 0;
-    if (weight < 0) return true;
-    if (commas[i]! >= 10) return false;
+    if (weight < 0) return D.negativeWeight;
+    if (commas[i]! >= 10) return 0;
     const len = text[i]!;
     const isList = (name === 'ul' || name === 'ol') && len > 0 && liText[i]! / len > 0.9;
     const paras = p[i]!;
@@ -151,16 +165,16 @@ export function cleanContent(ix: PageIndex, include: number[], dead: Uint8Array,
     const ld = len > 0 ? link[i]! / len : 0;
     const headingDensity = len > 0 ? heading[i]! / len : 0;
     const figure = protectedBy[i] === 1;
-    let bad = false;
-    if (!figure && imgs > 1 && paras / imgs < 0.5) bad = true;
-    else if (!isList && lis > paras) bad = true;
-    else if (input[i]! > Math.floor(paras / 3)) bad = true;
-    else if (!isList && !figure && headingDensity < 0.9 && len < 25 && (imgs === 0 || imgs > 2) && ld > 0) bad = true;
-    else if (!isList && weight < 25 && ld > 0.2) bad = true;
-    else if (weight >= 25 && ld > 0.5) bad = true;
-    else if ((embed[i] === 1 && len < 75) || embed[i]! > 1) bad = true;
-    else if (len === 0 && imgs === 0) bad = true;
-    if (bad && isList && imgs > 0 && imgs === li[i]) return false; // an image gallery
+    let bad = 0;
+    if (!figure && imgs > 1 && paras / imgs < 0.5) bad = D.manyImages;
+    else if (!isList && lis > paras) bad = D.manyItems;
+    else if (input[i]! > Math.floor(paras / 3)) bad = D.inputs;
+    else if (!isList && !figure && headingDensity < 0.9 && len < 25 && (imgs === 0 || imgs > 2) && ld > 0) bad = D.shortLinks;
+    else if (!isList && weight < 25 && ld > 0.2) bad = D.linkDensity;
+    else if (weight >= 25 && ld > 0.5) bad = D.linkDensity;
+    else if ((embed[i] === 1 && len < 75) || embed[i]! > 1) bad = D.embeds;
+    else if (len === 0 && imgs === 0) bad = D.empty;
+    if (bad && isList && imgs > 0 && imgs === li[i]) return 0; // an image gallery
     return bad;
   }
 }

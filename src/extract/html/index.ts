@@ -7,9 +7,10 @@ import type { Document } from '../dom.js';
 import { textContent } from '../dom.js';
 import type { Metadata } from '../meta/index.js';
 import type { BodyOutputs } from '../render.js';
-import { aggregate, indexPage, type PageIndex, type Totals } from './analyze.js';
+import { aggregate, indexPage, type PageIndex } from './analyze.js';
 import { cleanContent } from './clean.js';
 import { renderBody } from './render.js';
+import { findLede } from './lede.js';
 import { selectContent } from './select.js';
 
 export { resolveHttp, imageSource, bestFromSrcset } from './urls.js';
@@ -26,20 +27,27 @@ const ATTEMPTS: Attempt[] = [
 ];
 
 export function extractBody(doc: Document, ctx: ExtractContext, meta: Metadata): BodyOutputs {
+  const { ix, plan, base } = planBody(doc, ctx, meta);
+  // Only the winning attempt is rendered: the fallback compares cleaned text totals.
+  return renderBody({ ix, include: plan.include, drop: plan.drop, dataTable: plan.dataTable, ...(base ? { base } : {}) });
+}
+
+/** The body plan without rendering: exported for diagnostics (bench/body-diagnose.ts). */
+export function planBody(doc: Document, ctx: ExtractContext, meta: Metadata): { ix: PageIndex; plan: Planned; attempt: number; base?: URL } {
   const ix = indexPage(doc);
   const base = baseUrl(ix.baseHref, ctx.url);
   const titleTokens = meta.title ? tokens(meta.title) : undefined;
   let best: Planned | undefined;
-  for (const attempt of ATTEMPTS) {
-    const plan = planAttempt(ix, attempt, meta.title, titleTokens);
-    if (plan.keptText >= CHAR_THRESHOLD) { best = plan; break; }
-    if (!best || plan.keptText > best.keptText) best = plan;
+  let attempt = 0;
+  for (let k = 0; k < ATTEMPTS.length; k++) {
+    const plan = planAttempt(ix, ATTEMPTS[k]!, meta.title, titleTokens);
+    if (plan.keptText >= CHAR_THRESHOLD) { best = plan; attempt = k; break; }
+    if (!best || plan.keptText > best.keptText) { best = plan; attempt = k; }
   }
-  // Only the winning attempt is rendered: the fallback compares cleaned text totals.
-  return renderBody({ ix, include: best!.include, drop: best!.drop, dataTable: best!.dataTable, ...(base ? { base } : {}) });
+  return { ix, plan: best!, attempt, ...(base ? { base } : {}) };
 }
 
-interface Planned { include: number[]; drop: Uint8Array; dataTable: Uint8Array; keptText: number }
+export interface Planned { include: number[]; drop: Uint8Array; dataTable: Uint8Array; keptText: number; dead: Uint8Array; top: number }
 
 function planAttempt(ix: PageIndex, a: Attempt, title: string | undefined, titleTokens: string[] | undefined): Planned {
   const n = ix.els.length;
@@ -53,7 +61,11 @@ function planAttempt(ix: PageIndex, a: Attempt, title: string | undefined, title
   const totals = aggregate(ix, a.strip ? ix.unlikely : undefined);
   const sel = selectContent(ix, totals, dead, a.weight);
   const lede = findLede(ix, totals, dead, sel.top, sel.include[0] ?? -1);
-  if (lede >= 0) sel.include.unshift(lede);
+  if (lede >= 0) {
+    sel.include.unshift(lede);
+    // A lead inside a header that was pruned as "unlikely" is revived (its own unlikely parts stay pruned).
+    if (dead[lede]) for (let j = lede; j < ix.end[lede]!; j++) dead[j] = ix.unlikely[j] || (j > lede && dead[ix.parent[j]!]) ? 1 : 0;
+  }
   const titleHeadings = new Set<number>();
   if (title && titleTokens) {
     for (const root of sel.include) {
@@ -64,34 +76,7 @@ function planAttempt(ix: PageIndex, a: Attempt, title: string | undefined, title
     }
   }
   const cleaned = cleanContent(ix, sel.include, dead, { weightClasses: a.weight, cleanConditionally: a.clean, titleHeadings });
-  return { include: sel.include, ...cleaned };
-}
-
-const LEDE = /(^|[\s_-])(lead|leadin|lede|intro|introduction|standfirst|excerpt|deck|dek|summary|subtitle|sub-?title|subhead|sub-?headline|chapo|bajada|perex|abstract|teaser-?text|description)([\s_-]|$)/i;
-
-/**
- * The standfirst: news templates put the lead paragraph in the article header, next to the
- * headline, outside the container that holds the rest of the text. Take the nearest element
- * before the content whose class says "lead/intro/deck/…", if it is close in the tree
- * (shares an ancestor at most four levels up), reads as prose (not link text) and is not chrome.
- */
-function findLede(ix: PageIndex, t: Totals, dead: Uint8Array, top: number, first: number): number {
-  if (top < 0 || first < 0) return -1;
-  const near = new Set<number>();
-  for (let a = ix.parent[top]!, k = 0; a >= 0 && k < 4; a = ix.parent[a]!, k++) near.add(a);
-  const stop = Math.max(0, first - 300);
-  for (let i = first - 1; i >= stop; i--) {
-    if (dead[i] || ix.end[i]! > first) continue;
-    const el = ix.els[i]!;
-    const ci = el.attribs.class ?? '';
-    if (!ci || !LEDE.test(ci)) continue;
-    const len = t.text[i]!;
-    if (len < 40 || len > 1500 || t.link[i]! / len > 0.3) continue;
-    let close = false;
-    for (let a = ix.parent[i]!, k = 0; a >= 0 && k < 4; a = ix.parent[a]!, k++) if (near.has(a)) { close = true; break; }
-    if (close) return i;
-  }
-  return -1;
+  return { include: sel.include, ...cleaned, dead, top: sel.top };
 }
 
 function baseUrl(baseHref: string | undefined, pageUrl: URL | undefined): URL | undefined {

@@ -48,6 +48,9 @@ export function selectContent(ix: PageIndex, t: Totals, dead: Uint8Array, weight
     if (SCORED_TAGS.has(name) || (divLike && !t.blockDesc[i])) {
       const len = t.text[i]!;
       if (len < MIN_PARA) continue;
+      // A short cell in a row of three or more is data (a list of names, prices, addresses), not
+      // prose: hundreds of them must not outscore the article (Readability scores every <td>).
+      if (name === 'td' && len < 100 && t.kids[parent[i]!]! >= 3) continue;
       addToAncestors(parent[i]!, 2 + t.commas[i]! + Math.min(Math.floor(len / 100), 3));
     } else if (divLike && t.inline[i]! >= MIN_PARA) {
       // Text directly in a div that also has blocks: Readability wraps it in <p>s inside the div.
@@ -86,6 +89,7 @@ export function selectContent(ix: PageIndex, t: Totals, dead: Uint8Array, weight
     if (score[a]! > last) { top = a; break; }
     last = score[a]!;
   }
+  const core = top; // (its class names the article container; the parent taken below may have none)
   // An only child says nothing its parent does not: take the parent.
   while (parent[top]! >= 0 && parent[top] !== body && t.kids[parent[top]!] === 1 && !dead[parent[top]!]) top = parent[top]!;
 
@@ -108,7 +112,49 @@ export function selectContent(ix: PageIndex, t: Totals, dead: Uint8Array, weight
       else if (len > 0 && len <= 80 && ld === 0 && SENTENCE_END.test(textContent(els[s]!).trim())) include.push(s);
     }
   }
+  addSameClassParts(ix, t, dead, core, top, include, (i) => scored[i] === 1 && score[i]! >= siblingThreshold);
   return { top, include };
+}
+
+/**
+ * Multi-part bodies: page builders and news templates split one article into several
+ * containers with the same class, separated by ads, galleries or "read also" boxes, often in
+ * different branches of the tree (so they are not siblings of the top candidate). Take in every
+ * other container that carries the top's content-like class (Readability's positive class
+ * vocabulary; tokens with digits, which are per-instance ids, ignored) and scores like a part
+ * of the text. One linear pass; `include` stays in document order and free of overlaps.
+ */
+function addSameClassParts(ix: PageIndex, t: Totals, dead: Uint8Array, core: number, top: number, include: number[], strong: (i: number) => boolean): void {
+  // The container that names the article: the lowest element from the scored core up to the
+  // chosen top whose class is content-like.
+  let named = core;
+  while (named !== top && !(classWeight(ix.els[named]!) > 0 && classKey(ix.els[named]!.attribs.class))) named = ix.parent[named]!;
+  const el = ix.els[named]!;
+  if (classWeight(el) <= 0) return;
+  const key = classKey(el.attribs.class);
+  if (!key) return;
+  core = named;
+  const extra: number[] = [];
+  const n = ix.els.length;
+  for (let i = 0; i < n; i++) {
+    if (dead[i] || i === core) continue;
+    if (i < core && ix.end[i]! > core) continue; // an ancestor of the core
+    const e = ix.els[i]!;
+    if (e.name !== el.name || classKey(e.attribs.class) !== key) continue;
+    if (include.some((r) => r <= i && i < ix.end[r]!)) { i = ix.end[i]! - 1; continue; }
+    const len = t.text[i]!;
+    if (len - t.link[i]! < 80 || t.link[i]! / len > 0.5 || !strong(i)) continue;
+    extra.push(i);
+    i = ix.end[i]! - 1; // its subtree is taken whole
+  }
+  if (!extra.length) return;
+  include.push(...extra);
+  include.sort((a, b) => a - b);
+}
+
+function classKey(c: string | undefined): string {
+  if (!c) return '';
+  return c.split(/\s+/).filter((tok) => tok && !/\d/.test(tok)).sort().join(' ');
 }
 
 /** Direct element children of `p` that are not pruned. */

@@ -111,7 +111,11 @@ export function collect(doc: Document): Collected {
     if (name === 'meta') {
       const key = (a.property ?? a.name ?? a.itemprop ?? a['http-equiv'] ?? '').trim().toLowerCase();
       const content = a.content ?? a.value;
-      if (key && content !== undefined && content.trim()) push(c.metas, key, content.trim());
+      if (key && content !== undefined && content.trim()) {
+        // property="og:title twitter:title" names several keys at once (RDFa allows a list).
+        if (key.includes(' ')) for (const k of key.split(/\s+/)) push(c.metas, k, content.trim());
+        else push(c.metas, key, content.trim());
+      }
       if (a.itemprop && a.content) pushPos(c.itemprops, a.itemprop.toLowerCase(), { item: el, order: pos, boiler }, CAP.itemprop);
       continue;
     }

@@ -27,7 +27,7 @@ function headlineText(h: Element): string {
   return t || textOf(h, 400);
 }
 
-const SEPARATORS = /\s+[|–—»«·•/\\~-]\s+|\s+::\s+|\s*\|\s*/;
+const SEPARATORS = /\s+[|–—»«·•/\\~-]\s+|\s+::\s+|\s*[|│┃｜]\s*/;
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 const norm = (s: string) => s.toLowerCase().normalize('NFKC').replace(/[\u2018\u2019\u201a\u201b'`´]/g, "'").replace(/[\u201c\u201d\u201e"«»]/g, '"').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
@@ -35,12 +35,22 @@ function tokens(s: string): string[] {
   return norm(s).split(' ').filter(Boolean);
 }
 
-/** Share of `a`'s tokens that occur in `b`. */
+/** Same word up to its ending ("Finanzierung"/"Finanzieren", "Leasing"/"Leasen"): a long shared start. */
+function sameStem(x: string, y: string): boolean {
+  const min = Math.min(x.length, y.length);
+  if (min < 5) return false;
+  let i = 0;
+  while (i < min && x[i] === y[i]) i++;
+  return i >= Math.max(4, Math.ceil(0.6 * min));
+}
+
+/** Share of `a`'s tokens that occur in `b` (inflected forms count). */
 function covered(a: string, b: string): number {
   const ta = tokens(a);
   if (!ta.length) return 0;
-  const tb = new Set(tokens(b));
-  return ta.filter((t) => tb.has(t)).length / ta.length;
+  const list = tokens(b);
+  const tb = new Set(list);
+  return ta.filter((t) => tb.has(t) || list.some((u) => sameStem(t, u))).length / ta.length;
 }
 
 function isSiteLike(part: string, site: string | undefined, host: string | undefined): boolean {
@@ -88,44 +98,121 @@ function trimSiteEnds(title: string, site: string | undefined, host: string | un
 
 export interface TitleInputs { ldHeadline?: string; siteName?: string; host?: string }
 
-export function pickTitle(c: Collected, inp: TitleInputs): string | undefined {
-  const metaTitles = [inp.ldHeadline, first(c, 'og:title'), first(c, 'twitter:title'), c.title]
+/** Letter trigrams of a string (script-neutral: works for CJK and for compounds like "Autofinanzierung"). */
+function trigrams(s: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of norm(s).split(' ')) for (let i = 0; i + 3 <= w.length; i++) out.add(w.slice(i, i + 3));
+  return out;
+}
+
+/** Share of `a`'s letter trigrams found in `b`: "is `a` about the same thing as `b`". */
+function related(a: string, b: string): number {
+  const ta = trigrams(a);
+  if (!ta.size) return 0;
+  const tb = trigrams(b);
+  let n = 0;
+  for (const t of ta) if (tb.has(t)) n++;
+  return n / ta.size;
+}
+
+const SEP_START = /^\s*(?:[|–—»«·•:~/\\-]|::)\s*\S/;
+const SEP_END = /\S\s*(?:[|–—»«·•:~/\\-]|::)\s*$/;
+
+/** `full` is `part` plus one more separated segment at either end ("Headline – Sub | Site" vs "Headline – Sub"). */
+function extendedBy(full: string, part: string): boolean {
+  const f = full.toLowerCase();
+  const p = part.toLowerCase();
+  if (f.length <= p.length + 1 || words(p) < 2) return false;
+  if (f.startsWith(p) && SEP_START.test(f.slice(p.length))) return true;
+  return f.endsWith(p) && SEP_END.test(f.slice(0, f.length - p.length));
+}
+
+/** A title without its last segment, where site names usually sit ("A – B | Site" → "A – B"). */
+function leadingParts(title: string): string {
+  const parts = title.split(SEPARATORS);
+  return parts.length > 1 ? parts.slice(0, -1).join(' ') : title;
+}
+
+function metaTitles(c: Collected, inp: TitleInputs, primaryOnly = false): string[] {
+  const dc = first(c, 'dc:title') ?? first(c, 'dc.title') ?? first(c, 'dcterms.title') ?? first(c, 'dcterms:title');
+  const all = primaryOnly ? [inp.ldHeadline, dc, first(c, 'og:title')]
+    : [inp.ldHeadline, dc, first(c, 'og:title'), first(c, 'twitter:title'), first(c, 'parsely-title'), c.title];
+  return all
     .filter((t): t is string => !!t && !!t.trim()).map((t) => t.replace(/\s+/g, ' ').trim().slice(0, 500));
+}
+
+// An <h1> counts as confirmed when at least 40% of its words are in a title field and the two
+// overlap well overall (a + b ≥ 1.2): visible headlines and their SEO variants share most words.
+const H1_COVER = 0.4;
+const H1_SUM = 1.2;
+
+export function pickTitle(c: Collected, inp: TitleInputs): string | undefined {
+  const metas = metaTitles(c, inp);
   const h1s = c.h1s.filter((h) => !h.boiler).map((h) => headlineText(h.item)).filter((t) => t.length >= 3 && t.length <= 300 && !isDateLike(t));
   const allH1s = c.h1s.map((h) => headlineText(h.item)).filter((t) => t.length >= 3 && t.length <= 300);
   const titleParts = c.title ? c.title.split(SEPARATORS).map((p) => p.trim()) : [];
+  const pageTitle = c.title?.replace(/\s+/g, ' ').trim();
+  // A meta title that the <title> repeats with one more segment ("X – Y" vs "X – Y | Site") is
+  // already free of the site name: keep it whole rather than cutting it at its own dash.
+  // Only when no <h1> shows the headline itself (or a part of it: "Kicker – Headline" metadata
+  // over an <h1> "Headline" means the visible headline is the shorter one).
+  const whole = pageTitle ? metas.find((m) => m !== pageTitle && extendedBy(pageTitle, m) && !isSiteLike(m, inp.siteName, inp.host)) : undefined;
+  // An <h1> that the article's own metadata (JSON-LD, Dublin Core, OpenGraph) repeats exactly is
+  // the headline as published; twitter:title alone is often a rewritten social-media line.
+  const primary = metaTitles(c, inp, true).map(norm);
+  const confirmed = (h: string) => primary.includes(norm(h));
+  if (whole && !allH1s.some((h) => norm(whole).includes(norm(h)) || confirmed(h))) return whole;
   // An <h1> that the title metadata confirms is the cleanest headline (no site name, no crumbs);
   // with several, the one the metadata confirms best (the site's logo is often an <h1> too).
   let best: string | undefined;
   let bestScore = 0;
-  for (const h of h1s.length ? h1s : allH1s) {
-    if (isSiteLike(h, inp.siteName, inp.host) && words(h) < 4) continue;
-    // The <h1> is the site-name segment of "Site | Headline" when another segment is wordier.
-    if (titleParts.some((p) => norm(p) === norm(h)) && titleParts.some((p) => words(p) > words(h) + 1)) continue;
-    for (const t of metaTitles) {
-      const a = covered(h, t);
-      const b = covered(t, h);
-      if (a >= 0.8 && b >= 0.34 && a + b > bestScore) { best = h; bestScore = a + b; }
+  // Boilerplate-looking <h1>s (inside a "header"/"share" wrapper) count when no other one is confirmed.
+  for (const pool of h1s.length ? [h1s, allH1s] : [allH1s]) {
+    for (const h of pool) {
+      if (isSiteLike(h, inp.siteName, inp.host) && words(h) < 4) continue;
+      // The <h1> is the site-name segment of "Site | Headline" when another segment is wordier.
+      if (titleParts.some((p) => norm(p) === norm(h)) && titleParts.some((p) => words(p) > words(h) + 1)) continue;
+      // The <h1> that opens the <title> ("Headline | Blog name") is the headline even when short.
+      // (Not a colon: "Blog name: Headline" and "Topic: headline" lead with something else.)
+      const leads = pageTitle !== undefined && words(h) >= 2 && pageTitle.toLowerCase().startsWith(h.toLowerCase())
+        && /^\s*(?:[|–—»·•~-]|::)\s*\S/.test(pageTitle.slice(h.length));
+      for (const t of metas) {
+        const a = covered(h, t);
+        const b = leads ? 1 : covered(t, h);
+        // Mostly the same words: the metadata's wording is often an edited (SEO) variant of the visible headline.
+        if (a >= H1_COVER && b >= 0.34 && a + b >= H1_SUM && a + b > bestScore) { best = h; bestScore = a + b; }
+      }
     }
+    if (best) break;
   }
   if (best) {
     // "Kicker Headline" in one <h1> without markup to tell them apart: the metadata's shorter form.
-    for (const t of metaTitles) {
-      const st = trimSiteEnds(t, inp.siteName, inp.host);
-      if (words(st) >= 3 && words(st) < words(best) && norm(best).endsWith(norm(st))) return st;
+    if (!confirmed(best)) {
+      for (const t of metas) {
+        const st = trimSiteEnds(t, inp.siteName, inp.host);
+        if (words(st) >= 3 && words(st) < words(best) && norm(best).endsWith(norm(st))) return st;
+      }
     }
     return best;
   }
-  const stripped = metaTitles.length ? stripSiteName(metaTitles[0]!, inp.siteName, inp.host) : undefined;
-  // A single headline-like <h1> beats a title that does not mention it (titles are often SEO-rewritten).
+  const stripped = metas.length ? stripSiteName(metas[0]!, inp.siteName, inp.host) : undefined;
+  // A single headline-like <h1> beats a title that does not mention it (titles are often
+  // SEO-rewritten), as long as it is about the same thing: an unrelated <h1> is a blog's name,
+  // a section header or a greeting ("Allergies Health Center", "Hi, I'm Nicolas.").
   if (h1s.length === 1 && !process.env.NO_SINGLE_H1) {
     const h = h1s[0]!;
-    if (words(h) >= 2 && !isSiteLike(h, inp.siteName, inp.host) && (!stripped || covered(stripped, h) < 0.5)) return h;
+    const siteSegment = titleParts.some((p) => norm(p) === norm(h)) && titleParts.some((p) => words(p) > words(h) + 1);
+    if (words(h) >= 2 && !siteSegment && !isSiteLike(h, inp.siteName, inp.host) && (!stripped || covered(stripped, h) < 0.5)
+      && (!stripped || words(stripped) <= 1 || related(h, stripped) >= 0.3 || related(h, leadingParts(metas[0]!)) >= 0.3)) return h;
   }
   // A title that is only the site's name says nothing about the page; its first real <h1> does.
   if (stripped && isSiteLike(stripped, inp.siteName, inp.host)) {
     const h = h1s.find((x) => !isSiteLike(x, inp.siteName, inp.host));
     if (h) return h;
+    // Nor does an <h1> that is the logo: an element classed as the headline/title is next best.
+    const el = c.headlineEls.filter((x) => !x.boiler).map((x) => headlineText(x.item))
+      .find((t) => words(t) >= 2 && t.length <= 300 && !isSiteLike(t, inp.siteName, inp.host) && !isDateLike(t));
+    if (el) return el;
   }
   if (stripped) return stripped;
   const itemHeadline = c.itemprops.get('headline')?.[0];

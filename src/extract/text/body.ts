@@ -18,9 +18,18 @@ export interface LineClass {
   furnitureRun?: boolean;
   /** Metadata line (title, section, byline, date stamp) set by the header finder. */
   meta?: boolean;
+  /** A date/time line in a series of them a few lines apart: a news ticker or a list of teasers. */
+  feedStamp?: boolean;
+  /** Between the first and last stamp of such a series. */
+  inFeed?: boolean;
+  /** One of ≥ 3 consecutive lines that start with a typed bullet ("+ Added …", "* Fixed …"). */
+  listItem?: boolean;
 }
 
 const SHORT_UNITS = 6;
+/** Most lines between two stamps of a ticker (stamp, headline, text, credit). */
+const FEED_SPACING = 5;
+const FEED_PENALTY = 30;
 // Cheap pre-check before the date parser: a year, a d.m / h:mm pair or a CJK date mark.
 const DATE_HINT = /\d{4}|\d[./:h-]\d|\d\s*[年月日년월일]/;
 // A clock time alone on a line: a live ticker or a comment stamp.
@@ -44,6 +53,9 @@ export function classify(lines: Line[]): LineClass[] {
     if (j - i >= 3) for (let k = i; k < j; k++) cls[k]!.furnitureRun = true;
     i = j;
   }
+  markWideProse(lines, cls);
+  markBulletLists(lines, cls);
+  markFeeds(lines, cls);
   // Runs of short non-prose lines.
   let i = 0;
   while (i < lines.length) {
@@ -53,17 +65,101 @@ export function classify(lines: Line[]): LineClass[] {
     }
     let j = i;
     while (j < lines.length && !cls[j]!.prose && lines[j]!.units <= SHORT_UNITS) j++;
-    if (j - i >= 4) for (let k = i; k < j; k++) cls[k]!.inMenuRun = true;
+    if (j - i >= 4) for (let k = i; k < j; k++) if (!cls[k]!.listItem) cls[k]!.inMenuRun = true;
     i = j;
   }
   return cls;
 }
+
+const WIDE_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
+
+/**
+ * Chinese/Japanese/Thai blog text is often written as one clause per line, with spaces for
+ * pauses and no final stop. A long run of such long lines (image file names between them
+ * aside) is prose; a headline list has shorter lines and breaks sooner.
+ */
+function markWideProse(lines: Line[], cls: LineClass[]): void {
+  for (let i = 0; i < lines.length; ) {
+    const ok = (k: number) => !cls[k]!.prose && !cls[k]!.furniture && lines[k]!.units >= 9 && WIDE_CHAR.test(lines[k]!.text);
+    if (!ok(i)) {
+      i++;
+      continue;
+    }
+    const run: number[] = [];
+    let j = i;
+    for (; j < lines.length; j++) {
+      if (ok(j)) run.push(j);
+      else if (!(cls[j]!.furniture === 'caption' || (lines[j]!.units <= 2 && !cls[j]!.prose))) break;
+    }
+    const mean = run.reduce((n, k) => n + lines[k]!.units, 0) / run.length;
+    if (run.length >= 8 && mean >= 12) for (const k of run) cls[k]!.prose = true;
+    i = Math.max(j, i + 1);
+  }
+}
+
+/**
+ * Four or more date/time lines, each within a few lines of the previous one ("14:44", entry,
+ * "14:32", entry, …): a ticker or a teaser list. An article has one stamp, not a series.
+ */
+function markFeeds(lines: Line[], cls: LineClass[]): void {
+  const stamps: number[] = [];
+  // Slide counters ("1/50", "2 / 50") mark the entries of a gallery the same way.
+  for (let i = 0; i < cls.length; i++) if (cls[i]!.dateLine || SLIDE_COUNTER.test(lines[i]!.text)) stamps.push(i);
+  for (let a = 0; a < stamps.length; ) {
+    let b = a;
+    while (b + 1 < stamps.length && stamps[b + 1]! - stamps[b]! <= FEED_SPACING) b++;
+    if (b - a + 1 >= 4) {
+      for (let k = a; k <= b; k++) cls[stamps[k]!]!.feedStamp = true;
+      // The entries between the stamps are teasers of other items (at most the last one runs on).
+      for (let k = stamps[a]!; k < stamps[b]!; k++) cls[k]!.inFeed = true;
+    }
+    a = b + 1;
+  }
+}
+
+// A bullet typed into the text itself: crawlers drop <li> markers, so a run of lines that
+// carry one is a list the author wrote (release notes, a plain-text list), not a menu.
+const TYPED_BULLET = /^[+*•·‣◦▪►–—-]\s+[\p{L}\p{N}"“„'‘(/@]/u;
+
+function markBulletLists(lines: Line[], cls: LineClass[]): void {
+  for (let i = 0; i < lines.length; ) {
+    if (!TYPED_BULLET.test(lines[i]!.text)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let units = 0;
+    while (j < lines.length && TYPED_BULLET.test(lines[j]!.text) && !cls[j]!.furniture) units += lines[j++]!.units;
+    // Three or more items of a few words each on average: menus rarely look like that.
+    if (j - i >= 3 && units / (j - i) >= 4) for (let k = i; k < j; k++) cls[k]!.listItem = true;
+    i = Math.max(j, i + 1);
+  }
+  // "1. Finland", "2. Norway", …: numbers typed in sequence are an authored ranking or steps.
+  for (let i = 0; i < lines.length; ) {
+    const first = NUMBERED.exec(lines[i]!.text);
+    if (!first) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    let expect = Number(first[1]) + 1;
+    for (let m; j < lines.length && (m = NUMBERED.exec(lines[j]!.text)) && Number(m[1]) === expect; j++) expect++;
+    if (j - i >= 3) for (let k = i; k < j; k++) if (!cls[k]!.furniture) cls[k]!.listItem = true;
+    i = j;
+  }
+}
+
+const SLIDE_COUNTER = /^\d{1,3}\s?\/\s?\d{1,3}$/;
+const NUMBERED = /^(\d{1,2})[.)]\s+\S/;
 
 function lineScore(l: Line, c: LineClass, isolated: boolean): number {
   if (c.meta) return 0;
   // "Comments", "Related articles", "Most read": what follows is rarely the article again.
   if (c.furniture === 'stop' || c.furniture === 'comments') return -150;
   // A date on its own line after the header starts a comment or a teaser in a list.
+  // One of a series of stamps: each entry of a ticker costs more than a short entry brings.
+  if (c.feedStamp) return -FEED_PENALTY;
+  if (c.inFeed) return c.prose ? -2 : -4;
   if (c.dateLine) return -8;
   if (c.furniture) return c.furnitureRun ? -15 : -6;
   // Repeated short lines are menus and captions; a repeated paragraph is the article printed
@@ -73,6 +169,7 @@ function lineScore(l: Line, c: LineClass, isolated: boolean): number {
   // A prose line alone between non-prose lines is a teaser under a headline more often than
   // an article paragraph, which usually has prose neighbours.
   if (c.prose) return isolated && l.units < 40 ? l.units * 0.35 : l.units;
+  if (c.listItem) return Math.max(1, l.units * 0.5);
   if (c.inMenuRun) return -4;
   // Headline-shaped or label lines: mildly negative, so a few subheadings or list items inside
   // an article do not split it but a list of other headlines does not join it.
@@ -159,6 +256,21 @@ function damp(scores: number[], lines: Line[], cls: LineClass[]): void {
  * lines ("Comments", "Related articles") are never crossed.
  */
 export function bestRegion(lines: Line[], cls: LineClass[]): Region | undefined {
+  const region = bestRegionOnce(lines, cls);
+  // A page that is nothing but a ticker (a live blog): its entries are the article after all.
+  // (Signs: nothing else of weight, or the best run is just the last entry after the last stamp.)
+  const tailEntry = region !== undefined && region.start > 0 && cls[region.start - 1]!.feedStamp === true;
+  if ((!region || region.score < LIVE_BLOG_SCORE || tailEntry) && cls.some((c) => c.inFeed)) {
+    const open = cls.map((c) => ({ ...c, inFeed: false }));
+    const live = bestRegionOnce(lines, open);
+    if (live && live.score > (region?.score ?? 0) * 2) return live;
+  }
+  return region;
+}
+
+const LIVE_BLOG_SCORE = 60;
+
+function bestRegionOnce(lines: Line[], cls: LineClass[]): Region | undefined {
   const scores = lines.map((_, i) => scoreAt(lines, cls, i));
   damp(scores, lines, cls);
   const main = kadane(scores, 0, lines.length, 1);

@@ -88,6 +88,7 @@ const STOP = new RegExp(
       '(?:à lire aussi|sur le même sujet|les plus lus|dans la même rubrique|articles? (?:liés|similaires))',
       '(?:lo más leído|noticias relacionadas|te puede interesar|más noticias|i più letti|articoli correlati|potrebbe interessarti)',
       '(?:mehr zum thema|zum thema|verwandte artikel|ähnliche artikel)',
+      '(?:推荐阅读|相关阅读|相关新闻|相关文章|热门评论|热门推荐|猜你喜欢|延伸阅读|热点推荐|関連記事|おすすめ記事|人気記事|관련기사|많이 본 뉴스)',
       '(?:tags?|schlagwörter|themen|filed under|topics|categories|kategorien)\\s*:.{0,200}',
     ].join('|') +
     ')[.!:…\\s]*$',
@@ -100,7 +101,16 @@ const CAPTION = /^(?:media caption|image caption|image copyright|caption|photo|f
 // An image file name kept as text ("WEB18-Facebook-1160x768.jpg").
 const FILE_NAME = /^\S{1,120}\.(?:jpe?g|png|gif|webp|svg|avif|bmp|tiff?)$/i;
 
+/** "Headline Headline": a teaser card's image alt text and title printed side by side. */
+function doubled(text: string): boolean {
+  const n = text.length;
+  if (n < 11 || n % 2 === 0) return false;
+  const half = (n - 1) / 2;
+  return text[half] === ' ' && text.slice(0, half) === text.slice(half + 1);
+}
+
 export function furnitureKind(text: string, units: number): FurnitureKind | undefined {
+  if (doubled(text)) return 'furniture';
   if (units <= 80 && COOKIE_BANNER.test(text) && COOKIE_VERBS.test(text)) return 'furniture';
   if (units > 25) return undefined;
   if (FILE_NAME.test(text)) return 'caption';

@@ -110,10 +110,38 @@ export function splitLines(source: string): Line[] {
     else if (block.length) flush();
   }
   if (block.length) flush();
+  joinAcrossBlocks(lines);
   const counts = new Map<string, number>();
   for (const l of lines) if (l.key) counts.set(l.key, (counts.get(l.key) ?? 0) + 1);
   for (const l of lines) l.repeats = l.key ? counts.get(l.key)! : 1;
   return lines;
+}
+
+/**
+ * A crawler that turns every <br> into a blank line cuts sentences in two: a long line that
+ * stops mid-sentence (a letter or a comma) followed by a block that goes on in lower case is
+ * one paragraph. Needs letter case, so caseless scripts are left alone.
+ */
+function joinAcrossBlocks(lines: Line[]): void {
+  let w = 0;
+  for (let r = 0; r < lines.length; r++) {
+    const cur = lines[r]!;
+    const prev = w > 0 ? lines[w - 1]! : undefined;
+    // A headline also ends without a stop and may be followed by "von Anna …" or an alt text:
+    // the cut line must itself read as mid-sentence (a trailing comma, an inner comma, or a
+    // lower-case start).
+    if (prev && cur.blockStart && !prev.sentenceEnd && prev.text.length >= 30 && cur.text.length >= 20 && /^\p{Ll}/u.test(cur.text)
+      && (/,$/.test(prev.text) || (/\p{Ll}$/u.test(prev.text) && (/^\p{Ll}/u.test(prev.text) || prev.text.includes(', '))))) {
+      prev.text = `${prev.text} ${cur.text}`;
+      prev.key = lineKey(prev.text);
+      prev.units = unitsOf(prev.text);
+      prev.sentenceEnd = cur.sentenceEnd;
+      continue;
+    }
+    cur.index = w;
+    lines[w++] = cur;
+  }
+  lines.length = w;
 }
 
 /** Sentence-like: long enough and ends like a sentence, or long enough to be prose anyway. */

@@ -1,13 +1,14 @@
 // Article page (reader view): section, headline, byline, time (the reader's zone, the source's
 // offset kept), lead image, the clean body, the original link and the story's other coverage.
 // The body is the extractor's safe HTML, sanitised again here with a strict allowlist.
-import type { StoredArticle, Story } from '../../types.js';
+import type { StoredArticle } from '../../types.js';
 import type { RequestContext } from '../context.js';
 import { esc, html, raw, safeHttpUrl, type SafeHtml } from '../html.js';
-import { HttpError, type Reply } from '../http.js';
+import { HttpError, keptPageReply, type Reply } from '../http.js';
+import { keptPage, type KeptPage } from '../page-cache.js';
 import { BODY_POLICY, sanitizeHtml } from '../sanitize.js';
 import { renderPage, timeTag } from './layout.js';
-import { byPublished } from './story.js';
+import { keptStory, type KeptStory } from './story.js';
 import { articleEnrichmentPanel } from '../pages-entities.js';
 
 const LANG_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
@@ -34,9 +35,10 @@ function cleanBody(a: StoredArticle): string {
   return a.text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean).map((p) => `<p>${esc(p)}</p>`).join('\n');
 }
 
-function otherCoverage(article: StoredArticle, story: Story | undefined): SafeHtml | '' {
-  if (!story) return '';
-  const others = story.articles.filter((x) => x.id !== article.id).sort(byPublished);
+function otherCoverage(article: StoredArticle, kept: KeptStory | undefined): SafeHtml | '' {
+  if (!kept) return '';
+  const { story, timeline } = kept;
+  const others = timeline.filter((x) => x.id !== article.id);
   if (!others.length) return '';
   const shown = others.slice(0, 15);
   return html`<section aria-labelledby="other"><h2 id="other">Other coverage of this story</h2>
@@ -46,9 +48,17 @@ function otherCoverage(article: StoredArticle, story: Story | undefined): SafeHt
 
 export function articlePage(ctx: RequestContext): Reply {
   const id = /^[1-9]\d{0,14}$/.test(ctx.params.id!) ? Number(ctx.params.id) : undefined;
-  const a = id === undefined ? undefined : ctx.archive.getArticle(id);
-  if (!a) throw new HttpError(404, 'There is no article with this number in the archive.');
-  const story = a.storyId !== undefined ? ctx.archive.getStory(a.storyId) : undefined;
+  if (id !== undefined) ctx.cache.pages.check();
+  const page = id === undefined ? undefined : ctx.cache.pages.get(`article:${id}`, () => renderArticle(ctx, id), (p) => p.body.length);
+  if (!page) throw new HttpError(404, 'There is no article with this number in the archive.');
+  return keptPageReply(page);
+}
+
+/** The whole page (it depends on the article id and the archive only, so it is kept; see page-cache.ts). */
+function renderArticle(ctx: RequestContext, id: number): KeptPage | undefined {
+  const a = ctx.archive.getArticle(id);
+  if (!a) return undefined;
+  const story = a.storyId !== undefined ? keptStory(ctx, a.storyId) : undefined;
   const original = safeHttpUrl(a.canonicalUrl) ?? safeHttpUrl(a.url);
   const image = safeHttpUrl(a.image);
   const lang = a.language && LANG_TAG.test(a.language) ? a.language : undefined;
@@ -68,5 +78,5 @@ ${image ? html`<figure class="lead-image"><img src="${image}" alt="" loading="la
 ${articleEnrichmentPanel(ctx, a.id)}
 ${original ? html`<p class="source-link">Read the original at <a href="${original}" rel="noopener noreferrer">${a.siteName ?? a.site}</a> <span class="muted">(${original})</span></p>` : ''}
 ${otherCoverage(a, story)}`;
-  return renderPage({ title, reader: true, description: a.description }, content);
+  return keptPage(renderPage({ title, reader: true, description: a.description }, content).body as string);
 }
