@@ -144,12 +144,19 @@ const ZONED = /T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
  * itemprop value or a non-update <time datetime> with that same local day (and, when the chosen
  * value has a time, the same wall time). The page's time and offset are kept whenever it states them.
  */
-function completeStamp(published: string, precise: () => Array<string | undefined>): string {
+function completeStamp(published: string, sources: Array<() => string | undefined>): string {
   if (ZONED.test(published)) return published;
   const day = published.slice(0, 10);
   const wall = published.length > 10 ? published.slice(11, 16) : undefined;
-  const same = precise().filter((p): p is string => !!p && p.length > 10 && p.startsWith(day) && (!wall || p.slice(11, 16) === wall));
-  return same.find((p) => ZONED.test(p)) ?? (wall ? undefined : same[0]) ?? published;
+  let timed: string | undefined;
+  // Sources are read lazily, cheapest first, and the first zoned stamp of that day ends the search.
+  for (const read of sources) {
+    const p = read();
+    if (!p || p.length <= 10 || !p.startsWith(day) || (wall && p.slice(11, 16) !== wall)) continue;
+    if (ZONED.test(p)) return p;
+    timed ??= p;
+  }
+  return (wall ? undefined : timed) ?? published;
 }
 
 export function pageDates(c: Collected, ld: LdFields | undefined, url: URL | undefined, h1Order: number | undefined, opts: Opts): PageDates {
@@ -190,9 +197,9 @@ export function pageDates(c: Collected, ld: LdFields | undefined, url: URL | und
   const out: PageDates = {};
   if (published) {
     const times = c.times.filter((t) => !t.boiler && t.item.attribs.datetime && !/modif|updated/i.test(t.item.attribs.class ?? '') && !/modified/i.test(t.item.attribs.itemprop ?? ''));
-    published = completeStamp(published, () => [metaPublished, ldPublished, fromItemprop(c, 'datepublished', opts), fromMetas(c, GENERIC_DATE_METAS, opts),
-      ...times.slice(0, 10).map((t) => parseDateString(t.item.attribs.datetime!, opts)),
-      fromHeader(c, h1Order, opts), fromDateElements(c, h1Order, opts), fromLines(c, h1Order, opts)]);
+    published = completeStamp(published, [() => metaPublished, () => ldPublished, () => fromItemprop(c, 'datepublished', opts), () => fromMetas(c, GENERIC_DATE_METAS, opts),
+      ...times.slice(0, 10).map((t) => () => parseDateString(t.item.attribs.datetime!, opts)),
+      () => fromHeader(c, h1Order, opts), () => fromDateElements(c, h1Order, opts), () => fromLines(c, h1Order, opts)]);
   }
   if (published && !opts.timezone) published = localInstant(published, c, h1Order, opts) ?? published;
   if (published) out.published = agreeWithUrl(utcToZone(published, opts.timezone), dateFromUrl(url));
