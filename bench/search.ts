@@ -141,6 +141,24 @@ for (const { q, f } of queries) {
   slow.push([ms, `${q} ${JSON.stringify(f)}`]);
   slowCpu.push([(cpu.user + cpu.system) / 1000, `${q} ${JSON.stringify(f)} (${page.items.length} hits)`]);
 }
+// The worst cases, by construction: the most common words (unfiltered, and restricted to one site
+// of 300 or to the other language), a prefix of a common word with a site filter, a narrow date
+// range, and a phrase of two common words. Best of 3 runs, CPU time.
+const top = ranked.slice(0, 3);
+const worst: Array<[string, ArticleFilters]> = [
+  [top[0]!, {}], [top[1]!, {}], [top[0]!, { site: SITES[52]! }], [`${top[2]!.slice(0, 4)}*`, { site: SITES[7]! }],
+  [top[0]!, { lang: 'de' }], [top[0]!, { lang: 'en', section: 'Sport' }], [top[1]!, { since: '2025-11-20' }], [`"${top[0]} ${top[1]}"`, {}],
+];
+const worstCpu = worst.map(([q, f]) => {
+  let best = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const c = process.cpuUsage();
+    archive.search(q, f, undefined, 20);
+    const d = process.cpuUsage(c);
+    best = Math.min(best, (d.user + d.system) / 1000);
+  }
+  return `${best.toFixed(1)} ms ${q} ${JSON.stringify(f)}`;
+});
 const stats = archive.stats();
 archive.close();
 times.sort((a, b) => a - b);
@@ -152,4 +170,5 @@ console.log(`  CPU time  p50 ${pct(50, cpuTimes).toFixed(1)} ms   p90 ${pct(90, 
 console.log(`  database  ${(stats.bytes / 1048576).toFixed(0)} MB → ${(stats.bytes / stats.articles).toFixed(0)} bytes per article (text, compressed markdown/html, FTS index; no raw pages)`);
 console.log(`  most CPU  ${slowCpu.sort((a, b) => b[0] - a[0]).slice(0, 5).map(([ms, q]) => `${ms.toFixed(0)} ms ${q}`).join(" | ")}`);
 console.log(`  slowest   ${slow.sort((a, b) => b[0] - a[0]).slice(0, 3).map(([ms, q]) => `${ms.toFixed(0)} ms ${q}`).join(' | ')}`);
+console.log(`  worst cases (CPU, best of 3): ${worstCpu.join(' | ')}`);
 console.log('  (2 shared cores: figures vary with the load of other processes)');

@@ -7,10 +7,28 @@ export type { Document, Element, AnyNode } from 'domhandler';
 
 const PARSER_OPTIONS = { lowerCaseTags: true, lowerCaseAttributeNames: true, decodeEntities: true };
 
+/**
+ * htmlparser2's Parser with attribute maps that have no prototype. A plain `{}` filled with each
+ * element's own attribute names makes V8 create and follow a hidden-class transition per new name
+ * combination (thousands per page); an `Object.create(null)` object is a hash table from the start.
+ * Reading `attribs.class` works the same; nothing in src/extract calls methods on `attribs`.
+ */
+class DictAttribsParser extends Parser {
+  constructor(handler: DomHandler) {
+    super(handler, PARSER_OPTIONS);
+  }
+}
+const emitOpenTag = (Parser.prototype as unknown as { emitOpenTag: (this: Parser, name: string) => void }).emitOpenTag;
+(DictAttribsParser.prototype as unknown as { emitOpenTag: (this: Parser, name: string) => void }).emitOpenTag = function (name: string): void {
+  emitOpenTag.call(this, name);
+  const self = this as unknown as { attribs: Record<string, string> | null };
+  if (self.attribs) self.attribs = Object.create(null) as Record<string, string>;
+};
+
 /** Parse a page given whole or in pieces (see decode.ts: pieces keep every string small). */
 export function parseHtml(html: string | readonly string[]): Document {
   const handler = new DomHandler();
-  const parser = new Parser(handler, PARSER_OPTIONS);
+  const parser = new DictAttribsParser(handler);
   if (typeof html === 'string') parser.write(html);
   else for (const piece of html) parser.write(piece);
   parser.end();

@@ -91,10 +91,18 @@ export function searchArchive(store: SqliteArchive, fts: string, filters: Articl
   const args = [match, ...params];
   let ranked: Array<{ id: number; score: number }>;
   try {
-    const cut = store.stmt(`SELECT f.rowid AS id ${from} ORDER BY f.rowid DESC LIMIT 1 OFFSET ${RANK_WINDOW - 1}`).get(...args) as { id: number } | undefined;
-    const window = cut ? ' AND f.rowid >= ?' : '';
-    ranked = store.stmt(`SELECT f.rowid AS id, bm25(articles_fts, ${weights}) AS score ${from}${window} ORDER BY score LIMIT ? OFFSET ?`)
-      .all(...args, ...(cut ? [cut.id] : []), limit + 1, offset) as typeof ranked;
+    if (PREFIX_TERM.test(fts)) {
+      // A prefix term is expanded afresh by every statement (see snippetsInOnePass): score the
+      // window in the same pass that finds it, and sort here.
+      ranked = (store.stmt(`SELECT f.rowid AS id, bm25(articles_fts, ${weights}) AS score ${from} ORDER BY f.rowid DESC LIMIT ${RANK_WINDOW}`).all(...args) as typeof ranked)
+        .sort((x, y) => x.score - y.score).slice(offset, offset + limit + 1);
+    } else {
+      // Otherwise two cheap passes: the window's edge (walking ids only), then BM25 inside it.
+      const cut = store.stmt(`SELECT f.rowid AS id ${from} ORDER BY f.rowid DESC LIMIT 1 OFFSET ${RANK_WINDOW - 1}`).get(...args) as { id: number } | undefined;
+      const window = cut ? ' AND f.rowid >= ?' : '';
+      ranked = store.stmt(`SELECT f.rowid AS id, bm25(articles_fts, ${weights}) AS score ${from}${window} ORDER BY score LIMIT ? OFFSET ?`)
+        .all(...args, ...(cut ? [cut.id] : []), limit + 1, offset) as typeof ranked;
+    }
   } catch (e) {
     throw new RangeError(`search query could not be run: ${(e as Error).message}`);
   }
