@@ -128,3 +128,12 @@ test('a meta stamp with an offset beats a JSON-LD one without; a local "modified
   const agree = ld({ datePublished: '2022-05-10T23:35:55-03:00' }) + '<meta property="article:published_time" content="2022-05-11T04:10:00-03:00">';
   assert.equal(extract(page(agree, '')).published, '2022-05-10T23:35:55-03:00');
 });
+
+test('a day from the URL or a bare <time> is completed with the time and offset the page states for that day', () => {
+  const html = page('', '<p class="meta">11. Mai 2012 um 10:22 +02:00</p>').replace('lang="en"', 'lang="de"');
+  assert.equal(extract(html, { url: 'http://blog.example.org/2012/05/11/parken/' }).published, '2012-05-11T10:22:00+02:00');
+  const bare = page('<meta property="article:published_time" content="2021-01-21">', '<time datetime="2021-01-21">21.01.2021</time><span class="date">21.01.2021, 13:30</span>');
+  assert.equal(extract(bare).published, '2021-01-21T13:30:00');
+  const otherDay = page('', '<p class="meta">12. Mai 2012 um 10:22 +02:00</p>');
+  assert.equal(extract(otherDay, { url: 'http://blog.example.org/2012/05/11/parken/' }).published, '2012-05-11');
+});

@@ -1,12 +1,17 @@
 // Publication and modification dates of an HTML page, from the most to the least explicit
-// source. The order follows htmldate (Adrien Barbaresi, https://github.com/adbar/htmldate):
-// structured markup first (JSON-LD, meta tags, itemprop, <time>), then the URL, then date
-// elements and visible date lines near the headline; dates inside footers, comments and
-// sidebars are ignored, and implausible dates (future, before 1995) are rejected.
+// source. The order follows htmldate's ideas (Adrien Barbaresi, https://github.com/adbar/htmldate)
+// and was tuned on why dates went wrong (bench/date-failures.ts): specific publication metas,
+// JSON-LD and itemprop first, then the URL, then the stamp shown by the headline, then generic
+// "date" metas, other <time> and date elements, date lines, labelled "published on" lines,
+// page-state JSON and, last, boilerplate-looking regions (never comments). The chosen value is
+// then completed with the time and offset the page states for the same day, re-expressed in the
+// page's own offset when it came as UTC, and checked against a day in the URL. Implausible dates
+// (future, before 1995) are rejected by the parser.
 import type { Element } from '../dom.js';
-import { dateFromUrl, formatFound, parseDateString, scanDates, utcToZone, type DateParseOptions, type ScanOptions } from '../dates/index.js';
-import type { Collected, Positioned } from './collect.js';
+import { dateFromUrl, parseDateString, utcToZone, type DateParseOptions, type ScanOptions } from '../dates/index.js';
+import type { Collected } from './collect.js';
 import { textOf } from './collect.js';
+import { fromBoilerRegions, fromDateElements, fromHeader, fromLabelledLines, fromLines, fromScripts, fromTimes, headerStamps, shownNearHeadline, visibleNearHeadline } from './date-sources.js';
 import type { LdFields } from './jsonld.js';
 
 type Opts = DateParseOptions & ScanOptions;
@@ -59,123 +64,6 @@ function fromItemprop(c: Collected, prop: string, opts: Opts): string | undefine
   return undefined;
 }
 
-const UPDATED_WORDS = /updated|modified|aktualisiert|geändert|mis à jour|actualizado|aggiornato|zaktualizowano|bijgewerkt|last edited|stand:/i;
-const PUBLISHED_WORDS = /publi|veröffentlicht|erschienen|posted|erstellt|pubblicato|opublikowano|gepubliceerd|создан|publicado/i;
-
-/** <time> elements: a pubdate/published one anywhere, else the first near the headline that is not an "updated" stamp. */
-function fromTimes(c: Collected, h1Order: number | undefined, opts: Opts): string | undefined {
-  const usable = c.times.filter((t) => !t.boiler);
-  const marked = usable.find((t) => 'pubdate' in t.item.attribs || /publish|posted|entry-date|created/i.test(`${t.item.attribs.class ?? ''} ${t.item.attribs.itemprop ?? ''}`));
-  const ordered = marked ? [marked, ...usable] : nearHeadline(usable, h1Order);
-  for (const t of ordered) {
-    const ctx = `${t.item.attribs.class ?? ''} ${t.item.attribs.itemprop ?? ''} ${parentText(t.item)}`;
-    if (t !== marked && UPDATED_WORDS.test(ctx) && !PUBLISHED_WORDS.test(ctx)) continue;
-    const d = timeValue(t.item, opts);
-    if (d) return d;
-  }
-  return undefined;
-}
-
-function parentText(el: Element): string {
-  const p = el.parent as Element | null;
-  return p && 'attribs' in p ? `${p.attribs.class ?? ''} ${textOf(p, 120)}` : '';
-}
-
-/**
- * The publication stamp right by the headline: <time> elements, date-classed elements and date
- * lines in a short window around it, the closest after it first (a <time> marked as the
- * publication date wins). Read before <time> elements elsewhere, which are often embedded posts,
- * comments or teasers further down. Stamps labelled as updates are skipped when another exists.
- */
-function fromHeader(c: Collected, h1Order: number | undefined, opts: Opts): string | undefined {
-  if (h1Order === undefined) return undefined;
-  const inWindow = <T>(p: Positioned<T>) => !p.boiler && p.order > h1Order - 15 && p.order < h1Order + 60;
-  const cands: Array<Positioned<string>> = [];
-  let marked: string | undefined;
-  for (const t of c.times) {
-    if (!inWindow(t)) continue;
-    const v = timeValue(t.item, opts);
-    if (!v) continue;
-    if ('pubdate' in t.item.attribs || /publish|posted|entry-date|created/i.test(`${t.item.attribs.class ?? ''} ${t.item.attribs.itemprop ?? ''}`)) marked ??= v;
-    cands.push({ item: v, order: t.order, boiler: false });
-  }
-  if (marked) return marked;
-  for (const e of c.dateEls) {
-    if (!inWindow(e) || /modif|updated|aktualisiert/i.test(`${e.item.attribs.class ?? ''} ${e.item.attribs.id ?? ''}`)) continue;
-    const a = e.item.attribs;
-    const text = a.datetime ?? a.content;
-    if (text) cands.push({ item: text, order: e.order, boiler: false });
-  }
-  for (const l of c.lines) if (inWindow(l)) cands.push(l);
-  // Closest first, a stamp before the headline (a kicker line above it) counting double distance.
-  const dist = (p: Positioned<string>) => (p.order > h1Order ? p.order - h1Order : 2 * (h1Order - p.order));
-  cands.sort((a, b) => dist(a) - dist(b) || a.order - b.order);
-  for (const p of cands) {
-    const d = ISO_START.test(p.item) ? parseDateString(p.item, opts) : firstDateIn(p.item, opts) ?? parseDateString(p.item, opts);
-    if (d) return d;
-  }
-  return undefined;
-}
-
-const ISO_START = /^\d{4}-\d{2}-\d{2}T/;
-
-/**
- * A <time>'s machine value, unless its visible text states another day: "Publié le 29 juin 2019"
- * with datetime="2019-07-03T10:18:46Z" (a revision stamp in the attribute); readers see the text.
- */
-function timeValue(el: Element, opts: Opts): string | undefined {
-  const attr = el.attribs.datetime ? parseDateString(el.attribs.datetime, opts) : undefined;
-  const text = textOf(el, 200);
-  const shown = text ? firstDateIn(text, opts) ?? parseDateString(text, opts) : undefined;
-  if (!attr) return shown;
-  if (shown && Math.abs(Date.parse(shown.slice(0, 10)) - Date.parse(attr.slice(0, 10))) > 86400000) return shown;
-  return attr;
-}
-
-/** Items after the headline first (closest first), then the ones before it (closest first). */
-function nearHeadline<T>(items: Array<Positioned<T>>, h1Order: number | undefined): Array<Positioned<T>> {
-  if (h1Order === undefined) return items;
-  const after = items.filter((i) => i.order > h1Order);
-  const before = items.filter((i) => i.order <= h1Order).reverse();
-  return [...after, ...before];
-}
-
-/** Elements whose class or id says date/published: their attributes, then their text. */
-function fromDateElements(c: Collected, h1Order: number | undefined, opts: Opts): string | undefined {
-  for (const p of nearHeadline(c.dateEls.filter((e) => !e.boiler), h1Order)) {
-    const a = p.item.attribs;
-    if (/modif|updated|aktualisiert/i.test(`${a.class ?? ''} ${a.id ?? ''}`)) continue;
-    const text = a.datetime ?? a.content ?? textOf(p.item, 240);
-    if (text.length > 240) continue;
-    const d = firstDateIn(text, opts);
-    if (d) return d;
-  }
-  return undefined;
-}
-
-/** The first plausible date in a line, skipping ones announced as updates when a published one follows. */
-function firstDateIn(text: string, opts: Opts): string | undefined {
-  const found = scanDates(text, opts);
-  for (const f of found) {
-    const before = text.slice(Math.max(0, f.index - 30), f.index);
-    if (found.length > 1 && UPDATED_WORDS.test(before)) continue;
-    const d = formatFound(f, opts);
-    if (d) return d;
-  }
-  return undefined;
-}
-
-/** Visible short lines near the headline (within a window of nodes), then none. */
-function fromLines(c: Collected, h1Order: number | undefined, opts: Opts): string | undefined {
-  const lines = c.lines.filter((l) => !l.boiler);
-  const near = h1Order === undefined ? lines.slice(0, 200) : nearHeadline(lines, h1Order).filter((l) => Math.abs(l.order - h1Order) < 400);
-  for (const l of near) {
-    const d = firstDateIn(l.item, opts);
-    if (d) return d;
-  }
-  return undefined;
-}
-
 /**
  * A URL that names the day (/2023/11/08/) is the site's own statement of the publication day; a
  * UTC timestamp one day off is the same moment seen from another zone, so the URL's day is kept.
@@ -190,95 +78,6 @@ function agreeWithUrl(published: string, urlDay: string | undefined): string {
 function sameInstantLocal(a: string | undefined, b: string | undefined): string | undefined {
   if (!a || !b || !a.endsWith('+00:00') || b.endsWith('+00:00') || a.length < 20 || b.length < 20) return a;
   return Math.abs(Date.parse(a) - Date.parse(b)) < 60_000 ? b : a;
-}
-
-/** Dated strings right by the headline (<time> elements and text lines), closest first. */
-function headerStamps(c: Collected, h1Order: number | undefined): Array<Positioned<string>> {
-  if (h1Order === undefined) return [];
-  const inWindow = <T>(p: Positioned<T>) => !p.boiler && p.order > h1Order - 15 && p.order < h1Order + 60;
-  const cands: Array<Positioned<string>> = [];
-  for (const t of c.times) if (inWindow(t)) cands.push({ item: t.item.attribs.datetime ?? textOf(t.item, 200), order: t.order, boiler: false });
-  for (const l of c.lines) if (inWindow(l)) cands.push(l);
-  cands.sort((a, b) => a.order - b.order);
-  return nearHeadline(cands, h1Order);
-}
-
-/** The date shown right by the headline (a <time>, a date element or a date line), if any. */
-function visibleNearHeadline(c: Collected, h1Order: number | undefined, opts: Opts): string | undefined {
-  for (const p of headerStamps(c, h1Order)) {
-    const d = firstDateIn(p.item, opts) ?? parseDateString(p.item, opts);
-    if (d) return d;
-  }
-  return undefined;
-}
-
-/** Is this day written anywhere right by the headline ("Dec. 6, 2024 / Updated Dec. 7, 2024")? */
-function shownNearHeadline(c: Collected, h1Order: number | undefined, day: string, opts: Opts): boolean {
-  for (const p of headerStamps(c, h1Order)) {
-    if (parseDateString(p.item, opts)?.startsWith(day)) return true;
-    for (const f of scanDates(p.item, opts)) if (formatFound(f, opts)?.startsWith(day)) return true;
-  }
-  return false;
-}
-
-/**
- * Last resort when the page's main regions hold no date: dates inside regions that look like
- * boilerplate by their class names ("sidebar_content", "social-share", "site-footer" wrapping a
- * whole blog theme), closest to the headline first and within a short window of it, so that a
- * sidebar list of other articles further away is not read. Comment threads, page footers and
- * copyright lines are never used.
- * (htmldate likewise searches the whole tree, discarding only comments and a few tags.)
- */
-function fromBoilerRegions(c: Collected, h1Order: number | undefined, opts: Opts): string | undefined {
-  const usable = <T>(p: Positioned<T>) => p.boiler && !p.hard;
-  const cands: Array<Positioned<string>> = [];
-  for (const t of c.times) if (usable(t)) cands.push({ item: t.item.attribs.datetime ?? textOf(t.item, 200), order: t.order, boiler: true });
-  for (const e of c.dateEls) {
-    if (!usable(e) || /modif|updated|aktualisiert/i.test(`${e.item.attribs.class ?? ''} ${e.item.attribs.id ?? ''}`)) continue;
-    const text = e.item.attribs.datetime ?? e.item.attribs.content ?? textOf(e.item, 240);
-    if (text.length <= 240) cands.push({ item: text, order: e.order, boiler: true });
-  }
-  for (const l of c.lines) if (usable(l)) cands.push(l);
-  cands.sort((a, b) => a.order - b.order);
-  const near = h1Order === undefined ? cands.filter((p) => p.order < 400) : nearHeadline(cands, h1Order).filter((p) => p.order > h1Order - 40 && p.order < h1Order + 120);
-  for (const p of near) {
-    if (/©|copyright/i.test(p.item)) continue;
-    const d = firstDateIn(p.item, opts) ?? parseDateString(p.item, opts);
-    if (d) return d;
-  }
-  return undefined;
-}
-
-// A line that opens with an explicit publication label names the publication date wherever it
-// stands (htmldate reads such "published on" expressions too); "posted" is left out, comment
-// threads say it of every reply.
-const PUBLICATION_LABEL = /^(?:erschienen|ver(?:ö|oe)ffentlicht|published|first published|publi(?:é|e) le|publicado|pubblicato|opublikowano|gepubliceerd|julkaistu|publiceret|publicerad|datum der ver)\b/i;
-
-/** Labelled publication lines anywhere outside comment threads (page footers included). */
-function fromLabelledLines(c: Collected, opts: Opts): string | undefined {
-  for (const l of c.lines) {
-    if (l.hard === 'comment' || !PUBLICATION_LABEL.test(l.item)) continue;
-    const d = firstDateIn(l.item, opts);
-    if (d) return d;
-  }
-  return undefined;
-}
-
-// "datePublished": "2016-11-04T20:37:27Z" and its spellings, as page-state scripts write them.
-const SCRIPT_PUBLISHED = /["'](?:datePublished|publishedDate|publishDate|published_at|publishedAt|publication_date|firstPublishedDate|date_published|pubDate)["']\s*:\s*["']([^"']{8,40})["']/;
-
-/**
- * Page-state scripts (Next.js __NEXT_DATA__, CMS data layers) often carry the publication time as
- * JSON when no markup does (htmldate also searches scripts for such JSON keys). The first such
- * key in the first script that has one; read only when the markup and the text say nothing.
- */
-function fromScripts(c: Collected, opts: Opts): string | undefined {
-  for (const sc of c.scripts) {
-    const m = SCRIPT_PUBLISHED.exec(sc.length > 200_000 ? sc.slice(0, 200_000) : sc);
-    const d = m ? parseDateString(m[1]!, opts) : undefined;
-    if (d) return d;
-  }
-  return undefined;
 }
 
 const UTC_STAMP = /T(\d{2}):(\d{2})(?::\d{2})?\+00:00$/;
@@ -337,6 +136,29 @@ export function headlineOrder(c: Collected, title: string | undefined): number |
   return (c.h1s.find((h) => !h.boiler) ?? c.h1s[0])?.order;
 }
 
+const ZONED = /T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
+
+/**
+ * A day (or a wall time without offset) chosen from the text, completed from a more precise
+ * stamp of the same publication that the page also states: a published meta / JSON-LD /
+ * itemprop value or a non-update <time datetime> with that same local day (and, when the chosen
+ * value has a time, the same wall time). The page's time and offset are kept whenever it states them.
+ */
+function completeStamp(published: string, sources: Array<() => string | undefined>): string {
+  if (ZONED.test(published)) return published;
+  const day = published.slice(0, 10);
+  const wall = published.length > 10 ? published.slice(11, 16) : undefined;
+  let timed: string | undefined;
+  // Sources are read lazily, cheapest first, and the first zoned stamp of that day ends the search.
+  for (const read of sources) {
+    const p = read();
+    if (!p || p.length <= 10 || !p.startsWith(day) || (wall && p.slice(11, 16) !== wall)) continue;
+    if (ZONED.test(p)) return p;
+    timed ??= p;
+  }
+  return (wall ? undefined : timed) ?? published;
+}
+
 export function pageDates(c: Collected, ld: LdFields | undefined, url: URL | undefined, h1Order: number | undefined, opts: Opts): PageDates {
   const ldPublished = ld?.published ? parseDateString(ld.published, opts) : undefined;
   const modified = (ld?.modified ? parseDateString(ld.modified, opts) : undefined) ?? fromMetas(c, MODIFIED_METAS, opts) ?? fromItemprop(c, 'datemodified', opts);
@@ -373,6 +195,12 @@ export function pageDates(c: Collected, ld: LdFields | undefined, url: URL | und
     if (shown && shown.slice(0, 10) === modified.slice(0, 10) && !shownNearHeadline(c, h1Order, published.slice(0, 10), opts)) published = shown;
   }
   const out: PageDates = {};
+  if (published) {
+    const times = c.times.filter((t) => !t.boiler && t.item.attribs.datetime && !/modif|updated/i.test(t.item.attribs.class ?? '') && !/modified/i.test(t.item.attribs.itemprop ?? ''));
+    published = completeStamp(published, [() => metaPublished, () => ldPublished, () => fromItemprop(c, 'datepublished', opts), () => fromMetas(c, GENERIC_DATE_METAS, opts),
+      ...times.slice(0, 10).map((t) => () => parseDateString(t.item.attribs.datetime!, opts)),
+      () => fromHeader(c, h1Order, opts), () => fromDateElements(c, h1Order, opts), () => fromLines(c, h1Order, opts)]);
+  }
   if (published && !opts.timezone) published = localInstant(published, c, h1Order, opts) ?? published;
   if (published) out.published = agreeWithUrl(utcToZone(published, opts.timezone), dateFromUrl(url));
   if (modified) out.modified = modified;
