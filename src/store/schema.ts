@@ -12,6 +12,14 @@
 // articles_fts  FTS5 index over title, description, text, and filter tokens (external content:
 //            the view articles_fts_source over articles; see step 3)
 
+/** The filter tokens of one articles row (`new`, `old` or the table itself) — see migration 3. */
+function filterTokens(row: 'articles' | 'new' | 'old'): string {
+  return `'site' || ${row}.site_id
+      || coalesce(' lang' || hex(lower(CASE WHEN instr(${row}.language, '-') > 1 THEN substr(${row}.language, 1, instr(${row}.language, '-') - 1) END)), '')
+      || coalesce(' lang' || hex(lower(${row}.language)), '')
+      || coalesce(' sec' || hex(lower(substr(${row}.section, 1, 40))), '')`;
+}
+
 export const ARCHIVE_MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE sites (
@@ -132,10 +140,7 @@ export const ARCHIVE_MIGRATIONS: readonly string[] = [
   DROP TRIGGER articles_au;
   DROP TABLE articles_fts;
   CREATE VIEW articles_fts_source AS SELECT id, title, description, text,
-    'site' || articles.site_id
-      || coalesce(' lang' || hex(lower(CASE WHEN instr(articles.language, '-') > 1 THEN substr(articles.language, 1, instr(articles.language, '-') - 1) END)), '')
-      || coalesce(' lang' || hex(lower(articles.language)), '')
-      || coalesce(' sec' || hex(lower(substr(articles.section, 1, 40))), '') AS filters FROM articles;
+    ${filterTokens('articles')} AS filters FROM articles;
   CREATE VIRTUAL TABLE articles_fts USING fts5(
     title, description, text, filters,
     content='articles_fts_source', content_rowid='id',
@@ -143,29 +148,17 @@ export const ARCHIVE_MIGRATIONS: readonly string[] = [
   );
   CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
     INSERT INTO articles_fts(rowid, title, description, text, filters) VALUES (new.id, new.title, new.description, new.text,
-      'site' || new.site_id
-      || coalesce(' lang' || hex(lower(CASE WHEN instr(new.language, '-') > 1 THEN substr(new.language, 1, instr(new.language, '-') - 1) END)), '')
-      || coalesce(' lang' || hex(lower(new.language)), '')
-      || coalesce(' sec' || hex(lower(substr(new.section, 1, 40))), ''));
+      ${filterTokens('new')});
   END;
   CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
     INSERT INTO articles_fts(articles_fts, rowid, title, description, text, filters) VALUES ('delete', old.id, old.title, old.description, old.text,
-      'site' || old.site_id
-      || coalesce(' lang' || hex(lower(CASE WHEN instr(old.language, '-') > 1 THEN substr(old.language, 1, instr(old.language, '-') - 1) END)), '')
-      || coalesce(' lang' || hex(lower(old.language)), '')
-      || coalesce(' sec' || hex(lower(substr(old.section, 1, 40))), ''));
+      ${filterTokens('old')});
   END;
   CREATE TRIGGER articles_au AFTER UPDATE OF title, description, text, site_id, language, section ON articles BEGIN
     INSERT INTO articles_fts(articles_fts, rowid, title, description, text, filters) VALUES ('delete', old.id, old.title, old.description, old.text,
-      'site' || old.site_id
-      || coalesce(' lang' || hex(lower(CASE WHEN instr(old.language, '-') > 1 THEN substr(old.language, 1, instr(old.language, '-') - 1) END)), '')
-      || coalesce(' lang' || hex(lower(old.language)), '')
-      || coalesce(' sec' || hex(lower(substr(old.section, 1, 40))), ''));
+      ${filterTokens('old')});
     INSERT INTO articles_fts(rowid, title, description, text, filters) VALUES (new.id, new.title, new.description, new.text,
-      'site' || new.site_id
-      || coalesce(' lang' || hex(lower(CASE WHEN instr(new.language, '-') > 1 THEN substr(new.language, 1, instr(new.language, '-') - 1) END)), '')
-      || coalesce(' lang' || hex(lower(new.language)), '')
-      || coalesce(' sec' || hex(lower(substr(new.section, 1, 40))), ''));
+      ${filterTokens('new')});
   END;
   INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
   `,
