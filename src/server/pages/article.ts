@@ -13,7 +13,12 @@ import { articleEnrichmentPanel } from '../pages-entities.js';
 
 const LANG_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
-/** Sanitised bodies by article id and content hash: popular articles are cleaned once. */
+/**
+ * Sanitised bodies by article id and content hash, for archives whose pages are not kept (see
+ * page-cache.ts): popular articles are cleaned once. With kept pages it would only hold a second
+ * copy of what the kept page holds, and every body it kept survived young-generation GCs (it
+ * was most of what they copied) to die later in the old generation.
+ */
 class BodyCache {
   private readonly map = new Map<string, string>();
   constructor(private readonly max = 1000) {}
@@ -97,7 +102,7 @@ ${a.section ? html`<p class="kicker">${a.section}</p>` : ''}
 ${a.description ? html`<p class="muted">${a.description}</p>` : ''}
 </header>
 ${image ? html`<figure class="lead-image"><img src="${image}" alt="" loading="lazy" referrerpolicy="no-referrer"></figure>` : ''}
-<div class="body">${raw(bodies.get(a))}</div>
+<div class="body">${raw(ctx.cache.pages.enabled ? cleanBody(a) : bodies.get(a))}</div>
 </article>
 ${articleEnrichmentPanel(ctx, a.id)}
 ${original ? html`<p class="source-link">Read the original at <a href="${original}" rel="noopener noreferrer">${a.siteName ?? a.site}</a> <span class="muted">(${original})</span></p>` : ''}
