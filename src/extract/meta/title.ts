@@ -23,11 +23,31 @@ function headlineText(h: Element): string {
       for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
     }
   }
-  const t = out.join('').replace(/\s+/g, ' ').trim().replace(/^[:|–—-]\s*/, '');
-  return t || textOf(h, 400);
+  // Documentation generators append a permalink mark ("Heading¶", "Heading #") to headings.
+  const t = out.join('').replace(/\s+/g, ' ').trim().replace(/^[:|–—-]\s*/, '').replace(/\s*[¶§#]$/, '');
+  return withoutDatePrefix(t || textOf(h, 400));
 }
 
 const SEPARATORS = /\s+[|–—»«·•/\\~-]\s+|\s+::\s+|\s*[|│┃｜]\s*/;
+/** Split a title at its separators, but not inside a date range ("14. - 20. Januar 2022", "3 – 5 May"). */
+export function splitTitle(title: string): string[] {
+  const raw = title.split(SEPARATORS);
+  const out: string[] = [];
+  for (const part of raw) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && /(?:^|\s)\d{1,2}\.?$/.test(prev.trim()) && /^\d{1,2}\.?(?:\s|$)/.test(part.trim())) out[out.length - 1] = `${prev.trim()} - ${part.trim()}`;
+    else out.push(part);
+  }
+  return out.map((p) => p.trim()).filter(Boolean);
+}
+
+/** "23.01.2022 - Headline", "Monday, 3 May 2021 | Headline": a date in front of the headline is not part of it. */
+function withoutDatePrefix(t: string): string {
+  const m = /^(.{4,32}?)\s+[-–—|·•]\s+(?=\S)/.exec(t);
+  if (!m || !isDate(m[1]!) || !/\p{L}{2}/u.test(t.slice(m[0].length))) return t;
+  return t.slice(m[0].length).trim();
+}
+
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 const norm = (s: string) => s.toLowerCase().normalize('NFKC').replace(/[\u2018\u2019\u201a\u201b'`´]/g, "'").replace(/[\u201c\u201d\u201e"«»]/g, '"').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
@@ -58,7 +78,9 @@ function isSiteLike(part: string, site: string | undefined, host: string | undef
   if (!p) return true;
   if (site) {
     const s = norm(site).replace(/\s/g, '');
-    if (s && (p === s || (p.length > 2 && s.includes(p)) || (s.length > 3 && p.includes(s) && p.length < s.length + 12))) return true;
+    // A part that contains the site name is the site ("BBC News" for "BBC") unless it says more:
+    // a headline that mentions the site ("… @ Blog name") has several words of its own.
+    if (s && (p === s || (p.length > 2 && s.includes(p)) || (s.length > 3 && p.includes(s) && p.length < s.length + 12 && words(norm(part)) <= words(norm(site)) + 2))) return true;
   }
   if (host) {
     const h = host.replace(/^www\./, '').split('.').slice(0, -1).join('').replace(/[^a-z0-9]/g, '');
@@ -69,9 +91,9 @@ function isSiteLike(part: string, site: string | undefined, host: string | undef
 
 /** Cut site names and section crumbs off a title string. */
 export function stripSiteName(title: string, site: string | undefined, host: string | undefined): string {
-  const parts = title.split(SEPARATORS).map((p) => p.trim()).filter(Boolean);
+  const parts = splitTitle(title);
   if (parts.length < 2) return title.trim();
-  const kept = parts.filter((p) => !isSiteLike(p, site, host));
+  const kept = parts.filter((p, i) => !isSiteLike(p, site, host) && !(i === 0 && isDate(p)));
   if (kept.length === 1) return kept[0]!;
   const pool = kept.length ? kept : parts;
   // Several parts left: the headline is the wordiest; on a tie the first (titles lead with it).
@@ -85,6 +107,16 @@ export function stripSiteName(title: string, site: string | undefined, host: str
 /** "20. Januar 2022", "Monday, 3 May": an <h1> that is a date line, not a headline. */
 function isDateLike(t: string): boolean {
   return t.length < 40 && /\d/.test(t) && /^[\p{L}\d\s.,:/-]+$/u.test(t) && words(t) <= 5 && /\b(19|20)\d{2}\b|\d{1,2}[./]\d{1,2}/.test(t);
+}
+
+/** Strictly a date: "23.01.2022", "2022-01-23", "Monday, 3 May 2021", "20. Januar 2022" (a day and a
+ * year, at most two words besides); "Peking 2022" or "Release 4.47.4" are not. */
+function isDate(t: string): boolean {
+  const s = t.trim();
+  if (/^\(?(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}|\d{4}\/\d{2}\/\d{2})\)?$/.test(s)) return true;
+  if (!/\b(?:19|20)\d{2}\b/.test(s) || !/(?:^|\D)\d{1,2}(?:\D|$)/.test(s.replace(/\b(?:19|20)\d{2}\b/, ''))) return false;
+  const rest = s.replace(/[\d\s.,/-]+/g, ' ').trim();
+  return s.length <= 32 && (rest === '' || (words(rest) <= 2 && /^[\p{L}\s]+$/u.test(rest)));
 }
 
 /** Drop site-name segments at either end only ("Headline - part | Site" → "Headline - part"). */
@@ -129,7 +161,7 @@ function extendedBy(full: string, part: string): boolean {
 
 /** A title without its last segment, where site names usually sit ("A – B | Site" → "A – B"). */
 function leadingParts(title: string): string {
-  const parts = title.split(SEPARATORS);
+  const parts = splitTitle(title);
   return parts.length > 1 ? parts.slice(0, -1).join(' ') : title;
 }
 
@@ -147,10 +179,48 @@ const H1_COVER = 0.4;
 const H1_SUM = 1.2;
 
 export function pickTitle(c: Collected, inp: TitleInputs): string | undefined {
+  const chosen = chooseTitle(c, inp);
+  return chosen === undefined ? undefined : preferShownHeadline(chosen, c, inp);
+}
+
+/**
+ * The page shows a headline element (class "title"/"headline", outside navigation and teaser
+ * lists) whose text is one part of the chosen title: the visible part is the headline.
+ * - "Kicker: Headline" chosen, "Headline" shown → "Headline" (the kicker is a label above it);
+ * - <title> "Headline - Site" where the chosen <h1> is the "Site" part (a logo) and the
+ *   headline element after it shows "Headline" → "Headline";
+ * - the chosen title comes from metadata that no element shows, while another metadata
+ *   variant (twitter:title, og:title) is shown verbatim → the shown variant.
+ */
+function preferShownHeadline(chosen: string, c: Collected, inp: TitleInputs): string {
+  const shown = c.headlineEls.filter((x) => !x.boiler).map((x) => ({ text: headlineText(x.item), order: x.order }))
+    .filter((x) => words(x.text) >= 2 && x.text.length <= 300 && !isSiteLike(x.text, inp.siteName, inp.host) && !isDateLike(x.text));
+  if (!shown.length) return chosen;
+  const nc = norm(chosen);
+  const lc = chosen.toLowerCase();
+  const h1 = c.h1s.find((h) => norm(headlineText(h.item)) === nc);
+  const pageTitle = c.title?.replace(/\s+/g, ' ').trim().toLowerCase();
+  for (const { text, order } of shown) {
+    const nt = norm(text);
+    if (nt === nc) return chosen;
+    const lt = text.toLowerCase();
+    if (lc.endsWith(lt) && SEP_END.test(lc.slice(0, lc.length - lt.length))) return text;
+    if (h1 && h1.order < order && pageTitle && pageTitle.startsWith(lt) && pageTitle.endsWith(lc)
+      && pageTitle.length > lt.length + lc.length && /^\s*(?:[|–—»«·•:~/\\-]|::)\s*$/.test(pageTitle.slice(lt.length, pageTitle.length - lc.length))) return text;
+  }
+  if (h1) return chosen;
+  for (const m of metaTitles(c, inp)) {
+    const st = trimSiteEnds(m, inp.siteName, inp.host);
+    if (norm(st) !== nc && shown.some((x) => norm(x.text) === norm(st))) return st;
+  }
+  return chosen;
+}
+
+function chooseTitle(c: Collected, inp: TitleInputs): string | undefined {
   const metas = metaTitles(c, inp);
   const h1s = c.h1s.filter((h) => !h.boiler).map((h) => headlineText(h.item)).filter((t) => t.length >= 3 && t.length <= 300 && !isDateLike(t));
   const allH1s = c.h1s.map((h) => headlineText(h.item)).filter((t) => t.length >= 3 && t.length <= 300);
-  const titleParts = c.title ? c.title.split(SEPARATORS).map((p) => p.trim()) : [];
+  const titleParts = c.title ? splitTitle(c.title) : [];
   const pageTitle = c.title?.replace(/\s+/g, ' ').trim();
   // A meta title that the <title> repeats with one more segment ("X – Y" vs "X – Y | Site") is
   // already free of the site name: keep it whole rather than cutting it at its own dash.
