@@ -269,10 +269,14 @@ function chooseTitle(c: Collected, inp: TitleInputs): string | undefined {
   // A single headline-like <h1> beats a title that does not mention it (titles are often
   // SEO-rewritten), as long as it is about the same thing: an unrelated <h1> is a blog's name,
   // a section header or a greeting ("Allergies Health Center", "Hi, I'm Nicolas.").
-  if (h1s.length === 1 && !process.env.NO_SINGLE_H1) {
+  // An <h1> that shares most of the title's words but adds many more may be headline plus
+  // standfirst in one element; when its class names it the headline ("entry-title") it is one.
+  if (h1s.length === 1) {
     const h = h1s[0]!;
     const siteSegment = titleParts.some((p) => norm(p) === norm(h)) && titleParts.some((p) => words(p) > words(h) + 1);
-    if (words(h) >= 2 && !siteSegment && !isSiteLike(h, inp.siteName, inp.host) && (!stripped || covered(stripped, h) < 0.5)
+    const el = c.h1s.find((x) => !x.boiler && headlineText(x.item) === h)?.item;
+    const marked = el !== undefined && c.headlineEls.some((x) => x.item === el);
+    if (words(h) >= 2 && !siteSegment && !isSiteLike(h, inp.siteName, inp.host) && (!stripped || marked || covered(stripped, h) < 0.5)
       && (!stripped || words(stripped) <= 1 || related(h, stripped) >= 0.3 || related(h, leadingParts(metas[0]!)) >= 0.3)) return h;
   }
   // A title that is only the site's name says nothing about the page; its first real <h1> does.
