@@ -68,3 +68,14 @@ test('single <h1>: classed as the headline, it beats a shorter SEO <title> with 
     '<h1 class="entry-title">20 Clever Small Nursery Ideas When Space Is Tight + Free Printable</h1>');
   assert.equal(title(html), '20 Clever Small Nursery Ideas When Space Is Tight + Free Printable');
 });
+
+test('kicker: small print in front of the <h1> text is a label, not part of the headline', () => {
+  const html = page('<title>Energy initiative - free power check for households | Green Building</title>',
+    '<h1><span class="h1small">Energy initiative</span> Free power check for private households</h1>');
+  assert.equal(title(html), 'Free power check for private households');
+  const tag = page('<title>Tunisia: big tasks for the new government</title>', '<h1><small>Tunisia</small> Big tasks for the new government</h1>');
+  assert.equal(title(tag), 'Big tasks for the new government');
+  // Trailing small print (Bootstrap's secondary text) stays: it is not in front.
+  const trailing = page('<title>Release notes for version 2 beta</title>', '<h1>Release notes for version 2 <small>beta</small></h1>');
+  assert.equal(title(trailing), 'Release notes for version 2 beta');
+});

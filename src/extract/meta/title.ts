@@ -8,17 +8,27 @@ import type { Collected } from './collect.js';
 import { textOf } from './collect.js';
 
 // Kickers ("Immobilienkrise", "Local News |") sit inside many <h1>s but are not part of the headline.
-const KICKER_RE = /kicker|roofline|dachzeile|overline|topline|eyebrow|supertitle|pretitle|spitzmarke|section|category|rubri|label|flag|breadcrumb/i;
+
+const KICKER_RE = /kicker|roofline|dachzeile|overline|topline|toptitle|eyebrow|supertitle|pretitle|spitzmarke|section|category|rubri|label|flag|breadcrumb/i;
+
+/** A small-print label in front of the headline text: "<h1><small>Tunisia</small> Big tasks ahead</h1>". */
+function leadingSmallPrint(h: Element): AnyNode | undefined {
+  const kids = h.children.filter((k) => k.type !== 'text' || /\S/.test((k as unknown as { data: string }).data));
+  const k = kids[0];
+  if (!k || kids.length < 2 || !isElement(k) || !(k.name === 'small' || /small/i.test(k.attribs.class ?? ''))) return undefined;
+  return words(textOf(h, 400)) - words(textOf(k, 200)) >= 2 ? k : undefined;
+}
 
 /** Text of a headline element without its kicker/label parts. */
 function headlineText(h: Element): string {
   const out: string[] = [];
   const stack: AnyNode[] = [h];
+  const small = leadingSmallPrint(h);
   while (stack.length) {
     const n = stack.pop()!;
     if (n.type === 'text') out.push((n as unknown as { data: string }).data);
     else if (isElement(n) && n.type === 'tag') {
-      if (n !== h && KICKER_RE.test(`${n.attribs.class ?? ''} ${n.attribs.id ?? ''}`)) continue;
+      if (n !== h && (n === small || KICKER_RE.test(`${n.attribs.class ?? ''} ${n.attribs.id ?? ''}`))) continue;
       if (n.name === 'br') out.push(' ');
       for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
     }
