@@ -79,3 +79,8 @@ test('kicker: small print in front of the <h1> text is a label, not part of the 
   const trailing = page('<title>Release notes for version 2 beta</title>', '<h1>Release notes for version 2 <small>beta</small></h1>');
   assert.equal(title(trailing), 'Release notes for version 2 beta');
 });
+
+test('single <h1>: one shared word does not make a section header the headline', () => {
+  const html = page('<title>Babies who eat peanuts early may avoid allergy</title>', '<h1>Allergies Health Center</h1>');
+  assert.equal(title(html), 'Babies who eat peanuts early may avoid allergy');
+});

@@ -157,6 +157,10 @@ function related(a: string, b: string): number {
   return n / ta.size;
 }
 
+// "About the same thing": a third of the letter trigrams shared is too loose (one shared word
+// plus an "-ies" ending: "Allergies Health Center" vs "… Avoid Allergy"); real rewordings share more.
+const RELATED = 0.35;
+
 const SEP_START = /^\s*(?:[|–—»«·•:~/\\-]|::)\s*\S/;
 const SEP_END = /\S\s*(?:[|–—»«·•:~/\\-]|::)\s*$/;
 
@@ -287,7 +291,7 @@ function chooseTitle(c: Collected, inp: TitleInputs): string | undefined {
     const el = c.h1s.find((x) => !x.boiler && headlineText(x.item) === h)?.item;
     const marked = el !== undefined && c.headlineEls.some((x) => x.item === el);
     if (words(h) >= 2 && !siteSegment && !isSiteLike(h, inp.siteName, inp.host) && (!stripped || marked || covered(stripped, h) < 0.5)
-      && (!stripped || words(stripped) <= 1 || related(h, stripped) >= 0.3 || related(h, leadingParts(metas[0]!)) >= 0.3)) return h;
+      && (!stripped || words(stripped) <= 1 || related(h, stripped) >= RELATED || related(h, leadingParts(metas[0]!)) >= RELATED)) return h;
   }
   // A title that is only the site's name says nothing about the page; its first real <h1> does.
   if (stripped && isSiteLike(stripped, inp.siteName, inp.host)) {
