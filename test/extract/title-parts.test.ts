@@ -84,3 +84,11 @@ test('single <h1>: one shared word does not make a section header the headline',
   const html = page('<title>Babies who eat peanuts early may avoid allergy</title>', '<h1>Allergies Health Center</h1>');
   assert.equal(title(html), 'Babies who eat peanuts early may avoid allergy');
 });
+
+test('no <h1>, no article metadata: the one element classed as the headline beats a section <title>', () => {
+  const html = page('<title>energy-example.org | Gas prices</title>', '<div class="cat-title">Energy</div><div class="news-headline">Energy price crisis: relief and rights at a glance</div>');
+  assert.equal(title(html, 'https://www.energy-example.org/prices/1'), 'Energy price crisis: relief and rights at a glance');
+  // Several different headlines are a list of teasers: the <title> stays.
+  const list = page('<title>Example Magazine | Gas prices</title>', '<div class="headline">First teaser about prices rising</div><div class="headline">Second teaser about the weather</div>');
+  assert.equal(title(list, 'https://www.example-magazine.com/prices'), 'Gas prices');
+});

@@ -302,6 +302,14 @@ function chooseTitle(c: Collected, inp: TitleInputs): string | undefined {
       .find((t) => words(t) >= 2 && t.length <= 300 && !isSiteLike(t, inp.siteName, inp.host) && !isDateLike(t));
     if (el) return el;
   }
+  // Pages without an <h1> and without article metadata (og:title, JSON-LD) often carry a
+  // site-wide or section <title> ("Site | Gas prices"); an element classed as the headline is
+  // the article's own. Only one distinct such headline: several are a list of teasers.
+  if (!allH1s.length && !metaTitles(c, inp, true).length) {
+    const heads = new Set(c.headlineEls.filter((x) => !x.boiler && /headline/i.test(`${x.item.attribs.class ?? ''} ${x.item.attribs.id ?? ''}`))
+      .map((x) => headlineText(x.item)).filter((t) => words(t) >= 3 && t.length <= 300 && !isSiteLike(t, inp.siteName, inp.host) && !isDateLike(t)));
+    if (heads.size === 1) return [...heads][0]!;
+  }
   if (stripped) return stripped;
   const itemHeadline = c.itemprops.get('headline')?.[0];
   if (itemHeadline) return textOf(itemHeadline.item, 400) || itemHeadline.item.attribs.content;
