@@ -92,3 +92,10 @@ test('no <h1>, no article metadata: the one element classed as the headline beat
   const list = page('<title>Example Magazine | Gas prices</title>', '<div class="headline">First teaser about prices rising</div><div class="headline">Second teaser about the weather</div>');
   assert.equal(title(list, 'https://www.example-magazine.com/prices'), 'Gas prices');
 });
+
+test('single <h1>: one word counts when it is a longer form of a one-word title', () => {
+  const html = page('<title>History - St. Mary Boys Choir</title>', '<h1>Choirhistory</h1>');
+  assert.equal(title(html, 'https://www.stmary-boys-choir.example/history.html'), 'Choirhistory');
+  const logo = page('<title>History - St. Mary Boys Choir</title>', '<h1>Menu</h1>');
+  assert.equal(title(logo, 'https://www.stmary-boys-choir.example/history.html'), 'History');
+});

@@ -290,7 +290,10 @@ function chooseTitle(c: Collected, inp: TitleInputs): string | undefined {
     const siteSegment = titleParts.some((p) => norm(p) === norm(h)) && titleParts.some((p) => words(p) > words(h) + 1);
     const el = c.h1s.find((x) => !x.boiler && headlineText(x.item) === h)?.item;
     const marked = el !== undefined && c.headlineEls.some((x) => x.item === el);
-    if (words(h) >= 2 && !siteSegment && !isSiteLike(h, inp.siteName, inp.host) && (!stripped || marked || covered(stripped, h) < 0.5)
+    // One word is usually a logo or a section, unless it is a longer form of a one-word title
+    // ("Chorgeschichte" over "Geschichte - Choir Name").
+    const longerForm = !!stripped && words(stripped) === 1 && norm(h).length > norm(stripped).length && norm(h).includes(norm(stripped));
+    if ((words(h) >= 2 || longerForm) && !siteSegment && !isSiteLike(h, inp.siteName, inp.host) && (!stripped || marked || covered(stripped, h) < 0.5)
       && (!stripped || words(stripped) <= 1 || related(h, stripped) >= RELATED || related(h, leadingParts(metas[0]!)) >= RELATED)) return h;
   }
   // A title that is only the site's name says nothing about the page; its first real <h1> does.
