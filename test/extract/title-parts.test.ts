@@ -99,3 +99,11 @@ test('single <h1>: one word counts when it is a longer form of a one-word title'
   const logo = page('<title>History - St. Mary Boys Choir</title>', '<h1>Menu</h1>');
   assert.equal(title(logo, 'https://www.stmary-boys-choir.example/history.html'), 'History');
 });
+
+test('truncated title fields: a JSON-LD headline cut at a length limit gives way to the full og:title', () => {
+  const full = 'Flint flake tool partially covered by birch tar adds to evidence of Neanderthal complex thinking';
+  const cutMidWord = page(`<script type="application/ld+json">{"@type":"NewsArticle","headline":"${full.slice(0, 90)}"}</script><meta property="og:title" content="${full}">`);
+  assert.equal(title(cutMidWord), full);
+  const ellipsis = page(`<script type="application/ld+json">{"@type":"NewsArticle","headline":"${full.slice(0, 60)}…"}</script><title>${full} | Science News</title>`);
+  assert.equal(title(ellipsis, 'https://sciencenews.example/a/1'), full);
+});

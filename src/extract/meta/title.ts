@@ -181,10 +181,31 @@ function leadingParts(title: string): string {
 
 function metaTitles(c: Collected, inp: TitleInputs, primaryOnly = false): string[] {
   const dc = first(c, 'dc:title') ?? first(c, 'dc.title') ?? first(c, 'dcterms.title') ?? first(c, 'dcterms:title');
-  const all = primaryOnly ? [inp.ldHeadline, dc, first(c, 'og:title')]
-    : [inp.ldHeadline, dc, first(c, 'og:title'), first(c, 'twitter:title'), first(c, 'parsely-title'), c.title];
-  return all
-    .filter((t): t is string => !!t && !!t.trim()).map((t) => t.replace(/\s+/g, ' ').trim().slice(0, 500));
+  const all = [inp.ldHeadline, dc, first(c, 'og:title'), first(c, 'twitter:title'), first(c, 'parsely-title'), c.title]
+    .map((t) => t?.replace(/\s+/g, ' ').trim().slice(0, 500));
+  const full = untruncated(all);
+  return (primaryOnly ? full.slice(0, 3) : full).filter((t): t is string => !!t);
+}
+
+/**
+ * Title fields cut to a length limit ("Flint tool adds to evidence of complex thinkin",
+ * "… complex…"; JSON-LD headlines are often capped at 110 characters) replaced by another
+ * field that continues them.
+ */
+function untruncated(list: Array<string | undefined>): Array<string | undefined> {
+  return list.map((t) => {
+    if (!t) return t;
+    const core = t.replace(/\s*(?:…|\.{3})$/, '');
+    const cut = core !== t;
+    if (core.length < 20) return t;
+    const lc = core.toLowerCase();
+    for (const u of list) {
+      if (!u || u.length <= core.length + 1 || !u.toLowerCase().startsWith(lc)) continue;
+      // Cut mid-word, or marked with an ellipsis; "Headline | Site" merely extends a clean "Headline".
+      if (cut || /^[\p{L}\p{N}]/u.test(u.slice(core.length))) return u;
+    }
+    return t;
+  });
 }
 
 // An <h1> counts as confirmed when at least 40% of its words are in a title field and the two
