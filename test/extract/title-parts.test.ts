@@ -107,3 +107,11 @@ test('truncated title fields: a JSON-LD headline cut at a length limit gives way
   const ellipsis = page(`<script type="application/ld+json">{"@type":"NewsArticle","headline":"${full.slice(0, 60)}…"}</script><title>${full} | Science News</title>`);
   assert.equal(title(ellipsis, 'https://sciencenews.example/a/1'), full);
 });
+
+test('site segment: an <h1> opening the <title> is the headline unless it links to the home page', () => {
+  const post = page('<title>On Recent Events - Jane Q. Example ( Jane ) ( jqe )</title>', '<h1>On Recent Events</h1>');
+  assert.equal(title(post, 'https://jqe.example.org/blog/2019/10/15/events.html'), 'On Recent Events');
+  const logo = page('<title>Talk Time | Further digitisation of the Swiss cinemas</title>',
+    '<div id="head"><h1><a href="https://web.archive.org/web/20140226054445/http://www.talk-time.example/">Talk Time</a></h1></div>');
+  assert.equal(title(logo, 'https://web.archive.org/web/20140226054445/http://www.talk-time.example/kinos/'), 'Further digitisation of the Swiss cinemas');
+});

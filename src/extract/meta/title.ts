@@ -19,6 +19,29 @@ function leadingSmallPrint(h: Element): AnyNode | undefined {
   return words(textOf(h, 400)) - words(textOf(k, 200)) >= 2 ? k : undefined;
 }
 
+/** An element whose text is one link to a site's home page ("/", "/index.html"): a logo, not a headline. */
+function linksHome(el: Element): boolean {
+  const links: Element[] = [];
+  const stack: AnyNode[] = [...el.children];
+  while (stack.length && links.length < 2) {
+    const n = stack.pop()!;
+    if (!isElement(n)) continue;
+    if (n.name === 'a') links.push(n);
+    else stack.push(...n.children);
+  }
+  if (links.length !== 1) return false;
+  const a = links[0]!;
+  if (textOf(a, 400) !== textOf(el, 400)) return false;
+  // Archived pages link through the archive: "https://web.archive.org/web/2014…/http://site/".
+  const href = (a.attribs.href ?? '').trim().replace(/^(?:https?:)?\/\/web\.archive\.org\/web\/\d+[a-z_]*\//i, '');
+  try {
+    const u = new URL(href, 'http://relative.invalid/some/page');
+    return /^\/(?:index\.\w+|home)?$/i.test(u.pathname) && !u.search;
+  } catch {
+    return false;
+  }
+}
+
 /** Text of a headline element without its kicker/label parts. */
 function headlineText(h: Element): string {
   const out: string[] = [];
@@ -253,7 +276,7 @@ function preferShownHeadline(chosen: string, c: Collected, inp: TitleInputs): st
 
 function chooseTitle(c: Collected, inp: TitleInputs): string | undefined {
   const metas = metaTitles(c, inp);
-  const h1s = c.h1s.filter((h) => !h.boiler).map((h) => headlineText(h.item)).filter((t) => t.length >= 3 && t.length <= 300 && !isDateLike(t));
+  const h1s = c.h1s.filter((h) => !h.boiler && !linksHome(h.item)).map((h) => headlineText(h.item)).filter((t) => t.length >= 3 && t.length <= 300 && !isDateLike(t));
   const allH1s = c.h1s.map((h) => headlineText(h.item)).filter((t) => t.length >= 3 && t.length <= 300);
   const titleParts = c.title ? splitTitle(c.title) : [];
   const pageTitle = c.title?.replace(/\s+/g, ' ').trim();
@@ -269,6 +292,7 @@ function chooseTitle(c: Collected, inp: TitleInputs): string | undefined {
   if (whole && !allH1s.some((h) => norm(whole).includes(norm(h)) || confirmed(h))) return whole;
   // An <h1> that the title metadata confirms is the cleanest headline (no site name, no crumbs);
   // with several, the one the metadata confirms best (the site's logo is often an <h1> too).
+  const homeLinks = new Set(c.h1s.filter((h) => linksHome(h.item)).map((h) => norm(headlineText(h.item))));
   let best: string | undefined;
   let bestScore = 0;
   // Boilerplate-looking <h1>s (inside a "header"/"share" wrapper) count when no other one is confirmed.
@@ -276,7 +300,9 @@ function chooseTitle(c: Collected, inp: TitleInputs): string | undefined {
     for (const h of pool) {
       if (isSiteLike(h, inp.siteName, inp.host) && words(h) < 4) continue;
       // The <h1> is the site-name segment of "Site | Headline" when another segment is wordier.
-      if (titleParts.some((p) => norm(p) === norm(h)) && titleParts.some((p) => words(p) > words(h) + 1)) continue;
+      // Not when it opens the <title> ("Headline - Long Blog Name"), unless it links to the home page (a logo).
+      if (titleParts.some((p) => norm(p) === norm(h)) && titleParts.some((p) => words(p) > words(h) + 1)
+        && (norm(titleParts[0]!) !== norm(h) || homeLinks.has(norm(h)))) continue;
       // The <h1> that opens the <title> ("Headline | Blog name") is the headline even when short.
       // (Not a colon: "Blog name: Headline" and "Topic: headline" lead with something else.)
       const leads = pageTitle !== undefined && words(h) >= 2 && pageTitle.toLowerCase().startsWith(h.toLowerCase())
