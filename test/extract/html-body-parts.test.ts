@@ -60,3 +60,15 @@ test('a heading that ends the content (its block of other stories left out) is d
   const c = extract(page(`<article class="story">${paras(S)}<h4>He stands by his account.</h4></article>`));
   assert.ok(c.text.endsWith('He stands by his account.'));
 });
+
+test('a label paragraph that ends the content ("…:" or all bold) is dropped; a bold sentence or a long paragraph stays', () => {
+  const a = extract(page(`<article class="story">${paras(S)}<p><strong>Lesen Sie auch</strong>:</p>
+    <blockquote><p><a href="/1">Another story about the city budget and its many open questions</a></p></blockquote></article>`));
+  assert.equal(a.text, S.join('\n\n'));
+  const b = extract(page(`<article class="story">${paras(S)}<p><b>Déjà lu ?</b></p><p></p></article>`));
+  assert.equal(b.text, S.join('\n\n'));
+  const c = extract(page(`<article class="story">${paras(S)}<p><strong>The council meets again in May.</strong></p></article>`));
+  assert.ok(c.text.endsWith('The council meets again in May.'));
+  const d = extract(page(`<article class="story">${paras(S)}<p>${S[0]} <strong>Updated</strong></p></article>`));
+  assert.ok(d.text.endsWith('Updated'), d.text.slice(-60));
+});

@@ -3,10 +3,11 @@
 // names), plus widget pruning by class/id in the spirit of trafilatura. One reverse pass over
 // the included ranges: a node is judged on totals that already exclude its dropped descendants,
 // which is what Readability's removal order gives, at linear cost.
+import type { AnyNode, Element } from '../dom.js';
 import { textContent } from '../dom.js';
 import type { PageIndex } from './analyze.js';
 import { LEDE } from './lede.js';
-import { classAndId, classWeight, DIV_BLOCKERS, HEADING_TAGS, isWidget } from './hints.js';
+import { BLOCK_TAGS, classAndId, classWeight, DIV_BLOCKERS, HEADING_TAGS, isWidget } from './hints.js';
 
 export interface CleanOptions {
   weightClasses: boolean;
@@ -22,6 +23,13 @@ const CAPTION = /caption|credit|copyright|(^|[\s_-])(dida|legend)([\s_-]|$)/i;
 const BYLINE = /byline|author|dateline|writtenby|p-author/i;
 const CONDITIONAL = new Set(['form', 'fieldset', 'table', 'ul', 'div']);
 const MAX_TABLE_SCAN = 5000;
+/** Blocks that may be a label ending the content, and the longest such label (Latin-equivalent characters). */
+const LABEL_HOSTS = new Set(['p', 'div', 'dt']);
+const MAX_LABEL = 80;
+const SENTENCE_END = /[.。．！？!?؟।॥]$/u;
+/** A label may end with a question mark ("Read this too?") but not with a full stop or "!". */
+const STATEMENT_END = /[.。．！!।॥]$/u;
+const COLON_END = /[:：]$/u;
 
 /** Why a subtree was left out: `drop[i]` holds one of these codes (0 = kept). Read by bench/body-diagnose.ts. */
 export const D = {
@@ -124,14 +132,23 @@ export function cleanContent(ix: PageIndex, include: number[], dead: Uint8Array,
       const name = els[i]!.name;
       if (ix.ownText[i] === 0 && !HEADING_TAGS.has(name) && name !== 'img' && name !== 'picture') continue;
       let h = -1;
+      let label = -1;
+      let labelOk = true; // (a label is a whole short block: a long block above ends the search)
       let gone = false;
       for (let a = i; a > root; a = parent[a]!) {
         if (drop[a]) { gone = true; break; }
-        if (HEADING_TAGS.has(els[a]!.name)) h = a;
+        const an = els[a]!.name;
+        if (HEADING_TAGS.has(an)) h = a;
+        else if (labelOk && BLOCK_TAGS.has(an)) {
+          if (LABEL_HOSTS.has(an) && text[a]! < MAX_LABEL && link[a] === 0) label = a;
+          else labelOk = false;
+        }
       }
       if (gone) continue;
-      if (h < 0) break; // text or an image: the content ends here
-      if (/[.。．！？!?؟।॥]$/u.test(textContent(els[h]!).trim())) break; // a sentence, not a title
+      if (h >= 0) {
+        if (SENTENCE_END.test(textContent(els[h]!).trim())) break; // a sentence, not a title
+      } else if (label >= 0 && isLabel(label)) h = label;
+      else break; // text or an image: the content ends here
       left -= text[h]!;
       if (left <= 0) break; // (a part of a multi-part body may be a lone heading)
       drop[h] = D.trailingHeading;
@@ -141,6 +158,37 @@ export function cleanContent(ix: PageIndex, include: number[], dead: Uint8Array,
   let keptText = 0;
   for (const root of include) if (!drop[root]) keptText += text[root]!;
   return { drop, dataTable, keptText };
+
+  /**
+   * A short block that titles what follows it rather than saying something: it ends with a colon
+   * ("Read also:", "Contact:"), or all its text is bold ("You might also like?"), and it is not a
+   * sentence. Punctuation and markup only — no word lists, so it holds across languages.
+   */
+  function isLabel(i: number): boolean {
+    const s = textContent(els[i]!).replace(/\s+/g, ' ').trim();
+    if (!s || STATEMENT_END.test(s)) return false;
+    return COLON_END.test(s) || allBold(i);
+  }
+
+  /** Every text node under element i (kept or not) sits inside a <b>/<strong>. */
+  function allBold(i: number): boolean {
+    const stack: Array<{ node: AnyNode; bold: boolean }> = [{ node: els[i]!, bold: false }];
+    let any = false;
+    while (stack.length) {
+      const { node, bold } = stack.pop()!;
+      if (node.type === 'text') {
+        if ((node as unknown as { data: string }).data.trim() === '') continue;
+        if (!bold) return false;
+        any = true;
+        continue;
+      }
+      if (node.type !== 'tag') continue;
+      const el = node as Element;
+      const b = bold || el.name === 'b' || el.name === 'strong';
+      for (const k of el.children) stack.push({ node: k, bold: b });
+    }
+    return any;
+  }
 
   function shouldDrop(i: number): number {
     const el = els[i]!;
