@@ -72,3 +72,11 @@ test('a label paragraph that ends the content ("…:" or all bold) is dropped; a
   const d = extract(page(`<article class="story">${paras(S)}<p>${S[0]} <strong>Updated</strong></p></article>`));
   assert.ok(d.text.endsWith('Updated'), d.text.slice(-60));
 });
+
+test('smilies inside a post do not make it "a gallery" to drop', () => {
+  const smile = '<img class="smilie smilie--sprite" src="/s.png" alt=":)">';
+  const reply = ['I took the tram this morning and it was on time.', 'The new stops look good to me.', 'Let us hope the works end soon.'];
+  const post = `<div class="message"><div class="bbWrapper">${reply[0]} ${smile}<br>${reply[1]} ${smile}<br>${reply[2]} <img src="/e.png" width="16" height="16" alt=""></div></div>`;
+  const a = extract(page(`<div class="thread">${paras(S.slice(0, 4))}${post}</div>`));
+  for (const r of reply) assert.ok(a.text.includes(r), a.text);
+});

@@ -30,6 +30,8 @@ const SENTENCE_END = /[.。．！？!?؟।॥]$/u;
 /** A label may end with a question mark ("Read this too?") but not with a full stop or "!". */
 const STATEMENT_END = /[.。．！!।॥]$/u;
 const COLON_END = /[:：]$/u;
+const ICON_CLASS = /emoji|smil(e|ey|ie)|emoticon|(^|[\s_-])icon([\s_-]|$)/i;
+const MAX_ICON = 32;
 
 /** Why a subtree was left out: `drop[i]` holds one of these codes (0 = kept). Read by bench/body-diagnose.ts. */
 export const D = {
@@ -103,7 +105,7 @@ export function cleanContent(ix: PageIndex, include: number[], dead: Uint8Array,
       link[pp]! += link[i]!;
       commas[pp]! += commas[i]!;
       p[pp]! += p[i]! + (name === 'p' ? 1 : 0);
-      img[pp]! += img[i]! + (name === 'img' ? 1 : 0);
+      img[pp]! += img[i]! + (name === 'img' && !isIcon(el) ? 1 : 0);
       li[pp]! += li[i]! + (name === 'li' ? 1 : 0);
       input[pp]! += input[i]!;
       embed[pp]! += embed[i]!;
@@ -251,6 +253,18 @@ export function cleanContent(ix: PageIndex, include: number[], dead: Uint8Array,
     if (bad && isList && imgs > 0 && imgs === li[i]) return 0; // an image gallery
     return bad;
   }
+}
+
+/**
+ * An emoticon or icon drawn inline with the text (forum smilies, WordPress's emoji images, tiny
+ * declared sizes): it does not make a block "a gallery", so it is not counted as an image.
+ */
+function isIcon(el: Element): boolean {
+  const a = el.attribs;
+  if (ICON_CLASS.test(a.class ?? '')) return true;
+  const w = Number(a.width);
+  const h = Number(a.height);
+  return (w > 0 && w <= MAX_ICON) || (h > 0 && h <= MAX_ICON);
 }
 
 /** Readability's data-table test: header cells, a caption or summary, or a real grid. */
