@@ -80,3 +80,11 @@ test('smilies inside a post do not make it "a gallery" to drop', () => {
   const a = extract(page(`<div class="thread">${paras(S.slice(0, 4))}${post}</div>`));
   for (const r of reply) assert.ok(a.text.includes(r), a.text);
 });
+
+test('the remains of a teaser grid (thumbnails and dates once its linked headlines are dropped) go, with its heading', () => {
+  const card = (n: number): string => `<div class="col"><article class="card"><figure><a href="/s${n}"><img src="/t${n}.jpg" alt=""></a></figure>
+    <h5><a href="/s${n}">Another headline about the city and its budget, number ${n}</a></h5><p>0${n}. May 2020</p></article></div>`;
+  const a = extract(page(`<article class="story">${paras(S)}<div class="more"><div class="col-12"><h3>Recommended</h3></div>
+    <div class="grid">${card(1)}${card(2)}${card(3)}</div></div></article>`));
+  assert.equal(a.text, S.join('\n\n'));
+});

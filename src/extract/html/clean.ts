@@ -5,7 +5,7 @@
 // which is what Readability's removal order gives, at linear cost.
 import type { AnyNode, Element } from '../dom.js';
 import { textContent } from '../dom.js';
-import type { PageIndex } from './analyze.js';
+import type { PageIndex, Totals } from './analyze.js';
 import { LEDE } from './lede.js';
 import { BLOCK_TAGS, classAndId, classWeight, DIV_BLOCKERS, HEADING_TAGS, isWidget } from './hints.js';
 
@@ -16,6 +16,8 @@ export interface CleanOptions {
   title?: string;
   /** Element indices whose text equals the title — pre-computed by the caller. */
   titleHeadings: Set<number>;
+  /** Subtree totals before cleaning: how much of a block was link text before its links were dropped. */
+  totals?: Totals;
 }
 
 const SHARE = /share|sharedaddy/i;
@@ -32,12 +34,14 @@ const STATEMENT_END = /[.。．！!।॥]$/u;
 const COLON_END = /[:：]$/u;
 const ICON_CLASS = /emoji|smil(e|ey|ie)|emoticon|(^|[\s_-])icon([\s_-]|$)/i;
 const MAX_ICON = 32;
+/** Prose left in a block (Latin-equivalent characters) below which it may be the remains of a teaser list. */
+const MAX_REMAINS = 200;
 
 /** Why a subtree was left out: `drop[i]` holds one of these codes (0 = kept). Read by bench/body-diagnose.ts. */
 export const D = {
   pruned: 1, empty: 2, title: 3, figcaption: 4, captionClass: 5, shareClass: 6, bylineClass: 7, widgetClass: 8,
   authorAttr: 9, linkParagraph: 10, negativeHeading: 11, linkList: 12, negativeWeight: 13, manyImages: 14,
-  manyItems: 15, inputs: 16, shortLinks: 17, linkDensity: 18, embeds: 19, headingOfDropped: 20, trailingHeading: 21,
+  manyItems: 15, inputs: 16, shortLinks: 17, linkDensity: 18, embeds: 19, headingOfDropped: 20, trailingHeading: 21, teaserRemains: 22,
 } as const;
 
 /** Returns drop codes (non-zero = leave this subtree out, see D) and the data-table flags the renderer needs. */
@@ -234,6 +238,10 @@ export function cleanContent(ix: PageIndex, include: number[], dead: Uint8Array,
     if (weight < 0) return D.negativeWeight;
     if (commas[i]! >= 10) return 0;
     const len = text[i]!;
+    // What is left of a block of teasers once its linked headlines were dropped one by one: a
+    // few dates, kickers and thumbnails. Judged on the block as it was: mostly link text.
+    const before = opts.totals;
+    if (before && len - link[i]! < MAX_REMAINS && before.text[i]! > len && before.link[i]! > 0.5 * before.text[i]!) return D.teaserRemains;
     const isList = (name === 'ul' || name === 'ol') && len > 0 && liText[i]! / len > 0.9;
     const paras = p[i]!;
     const imgs = img[i]!;
