@@ -35,7 +35,7 @@ const UNLIKELY_ROLES = new Set(['menu', 'menubar', 'complementary', 'navigation'
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
 /** Widgets inside an article container that are not the article: sharing, bylines, tags, teasers. */
-const WIDGET = /(^|[\s_-])(share|sharing|sharedaddy|social|byline|author|dateline|writtenby|p-author|tags?|tag-?list|keywords|related|recommend\w*|more-?stories|read-?more|newsletter|subscribe|subscription|signup|promo|teaser|breadcrumbs?|print|rating|rate|vote|disclaimer|notice|toc|table-of-contents|author-?(bio|info|box|description)|app-?(section|stores?|promo)|toolbar|utility|donate|advert\w*|ads?|adv|adslot|anzeige|reklama|sponsored|outbrain|taboola|timestamp|credits?|copyright|photo-?credit|image-?credit|paywall|piano|premium|published|posted|post-?meta|entry-?meta|article-?meta|meta-?data|date|time)([\s_-]|$)/i;
+const WIDGET = /(^|[\s_-])(share|sharing|sharedaddy|social|byline|author|dateline|writtenby|p-author|tags?|tag-?list|keywords|related|recommend\w*|more-?stories|read-?more|newsletter|subscribe|subscription|signup|promo|teaser|breadcrumbs?|print|ratings?|rate|vote|disclaimer|notice|toc|table-of-contents|author-?(bio|info|box|description)|app-?(section|stores?|promo)|toolbar|utility|donate|advert\w*|ads?|adv|adslot|anzeige|reklama|sponsored|outbrain|taboola|timestamp|credits?|copyright|photo-?credit|image-?credit|paywall|piano|premium|published|posted|post-?meta|entry-?meta|article-?meta|meta-?data|date|time)([\s_-]|$)/i;
 
 export function classAndId(el: Element): string {
   const c = el.attribs.class;
