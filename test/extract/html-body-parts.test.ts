@@ -88,3 +88,11 @@ test('the remains of a teaser grid (thumbnails and dates once its linked headlin
     <div class="grid">${card(1)}${card(2)}${card(3)}</div></div></article>`));
   assert.equal(a.text, S.join('\n\n'));
 });
+
+test('a print-stylesheet hint ("no-print", "print-only") does not make a block a widget; a print button does', () => {
+  const box = 'Ingredients for twelve pieces: flour, sugar, four eggs, butter and a pinch of salt.';
+  const a = extract(page(`<article class="story">${paras(S.slice(0, 4))}<div class="recipe no-print"><p>${box}</p></div>${paras(S.slice(4))}
+    <div class="print-button"><a href="#">Print this page</a> or save it for later</div></article>`));
+  assert.ok(a.text.includes(box), a.text);
+  assert.ok(!a.text.includes('Print this page'), a.text);
+});

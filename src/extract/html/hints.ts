@@ -79,7 +79,20 @@ export function classWeight(el: Element): number {
 
 /** A small widget inside the content (share bar, byline, tag list, date line) by class/id. */
 export function isWidget(ci: string): boolean {
-  return ci !== '' && WIDGET.test(ci) && !/\b(article|entry|post|story)[-_]?(body|content|text)\b/i.test(ci);
+  if (ci === '' || !WIDGET.test(ci) || /\b(article|entry|post|story)[-_]?(body|content|text)\b/i.test(ci)) return false;
+  // "print" in a print-stylesheet hint ("no-print", "hidden-print", "print-only") says how a block
+  // prints, not that it is a print button: test the class without such tokens.
+  return !PRINT_HINT.test(ci) || WIDGET.test(ci.split(/\s+/).filter((tok) => !isPrintHint(tok)).join(' '));
+}
+
+const PRINT_HINT = /print/i;
+const PRINT_MODIFIER = /^(hid(e|den)|no|none|not|only|show|visible|block|full|d|u|for|on)$/i;
+
+function isPrintHint(token: string): boolean {
+  const parts = token.toLowerCase().split(/[-_]+/);
+  const at = parts.indexOf('print');
+  if (at < 0) return false;
+  return PRINT_MODIFIER.test(parts[at - 1] ?? '') || PRINT_MODIFIER.test(parts[at + 1] ?? '');
 }
 
 /** Readability's initial score of a candidate container by its tag. */
