@@ -43,3 +43,22 @@ test('a table flattened one cell per line does not cut the article in two', () =
   assert.ok(a.text.includes('the first half of the season'), a.text.slice(0, 300));
   assert.ok(a.text.includes('the second half of the season'));
 });
+
+test('the headline is the line the URL slug names, also when the slug spells umlauts as oe/ue', () => {
+  const text = [
+    'Motorsport', menu,
+    'Formel 1',
+    'Überraschung für Müller: Großer Sprung nach vorn für Bayerns Jüngste',
+    'Die beiden Neulinge im Porträt vor der Saison',
+    'Blick in die Boxengasse beim Test in Barcelona',
+    '02.02.2022, 11:30 Uhr',
+    '© Pressefoto',
+    'Die Saison beginnt bald, und die Neulinge stehen in den Startlöchern. Wir haben uns angesehen, wie sie im Vorjahr abgeschnitten haben und was sie in diesem Jahr erreichen können, wenn das Auto mitspielt.',
+    'Im Qualifying fehlte beiden noch die Erfahrung, im Rennen dagegen zeigten sie schon gute Ansätze. Die Teamchefs sind zufrieden, wollen aber mehr sehen, bevor sie über neue Verträge sprechen.',
+    'Impressum', 'Datenschutz',
+  ].join('\n\n');
+  const url = 'https://motorsport.example/formel1/news-1234-ueberraschung-fuer-mueller-grosser-sprung-nach-vorn-fuer-bayerns-juengste/';
+  const a = extract(text, { kind: 'text', url });
+  assert.equal(a.title, 'Überraschung für Müller: Großer Sprung nach vorn für Bayerns Jüngste');
+  assert.ok(a.text.includes('Die Saison beginnt bald'));
+});

@@ -308,7 +308,7 @@ export function regionAfter(lines: Line[], cls: LineClass[], anchor: number): Re
 }
 
 /** The first run under the headline worth this much is its body, even if a better one follows. */
-const ANCHOR_FIRST = 5;
+const ANCHOR_FIRST = 30;
 
 /** Lines between a headline and its first paragraph: byline, date, share bar, picture, caption. */
 const ANCHOR_LEAD = 25;

@@ -39,7 +39,8 @@ export function extractFromText(source: string, ctx: ExtractContext): Article {
   if (ctx.url) article.url = ctx.url.href;
 
 
-  const region = anchoredRegion(lines, cls, bestRegion(lines, cls), ctx.url) ?? smallPageRegion(lines, cls);
+  const anchors = slugHeadlines(lines, cls, ctx.url);
+  const region = anchoredRegion(lines, cls, bestRegion(lines, cls), anchors) ?? smallPageRegion(lines, cls);
   if (!region) {
     if (crawled) article.published = crawled;
     return article;
@@ -76,7 +77,7 @@ export function extractFromText(source: string, ctx: ExtractContext): Article {
     }
   }
 
-  const titleIdx = findTitle(lines, cls, region.start, ctx.url);
+  const titleIdx = slugTitle(anchors, cls, region) ?? findTitle(lines, cls, region.start, ctx.url);
   const exclude = new Set<string>();
   if (titleIdx >= 0) {
     article.title = headlineText(lines[titleIdx]!.text);
@@ -150,8 +151,7 @@ export function extractFromText(source: string, ctx: ExtractContext): Article {
  * better-scoring run elsewhere — a comments widget, a list of other stories — unless it is
  * much weaker. A run that already starts just after such a headline is kept as it is.
  */
-function anchoredRegion(lines: Line[], cls: LineClass[], best: Region | undefined, url: URL | undefined): Region | undefined {
-  const anchors = slugHeadlines(lines, cls, url);
+function anchoredRegion(lines: Line[], cls: LineClass[], best: Region | undefined, anchors: number[]): Region | undefined {
   if (!anchors.length || !best) return best;
   // The best run already starts under the headline (nothing but header lines between them).
   const under = (a: number) => a < best.start && best.start - a <= ANCHOR_REACH && !cls.slice(a + 1, best.start).some((c) => c.prose && !c.meta);
@@ -165,6 +165,15 @@ function anchoredRegion(lines: Line[], cls: LineClass[], best: Region | undefine
   }
   return near && near.score >= ANCHOR_SHARE * best.score ? near : best;
 }
+
+/** The URL-named headline nearest above the body, when there is one: it beats shape guesses. */
+function slugTitle(anchors: number[], cls: LineClass[], region: Region): number | undefined {
+  let best: number | undefined;
+  for (const a of anchors) if (a < region.start && region.start - a <= TITLE_REACH && !cls[a]!.meta && !cls[a]!.prose) best = a;
+  return best;
+}
+
+const TITLE_REACH = 80;
 
 /** How far below its headline a body may start, and how weak (against the best run elsewhere) it may be. */
 const ANCHOR_REACH = 25;
