@@ -62,3 +62,32 @@ test('the headline is the line the URL slug names, also when the slug spells uml
   assert.equal(a.title, 'Überraschung für Müller: Großer Sprung nach vorn für Bayerns Jüngste');
   assert.ok(a.text.includes('Die Saison beginnt bald'));
 });
+
+test('an author box under the article (name line, then a bio opening with that name) is not body', () => {
+  const text = [
+    'Tech Blog', menu,
+    'Why the old build system had to go',
+    para('the build system'), para('the migration'), para('the results'),
+    'About the author',
+    'Jane Roe',
+    'Jane is a staff engineer who has worked on compilers and build tools for fifteen years, and she writes about them here.',
+    'Tags', 'Imprint', 'Privacy',
+  ].join('\n\n');
+  const a = extract(text, { kind: 'text' });
+  assert.ok(a.text.includes('the results'));
+  assert.ok(!a.text.includes('staff engineer') && !a.text.includes('About the author'), a.text);
+});
+
+test('a paragraph opening with the name in a caption line above it stays when the story goes on', () => {
+  const text = [
+    'Boxing', menu,
+    'Champion returns to the ring on Saturday',
+    para('the fight'),
+    'Liam Williams',
+    'Liam Williams fought for the world title last April and lasted the full twelve rounds against the champion, which surprised many.',
+    para('the next title shot'),
+    'Imprint', 'Privacy',
+  ].join('\n\n');
+  const a = extract(text, { kind: 'text' });
+  assert.ok(a.text.includes('lasted the full twelve rounds') && a.text.includes('the next title shot'), a.text);
+});

@@ -8,6 +8,7 @@ import type { ExtractContext } from '../context.js';
 import { timezoneForUrl } from '../dates/index.js';
 import { renderParagraphs } from '../render.js';
 import { bestRegion, classify, regionAfter, regionParagraphs, type LineClass, type Region } from './body.js';
+import { trimAuthorBox } from './authorbox.js';
 import { crawlerDate, dateStamp, slashDatesMonthFirst, urlDate, type DateStamp } from './dates.js';
 import { findByline, findSection, findTitle, headlineText, labelledSection, slugHeadlines, titleFromFirstLine } from './header.js';
 import { guessLanguage } from './language.js';
@@ -139,6 +140,7 @@ export function extractFromText(source: string, ctx: ExtractContext): Article {
   if (modified && modified.iso !== article.published) article.modified = modified.iso;
   if (!article.published) article.published = crawled ?? urlDate(ctx.url);
 
+  trimAuthorBox(lines, cls, region, article.authors);
   const body = [...leadLines(lines, cls, titleIdx, region, exclude), ...regionParagraphs(lines, cls, region, exclude)];
   Object.assign(article, renderParagraphs(body.map((l) => l.text)));
   const lang = guessLanguage(article.text || lines.map((l) => l.text).join('\n'));
