@@ -6,8 +6,16 @@ export interface ClusterOptions {
   windowDays: number;
   /** Minimum similarity to join a story. */
   joinThreshold: number;
+  /**
+   * A weaker match still joins when it is unambiguous: at least this similarity, and `joinMargin`
+   * times the next-best story's (a ratio test, as in nearest-neighbour matching: Lowe, IJCV 2004).
+   */
+  weakJoinThreshold: number;
+  joinMargin: number;
   /** Minimum centroid-centroid similarity for two stories to merge. */
   mergeThreshold: number;
+  /** Two stories sharing a specific fact (and no conflicting one) merge from this similarity. */
+  weakMergeThreshold: number;
   /** Features of an article used to look up candidates (its highest-weighted ones). */
   lookupFeatures: number;
   /** Newest entries of each posting list read per lookup. */
@@ -36,7 +44,10 @@ export const CONFLICT_TYPES = ['mag:', 'r:', 's:', 'ss:', 'h$:', 'hwd:'];
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   windowDays: 3,
   joinThreshold: 0.15,
+  weakJoinThreshold: 0.1,
+  joinMargin: 1.5,
   mergeThreshold: 0.15,
+  weakMergeThreshold: 0.1,
   lookupFeatures: 24,
   postingsScan: 300,
   maxCandidates: 12,

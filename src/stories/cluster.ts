@@ -11,6 +11,7 @@
 import type { ArticleFeatures } from './features.js';
 import { FeatureCounts } from './counts.js';
 import { CONFLICT_TYPES, DEFAULT_CLUSTER_OPTIONS, type ClusterOptions } from './cluster-options.js';
+import { chooseStory, shareSpecificFact } from './decide.js';
 import { articleFits, timeCompatible } from './time-window.js';
 import { cosine, crossLingualCosine, pack, prune, unpack, type PackedVector } from './vectors.js';
 
@@ -106,7 +107,7 @@ export class StoryClusterer {
     const all = forced !== undefined && this.stories.has(this.resolve(forced))
       ? [{ story: this.stories.get(this.resolve(forced))!, score: 1 }]
       : this.candidates(f, vec).map((story) => ({ story, score: this.similarity(vec, story, f) })).sort((a, b) => b.score - a.score);
-    const best = all[0] && all[0].score >= this.opts.joinThreshold ? all[0] : undefined;
+    const best = chooseStory(all, this.opts, (c) => this.corroborates(vec, c.story.centroid));
     let story: StoryState;
     const merged: number[] = [];
     if (best) {
@@ -136,7 +137,7 @@ export class StoryClusterer {
       seen.add(other.id);
       if (!timeCompatible(story, other, this.opts.windowDays)) continue;
       const sim = this.storySimilarity(story, other);
-      if (sim >= this.opts.mergeThreshold) scored.push({ other, sim });
+      if (sim >= this.opts.mergeThreshold || (sim >= this.opts.weakMergeThreshold && this.corroborates(story.centroid, other.centroid))) scored.push({ other, sim });
     }
     scored.sort((a, b) => b.sim - a.sim);
     for (const { other } of scored) {
@@ -294,6 +295,11 @@ export class StoryClusterer {
       if (x) dot += x * c;
     }
     return norm ? (dot / Math.sqrt(norm)) * this.conflict(vec, story.centroid) : 0;
+  }
+
+  /** Independent evidence beyond text similarity: a shared specific fact and no conflicting one. */
+  private corroborates(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+    return shareSpecificFact(a, b) && this.conflict(a, b) === 1;
   }
 
   /** Penalty when both sides state numbers of a type (magnitude, rate range, score) and share none of them. */
