@@ -26,6 +26,8 @@ export interface StoryState {
   members: number[];
   firstDay?: number;
   lastDay?: number;
+  /** Event weekdays its members state (bit mask, bit 0 = Sunday; see time-window.ts). */
+  weekdays: number;
   /** Language → member count. */
   langs: Map<string, number>;
   /** Representative member: the one that matched the story best when it joined. */
@@ -359,7 +361,7 @@ export class StoryClusterer {
   }
 
   private create(articleId: number, f: ArticleFeatures, id = this.nextId++): StoryState {
-    const story: StoryState = { id, centroid: new Map(), size: 0, members: [], langs: new Map(), repArticle: articleId, repScore: -1, lastSeq: 0 };
+    const story: StoryState = { id, centroid: new Map(), size: 0, members: [], langs: new Map(), repArticle: articleId, repScore: -1, lastSeq: 0, weekdays: 0 };
     this.stories.set(id, story);
     this.join(story, articleId, f, -1);
     return story;
@@ -381,6 +383,7 @@ export class StoryClusterer {
       if (!had) this.post(k, story.id);
     }
     if (story.centroid.size > this.opts.centroidSize * 1.5) prune(story.centroid, this.opts.centroidSize);
+    if (f.weekday !== undefined) story.weekdays |= 1 << f.weekday;
     if (f.day !== undefined) {
       story.firstDay = Math.min(story.firstDay ?? f.day, f.day);
       story.lastDay = Math.max(story.lastDay ?? f.day, f.day);
@@ -406,6 +409,7 @@ export class StoryClusterer {
     if (big.centroid.size > this.opts.centroidSize * 1.5) prune(big.centroid, this.opts.centroidSize);
     big.members.push(...small.members);
     big.size += small.size;
+    big.weekdays |= small.weekdays;
     if (small.firstDay !== undefined) big.firstDay = Math.min(big.firstDay ?? small.firstDay, small.firstDay);
     if (small.lastDay !== undefined) big.lastDay = Math.max(big.lastDay ?? small.lastDay, small.lastDay);
     for (const [l, c] of small.langs) big.langs.set(l, (big.langs.get(l) ?? 0) + c);
