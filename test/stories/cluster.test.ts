@@ -22,6 +22,7 @@ test('numbers become typed tokens: rate ranges, scores, magnitudes, money, calen
   const t = numberTokens('Rates at 3.75% to 4.00%. Eagles won 40-22 on Feb. 9. A magnitude 6.3 quake. Nvidia hit $5 trillion, US$4-trillion before. A 23-year-old.');
   for (const k of ['r:3.75-4', 'p:3.75', 'p:4', 's:40-22', 'md:2-9', 'mag:6.3', '$:5t', '$:4t']) assert.ok(t.has(k), `missing ${k} in ${[...t.keys()].join(' ')}`);
   assert.ok(![...t.keys()].some((k) => k.startsWith('s:23')), 'age read as a score');
+  assert.ok(numberTokens('a strong earthquake measuring 7.7 on the Richter scale').has('mag:7.7'));
 });
 
 test('names: capitalised words that are not just sentence starts', () => {
