@@ -96,3 +96,11 @@ test('a print-stylesheet hint ("no-print", "print-only") does not make a block a
   assert.ok(a.text.includes(box), a.text);
   assert.ok(!a.text.includes('Print this page'), a.text);
 });
+
+test('a short paragraph wholly in italics or small print (a credit or source line) is dropped; an italic sentence stays', () => {
+  const a = extract(page(`<article class="story"><p><img src="/tram.jpg" alt=""></p><p><em>Foto: Jan Novák / Agentura</em></p>${paras(S)}
+    <p><span><em>Quelle: Verkehrsamt</em></span></p><p><small>(all photos: staff)</small></p><p><em>The tram is late again.</em></p></article>`));
+  assert.ok(a.text.startsWith(S[0]!), a.text.slice(0, 80));
+  assert.ok(!a.text.includes('Quelle') && !a.text.includes('photos'), a.text);
+  assert.ok(a.text.endsWith('The tram is late again.'), a.text.slice(-80));
+});
