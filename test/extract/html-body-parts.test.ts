@@ -104,3 +104,8 @@ test('a short paragraph wholly in italics or small print (a credit or source lin
   assert.ok(!a.text.includes('Quelle') && !a.text.includes('photos'), a.text);
   assert.ok(a.text.endsWith('The tram is late again.'), a.text.slice(-80));
 });
+
+test('an image description block named by its class ("imagedescription", "bildunterschrift") is a caption', () => {
+  const a = extract(page(`<article class="story"><div class="box"><img src="/t.jpg" alt=""></div><p class="imagedescription">AFP / Jan Novák, the new tram at the depot on Monday morning</p>${paras(S)}</article>`));
+  assert.equal(a.text, S.join('\n\n'));
+});

@@ -21,7 +21,7 @@ export interface CleanOptions {
 }
 
 const SHARE = /share|sharedaddy/i;
-const CAPTION = /caption|credit|copyright|(^|[\s_-])(dida|legend)([\s_-]|$)/i;
+const CAPTION = /caption|credit|copyright|(image|img|photo|picture|foto|bild)[-_]?(desc|text|sub|unterschrift)|(^|[\s_-])(dida|legend)([\s_-]|$)/i;
 const BYLINE = /byline|author|dateline|writtenby|p-author/i;
 const CONDITIONAL = new Set(['form', 'fieldset', 'table', 'ul', 'div']);
 const MAX_TABLE_SCAN = 5000;
