@@ -109,3 +109,10 @@ test('an image description block named by its class ("imagedescription", "bildun
   const a = extract(page(`<article class="story"><div class="box"><img src="/t.jpg" alt=""></div><p class="imagedescription">AFP / Jan Novák, the new tram at the depot on Monday morning</p>${paras(S)}</article>`));
   assert.equal(a.text, S.join('\n\n'));
 });
+
+test('a trailing heading over linked thumbnails (teasers) is dropped; one over a lightbox image stays', () => {
+  const a = extract(page(`<article class="story">${paras(S)}<h3>Recommended</h3><div class="thumbs"><a href="/other-story"><img src="/t1.jpg" alt=""></a></div></article>`));
+  assert.equal(a.text, S.join('\n\n'));
+  const b = extract(page(`<article class="story">${paras(S)}<h3>The new map</h3><p><a href="/map-big.png"><img src="/map.png" alt=""></a></p></article>`));
+  assert.ok(b.text.endsWith('The new map'), b.text.slice(-40));
+});

@@ -34,6 +34,7 @@ const STATEMENT_END = /[.。．！!।॥]$/u;
 const COLON_END = /[:：]$/u;
 const ICON_CLASS = /emoji|smil(e|ey|ie)|emoticon|(^|[\s_-])icon([\s_-]|$)/i;
 const MAX_ICON = 32;
+const IMAGE_FILE = /\.(jpe?g|png|gif|webp|avif|svg)(\?|#|$)/i;
 const BOLD = new Set(['b', 'strong']);
 /** Fine print: italics and small type. A short paragraph set wholly in it, not a sentence, is a credit, source or note. */
 const FINE_PRINT = new Set(['em', 'i', 'small', 'sub', 'sup']);
@@ -141,6 +142,8 @@ export function cleanContent(ix: PageIndex, include: number[], dead: Uint8Array,
     for (let i = ix.end[root]! - 1; i > root; i--) {
       const name = els[i]!.name;
       if (ix.ownText[i] === 0 && !HEADING_TAGS.has(name) && name !== 'img' && name !== 'picture') continue;
+      // (an icon, or a thumbnail linking to another page, is not the article's picture)
+      if ((name === 'img' || name === 'picture') && ix.ownText[i] === 0 && (isIcon(els[i]!) || linkedThumbnail(i, root))) continue;
       let h = -1;
       let label = -1;
       let labelOk = true; // (a label is a whole short block: a long block above ends the search)
@@ -183,6 +186,16 @@ export function cleanContent(ix: PageIndex, include: number[], dead: Uint8Array,
   /** Every text node under element i (kept or not) sits inside a <b>/<strong>. */
   function allBold(i: number): boolean {
     return allInside(els[i]!, BOLD);
+  }
+
+  /** An image inside a link to a page (not to a bigger version of the image itself). */
+  function linkedThumbnail(i: number, root: number): boolean {
+    for (let a = parent[i]!; a > root; a = parent[a]!) {
+      if (els[a]!.name !== 'a') continue;
+      const href = els[a]!.attribs.href ?? '';
+      return href !== '' && !IMAGE_FILE.test(href);
+    }
+    return false;
   }
 
   function shouldDrop(i: number): number {
