@@ -116,3 +116,12 @@ test('a trailing heading over linked thumbnails (teasers) is dropped; one over a
   const b = extract(page(`<article class="story">${paras(S)}<h3>The new map</h3><p><a href="/map-big.png"><img src="/map.png" alt=""></a></p></article>`));
   assert.ok(b.text.endsWith('The new map'), b.text.slice(-40));
 });
+
+test('a sign-up form with many validation messages does not outscore a short article', () => {
+  const msgs = Array.from({ length: 8 }, (_, k) => `<p>The password must be at least ${8 + k} characters long, with one digit, one capital letter, and no spaces.</p>`).join('');
+  const controls = '<input type="text" name="u"><input type="email" name="e"><input type="password" name="p"><input type="password" name="q"><input type="checkbox" name="t"><input type="checkbox" name="d"><select name="c"><option>a</option></select><button>Sign up</button>';
+  const form = `<form class="form"><div class="modal">${controls}${msgs}</div></form>`;
+  const a = extract(page(`${form}<div class="story">${paras(S.slice(0, 3))}</div>`));
+  assert.ok(a.text.startsWith(S[0]!), a.text.slice(0, 80));
+  assert.ok(!a.text.includes('password'), a.text.slice(0, 200));
+});
