@@ -26,6 +26,8 @@ test('numbers become typed tokens: rate ranges, scores, magnitudes, money, calen
   const d = numberTokens('sentenced to 50 months in prison, a 50-month term; the 55-year-old');
   assert.equal(d.get('dur:50mo'), 2);
   assert.ok(![...d.keys()].some((k) => k.startsWith('dur:55')), 'an age read as a duration');
+  const c = numberTokens('protests that killed 19 people; 250 injured; aged 19');
+  assert.ok(c.has('toll:19') && c.has('toll:250'), [...c.keys()].join(' '));
 });
 
 test('names: capitalised words that are not just sentence starts', () => {
