@@ -91,3 +91,17 @@ test('a paragraph opening with the name in a caption line above it stays when th
   const a = extract(text, { kind: 'text' });
   assert.ok(a.text.includes('lasted the full twelve rounds') && a.text.includes('the next title shot'), a.text);
 });
+
+test('a list introduced by a colon at the end of the article stays, a menu after it does not', () => {
+  const text = [
+    'Garden Journal', menu,
+    'How to care for witch hazel in winter',
+    para('witch hazel'), para('the flowers'),
+    'The essentials in brief:',
+    'very hardy', 'flowers in winter', 'no fertiliser needed', 'water on frost-free days',
+    'Imprint', 'Privacy', 'Cookies', 'Jobs',
+  ].join('\n\n');
+  const a = extract(text, { kind: 'text' });
+  for (const item of ['The essentials in brief:', 'very hardy', 'water on frost-free days']) assert.ok(a.text.includes(item), `missing ${item}: ${a.text}`);
+  assert.ok(!a.text.includes('Imprint'));
+});

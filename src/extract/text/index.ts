@@ -7,7 +7,7 @@ import type { Article } from '../../types.js';
 import type { ExtractContext } from '../context.js';
 import { timezoneForUrl } from '../dates/index.js';
 import { renderParagraphs } from '../render.js';
-import { bestRegion, classify, regionAfter, regionParagraphs, type LineClass, type Region } from './body.js';
+import { bestRegion, classify, extendColonList, regionAfter, regionParagraphs, type LineClass, type Region } from './body.js';
 import { trimAuthorBox } from './authorbox.js';
 import { crawlerDate, dateStamp, slashDatesMonthFirst, urlDate, type DateStamp } from './dates.js';
 import { findByline, findSection, findTitle, headlineText, labelledSection, slugHeadlines, titleFromFirstLine } from './header.js';
@@ -49,6 +49,8 @@ export function extractFromText(source: string, ctx: ExtractContext): Article {
   // A record cut off mid-paragraph (a size limit) ends in an unfinished line: still story text.
   const last = lines[region.end];
   if (last && region.end === lines.length - 1 && last.units >= 8 && !cls[region.end]!.furniture && cls[region.end - 1]!.prose) region.end++;
+
+  extendColonList(lines, cls, region);
 
   // Byline and date-stamp lines around the body start are found first: the headline sits
   // just above them, and they must not be taken for a headline or a section label.
