@@ -105,3 +105,11 @@ test('a list introduced by a colon at the end of the article stays, a menu after
   for (const item of ['The essentials in brief:', 'very hardy', 'water on frost-free days']) assert.ok(a.text.includes(item), `missing ${item}: ${a.text}`);
   assert.ok(!a.text.includes('Imprint'));
 });
+
+test('inline "read also" labels in several languages are dropped from the body', () => {
+  const labels = ['Czytaj też', 'VEA TAMBIÉN: Otra noticia que no es esta', 'Pour approfondir', 'Zurück zur Übersicht', 'Hinterlasse eine Antwort'];
+  const text = ['News', menu, 'The harbour bridge will close', para('the bridge'), labels[0], para('the buses'), labels[1], para('the costs'), labels[2], labels[3], labels[4], 'Imprint'].join('\n\n');
+  const a = extract(text, { kind: 'text' });
+  assert.ok(a.text.includes('the bridge') && a.text.includes('the costs'));
+  for (const l of labels) assert.ok(!a.text.includes(l), `kept ${l}`);
+});
