@@ -113,3 +113,11 @@ test('inline "read also" labels in several languages are dropped from the body',
   assert.ok(a.text.includes('the bridge') && a.text.includes('the costs'));
   for (const l of labels) assert.ok(!a.text.includes(l), `kept ${l}`);
 });
+
+test('without a stamp line, a date in front of the lede or a "posted on" sentence is the publication date', () => {
+  const lede = ['Vereinsnachrichten', menu, 'Gedenken an die Verfolgten', '27.1.2022 - Bei der Erinnerung an die Verfolgten waren viele Gruppen vertreten, und der Verein hat an diesem Tag drei neue Steine verlegt.', para('the memorial'), 'Impressum'].join('\n\n');
+  assert.equal(extract(lede, { kind: 'text' }).published, '2022-01-27');
+  const footer = ['Blog', menu, 'Animated typography', para('animated type'), para('reading on screens'),
+    'Animated typography wurde am 19. Mai 2010 um 23:03 Uhr gepostet und unter Lesenswert abgelegt.', 'Impressum'].join('\n\n');
+  assert.equal(extract(footer, { kind: 'text' }).published?.slice(0, 16), '2010-05-19T23:03');
+});
