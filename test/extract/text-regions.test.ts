@@ -121,3 +121,13 @@ test('without a stamp line, a date in front of the lede or a "posted on" sentenc
     'Animated typography wurde am 19. Mai 2010 um 23:03 Uhr gepostet und unter Lesenswert abgelegt.', 'Impressum'].join('\n\n');
   assert.equal(extract(footer, { kind: 'text' }).published?.slice(0, 16), '2010-05-19T23:03');
 });
+
+test('a long video-player widget (90 short lines) between two halves of the article does not end it', () => {
+  const player: string[] = [];
+  for (let i = 0; i < 90; i++) player.push(['Play', 'Mute', 'White', 'Black', 'Red', 'Opaque', 'Captions', '50%', '75%', '---'][i % 10]!);
+  const text = ['News', menu, 'Seven secrets of hotel owners', para('hotel cleaning'), para('towels'), para('bed sheets'), ...player,
+    para('luggage racks') + ' ' + para('minibars'), para('hair dryers'), para('room prices'), 'Imprint'].join('\n\n');
+  const a = extract(text, { kind: 'text' });
+  assert.ok(a.text.includes('bed sheets') && a.text.includes('room prices'), a.text.slice(0, 200));
+  assert.ok(!a.text.includes('Opaque'));
+});

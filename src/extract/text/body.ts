@@ -243,7 +243,7 @@ function kadane(scores: number[], from: number, to: number, step: 1 | -1, maxLea
   return best;
 }
 
-const MAX_GAP = 80;
+const MAX_GAP = 100;
 
 /** A gap that is (nearly) all table cells is a table inside the article: its cells are kept. */
 function tableGap(cls: LineClass[], from: number, to: number): boolean {
