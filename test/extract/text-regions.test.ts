@@ -131,3 +131,15 @@ test('a long video-player widget (90 short lines) between two halves of the arti
   assert.ok(a.text.includes('bed sheets') && a.text.includes('room prices'), a.text.slice(0, 200));
   assert.ok(!a.text.includes('Opaque'));
 });
+
+test('a one-word slug names the headline only when a line is exactly that word', () => {
+  const disclaimer = 'On this blog there are links to other websites now and then. I have no influence on what those websites say, and I am not responsible for any of it, whatever anyone may claim about that in the future or in the past, here or elsewhere.';
+  const text = ['My Photo Blog', menu, 'Scherenschnitt', 'Published: 05.01.2020 | Author: me',
+    'The camera chose ISO 1250 by itself, which looks quite decent for a night shot, although it is a little noisy in the dark parts.',
+    'Had the aeroplane been a meteor, I would have liked a second trail for the second photo, but you cannot have everything.',
+    'Share this:', 'Twitter', 'Facebook', 'Comments', ...Array.from({ length: 120 }, (_, i) => `Tag${i}`),
+    'Liability for external links', disclaimer, disclaimer.replace('blog', 'site')].join('\n\n');
+  const a = extract(text, { kind: 'text', url: 'https://photos.example/2020/01/05/scherenschnitt-3/' });
+  assert.equal(a.title, 'Scherenschnitt');
+  assert.ok(a.text.includes('ISO 1250') && !a.text.includes('no influence'), a.text.slice(0, 200));
+});
