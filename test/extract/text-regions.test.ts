@@ -143,3 +143,14 @@ test('a one-word slug names the headline only when a line is exactly that word',
   assert.equal(a.title, 'Scherenschnitt');
   assert.ok(a.text.includes('ISO 1250') && !a.text.includes('no influence'), a.text.slice(0, 200));
 });
+
+test('a dated picture gallery inside the article is neither the article nor a live blog', () => {
+  const gallery: string[] = [];
+  for (let d = 60; d >= 1; d--) gallery.push('News in pictures', `${(d % 28) + 1} October 2020`, `Large waves crash over the harbour wall number ${d} during strong winds on the south coast, as seen from the pier.`, 'PA');
+  const text = ['News', menu, 'Fines for false contact reports', para('the new fines'), para('the legislation'), ...gallery,
+    para('the penalties for a first offence') + ' ' + para('the employers'), para('the pubs'), para('the music ban'), 'More about', 'Comments'].join('\n\n');
+  const a = extract(text, { kind: 'text' });
+  assert.ok(a.text.includes('the new fines') && a.text.includes('the music ban'), a.text.slice(0, 300));
+  // (The caption of the last picture, after the last date, is still taken for article text.)
+  assert.ok(!a.text.includes('harbour wall number 20') && !a.text.includes('News in pictures'));
+});
