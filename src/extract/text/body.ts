@@ -397,31 +397,3 @@ export function regionParagraphs(lines: Line[], cls: LineClass[], region: Region
   return out;
 }
 
-/** Most items of a list introduced by a colon at the end of the body. */
-const COLON_LIST = 15;
-
-/**
- * A body that ends in (or is followed by) a line closing with a colon ("Das Wichtigste in Kürze:",
- * "My favourite spots:") goes on with the list it introduces: short lines with no sentence end,
- * which the run scoring took for a menu. The list ends at furniture, a date, a repeated line or a
- * paragraph-length line.
- */
-export function extendColonList(lines: Line[], cls: LineClass[], region: Region): void {
-  let i = region.end;
-  const intro = (k: number) => k < lines.length && /[:：]$/u.test(lines[k]!.text) && lines[k]!.units <= 16 && !cls[k]!.furniture;
-  if (!intro(i - 1)) {
-    if (!intro(i)) return;
-    i++;
-  }
-  const from = i;
-  while (i < lines.length && i - from < COLON_LIST) {
-    const l = lines[i]!;
-    const c = cls[i]!;
-    if (c.furniture || c.dateLine || c.meta || c.prose || l.repeats > 1 || l.units > 40 || /[:：]$/u.test(l.text)) break;
-    i++;
-  }
-  // Short lines that go on past where the list stopped are a menu or a link box after all
-  // (a footer starting right after the list is a clean end).
-  if (i < lines.length && cls[i]!.inMenuRun && !cls[i]!.furniture && cls[i - 1]!.inMenuRun) return;
-  if (i - from >= 2) region.end = i;
-}
