@@ -243,7 +243,7 @@ function kadane(scores: number[], from: number, to: number, step: 1 | -1, maxLea
   return best;
 }
 
-const MAX_GAP = 80;
+const MAX_GAP = 100;
 
 /** A gap that is (nearly) all table cells is a table inside the article: its cells are kept. */
 function tableGap(cls: LineClass[], from: number, to: number): boolean {
@@ -288,12 +288,48 @@ export function bestRegion(lines: Line[], cls: LineClass[]): Region | undefined 
   // A page that is nothing but a ticker (a live blog): its entries are the article after all.
   // (Signs: nothing else of weight, or the best run is just the last entry after the last stamp.)
   const tailEntry = region !== undefined && region.start > 0 && cls[region.start - 1]!.feedStamp === true;
+  if (region && tailEntry) {
+    let from = region.start;
+    while (from > 0 && (cls[from - 1]!.inFeed || cls[from - 1]!.feedStamp)) from--;
+    if (gallery(lines, cls, { start: from, end: region.start, score: 0 })) return aroundGallery(lines, cls, from, region.start);
+  }
   if ((!region || region.score < LIVE_BLOG_SCORE || tailEntry) && cls.some((c) => c.inFeed)) {
     const open = cls.map((c) => ({ ...c, inFeed: false }));
     const live = bestRegionOnce(lines, open);
     if (live && live.score > (region?.score ?? 0) * 2) return live;
   }
   return region;
+}
+
+/**
+ * A picture gallery (each entry repeats its label and credit) is not a live blog: the article is
+ * the best run around the gallery [from, to), which counts for nothing and is skipped as a gap
+ * when the article goes on after it (the "entry" after its last stamp).
+ */
+function aroundGallery(lines: Line[], cls: LineClass[], from: number, to: number): Region | undefined {
+  const masked = cls.map((c, i) => (i >= from && i < to ? { ...c, meta: true } : c));
+  const alt = bestRegionOnce(lines, masked);
+  if (!alt) return undefined;
+  if (alt.start < from) {
+    if (alt.end > to) alt.gaps = [...(alt.gaps ?? []), [from, to]];
+    return alt;
+  }
+  // The run after the gallery; the article's first part may sit just above the gallery.
+  const head = bestRegionOnce(lines, cls.map((c, i) => (i >= from ? { ...c, furniture: 'stop' as const } : c)));
+  if (!head || head.end < from - MAX_GAP || head.score < 30) return alt;
+  return { start: head.start, end: alt.end, score: head.score + alt.score, gaps: [...(head.gaps ?? []), [head.end, alt.start], ...(alt.gaps ?? [])] };
+}
+
+/** Most of a run's short lines are printed again and again: a gallery's labels and credits. */
+function gallery(lines: Line[], cls: LineClass[], r: Region): boolean {
+  let short = 0;
+  let repeated = 0;
+  for (let i = r.start; i < r.end; i++) {
+    if (cls[i]!.prose || cls[i]!.furniture || cls[i]!.dateLine) continue;
+    short++;
+    if (lines[i]!.repeats > 2) repeated++;
+  }
+  return short >= 10 && repeated >= 0.5 * short;
 }
 
 const LIVE_BLOG_SCORE = 60;
@@ -360,3 +396,4 @@ export function regionParagraphs(lines: Line[], cls: LineClass[], region: Region
   }
   return out;
 }
+

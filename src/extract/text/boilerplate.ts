@@ -31,6 +31,10 @@ const FURNITURE = new RegExp(
       '(?:mehr|more|plus de|más|mais|altre|meer) (?:themen|topics|sujets|temas|notizie|nieuws|news|zum thema|dazu)\\s*:?',
       '(?:read|lesen sie|lire|leer|leggi|lees)(?: (?:more|also|the full .*|mehr|auch|aussi|la suite|más|también|anche|ook|meer))\\b.{0,120}',
       '(?:also read|read also|see also|related|siehe auch|à lire aussi|a lire aussi|voir aussi|lee también|ver también|leggi anche|weiterlesen|continue reading|click here|watch|watch now|listen|jetzt lesen)\\b.{0,120}',
+      // inline "related" labels, alone or in front of a linked headline
+      '(?:czytaj (?:też|także|również|więcej)|zobacz (?:też|także|również)|polecamy|przeczytaj (?:też|także)|auch lesen|mehr lesen|informate más|otras noticias|más sobre .{1,40}|pour approfondir|sur le même thème|noticias relacionadas)',
+      '(?:vea también|ver también|lea también|lee también|mira|leia também|veja também|czytaj też|zobacz też|lesen sie auch|auch lesen|à lire aussi|lire aussi)\\s*:.{0,200}',
+      '(?:zurück zur übersicht|back to overview|retour à la liste|volver al listado|inhaltsverzeichnis|table of contents|sommaire|índice|spis treści|jetzt registrieren|rezept drucken|print recipe|imprimer la recette|getaggt mit:?|was denkst du\\??)',
       '(?:this is a developing story|this story (?:has been|was) updated.*|developing story)\\.?',
       // analytics / tracking alt texts
       '(?:clicky|google analytics|statcounter|web analytics|quantcast|comscore|chartbeat|tracking pixel|pixel|counter|hit counter|free web counter|histats|yandex\\.metrica|liveinternet|tracker)',
@@ -69,6 +73,8 @@ const COMMENTS = new RegExp(
       '(?:deja|escribe|añade|deje) (?:un|tu|su) comentario.*',
       '(?:lascia|scrivi) un commento.*',
       'join the (?:discussion|conversation).*',
+      'hinterlasse (?:eine antwort|einen kommentar).*',
+      '\\d+ (?:antworten|kommentare) (?:zu|auf) .{1,100}',
     ].join('|') +
     ')[.!:…\\s]*$',
   'iu',

@@ -112,7 +112,7 @@ export function parseDateLine(text: string, timezone: string | undefined, monthF
 }
 
 const MODIFIED_LABEL = /(?:^|[^\p{L}])(?:updated?|last (?:updated|modified)|modified|edited|revised|editiert|aktualisiert|geändert|zuletzt|mis à jour|mise à jour|modifié|actualizado|actualizada|actualización|aggiornato|aggiornamento|bijgewerkt|gewijzigd|zaktualizowano|aktualizacja|обновлено|обновлён|更新|수정)(?![\p{L}])/iu;
-const PUBLISHED_LABEL = /(?:^|[^\p{L}])(?:published|posted|publish(?:ed)? (?:on|at|date)|first published|released|veröffentlicht|erschienen|publié|publiée|publicado|publicada|pubblicato|gepubliceerd|opublikowano|опубликовано|发布|發佈|公開|입력|date|datum|fecha|data)(?![\p{L}])/iu;
+const PUBLISHED_LABEL = /(?:^|[^\p{L}])(?:published|posted|publish(?:ed)? (?:on|at|date)|first published|released|veröffentlicht|erschienen|gepostet|publié|publiée|publicado|publicada|pubblicato|gepubliceerd|opublikowano|опубликовано|发布|發佈|公開|입력|date|datum|fecha|data)(?![\p{L}])/iu;
 
 export interface DateStamp {
   iso: string;
@@ -166,4 +166,28 @@ export function urlDate(url: URL | undefined): string | undefined {
   if (!url) return undefined;
   const m = /\/((?:19|20)\d{2})[/-]([01]?\d)[/-]([0-3]?\d)(?:[/_-]|$)/.exec(url.pathname);
   return m ? parseDateString(`${m[1]}-${pad(+m[2]!)}-${pad(+m[3]!)}`) : undefined;
+}
+
+// A date written in front of a headline or a first paragraph: "27.1.2022 - Bei der …",
+// "08.11.2021 | Online-Fachtag …", "Red. / 31.10.2023 Die …", "26.01.2022Strava …".
+const LEADING_DATE = /^(?:[\p{L}.]{1,8}\s*\/\s*)?((?:\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{4}-\d{2}-\d{2}))(?:\s*[-–—|/:]\s*|\s+(?=\p{Lu})|(?=\p{Lu}))/u;
+
+/** The date at the very start of a line, when one is written there as a prefix. */
+export function leadingDate(text: string, timezone: string | undefined): string | undefined {
+  const m = LEADING_DATE.exec(text);
+  return m ? parseDateLine(m[1]!, timezone) : undefined;
+}
+
+/**
+ * A sentence-length line that says when the post was published ("Dieser Beitrag wurde am
+ * 04/02/2020 von kj … veröffentlicht", "Posted 11. April 2018 by …"): the label and the date
+ * close together. Longer than a stamp, so only used as a fallback.
+ */
+export function labelledDate(text: string, units: number, timezone: string | undefined, monthFirst: boolean): string | undefined {
+  if (units > 40 || !/\d/.test(text)) return undefined;
+  const label = PUBLISHED_LABEL.exec(text);
+  if (!label || MODIFIED_LABEL.test(text)) return undefined;
+  // The date within a few words of the label, before or after it.
+  const from = Math.max(0, label.index - 60);
+  return parseDateLine(text.slice(from, label.index + label[0].length + 60), timezone, monthFirst);
 }

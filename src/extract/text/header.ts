@@ -86,16 +86,20 @@ export function findTitle(lines: Line[], cls: LineClass[], bodyStart: number, ur
  */
 export function slugHeadlines(lines: Line[], cls: LineClass[], url: URL | undefined): number[] {
   const slug = new Set([...slugTokens(url)].map(foldLatin));
-  if (slug.size < 3) return [];
+  if (!slug.size) return [];
+  // A short slug ("scherenschnitt-3") only names a line that is exactly its words, and only when
+  // those words are long enough not to be a menu label.
+  const short = slug.size < 3;
+  if (short && [...slug].join('').length < 10) return [];
   const out: number[] = [];
   for (const l of lines) {
-    if (l.units < 3 || l.units > 40 || cls[l.index]!.furniture) continue;
+    if (l.units < (short ? 1 : 3) || l.units > 40 || cls[l.index]!.furniture) continue;
     const key = foldLatin(l.key);
-    if (overlap(key, slug) < 0.6) continue;
+    if (overlap(key, slug) < (short ? 1 : 0.6)) continue;
     const own = new Set(key.split(' '));
     let hit = 0;
     for (const t of slug) if (own.has(t)) hit++;
-    if (hit / slug.size >= 0.5) out.push(l.index);
+    if (hit / slug.size >= (short ? 1 : 0.5)) out.push(l.index);
   }
   return out;
 }

@@ -8,8 +8,8 @@ import type { ExtractContext } from '../context.js';
 import { timezoneForUrl } from '../dates/index.js';
 import { renderParagraphs } from '../render.js';
 import { bestRegion, classify, regionAfter, regionParagraphs, type LineClass, type Region } from './body.js';
-import { trimAuthorBox } from './authorbox.js';
-import { crawlerDate, dateStamp, slashDatesMonthFirst, urlDate, type DateStamp } from './dates.js';
+import { extendColonList, trimAuthorBox } from './region-ends.js';
+import { crawlerDate, dateStamp, labelledDate, leadingDate, slashDatesMonthFirst, urlDate, type DateStamp } from './dates.js';
 import { findByline, findSection, findTitle, headlineText, labelledSection, slugHeadlines, titleFromFirstLine } from './header.js';
 import { guessLanguage } from './language.js';
 import { isProse, splitLines, type Line } from './lines.js';
@@ -49,6 +49,8 @@ export function extractFromText(source: string, ctx: ExtractContext): Article {
   // A record cut off mid-paragraph (a size limit) ends in an unfinished line: still story text.
   const last = lines[region.end];
   if (last && region.end === lines.length - 1 && last.units >= 8 && !cls[region.end]!.furniture && cls[region.end - 1]!.prose) region.end++;
+
+  extendColonList(lines, cls, region);
 
   // Byline and date-stamp lines around the body start are found first: the headline sits
   // just above them, and they must not be taken for a headline or a section label.
@@ -138,7 +140,7 @@ export function extractFromText(source: string, ctx: ExtractContext): Article {
   if (published) article.published = published.iso;
   else if (modified) article.published = modified.iso;
   if (modified && modified.iso !== article.published) article.modified = modified.iso;
-  if (!article.published) article.published = crawled ?? urlDate(ctx.url);
+  if (!article.published) article.published = proseDate(lines, cls, titleIdx, region, timezone, monthFirst) ?? crawled ?? urlDate(ctx.url);
 
   trimAuthorBox(lines, cls, region, article.authors);
   const body = [...leadLines(lines, cls, titleIdx, region, exclude), ...regionParagraphs(lines, cls, region, exclude)];
@@ -180,6 +182,28 @@ const TITLE_REACH = 80;
 /** How far below its headline a body may start, and how weak (against the best run elsewhere) it may be. */
 const ANCHOR_REACH = 25;
 const ANCHOR_SHARE = 0.25;
+
+/**
+ * Fallback publication date when no stamp line was found: a date written in front of the
+ * headline or of the first paragraphs, else a sentence just after the body (or above it) that
+ * says when the post was published.
+ */
+function proseDate(lines: Line[], cls: LineClass[], titleIdx: number, region: Region, timezone: string | undefined, monthFirst: boolean): string | undefined {
+  const heads = [titleIdx, region.start, region.start + 1, region.start + 2].filter((i) => i >= 0 && i < region.end);
+  for (const i of heads) {
+    const d = leadingDate(lines[i]!.text, timezone);
+    if (d) return d;
+  }
+  const near: number[] = [];
+  for (let i = region.end; i < Math.min(lines.length, region.end + 15); i++) near.push(i);
+  for (let i = region.start - 1; i >= Math.max(0, region.start - 80); i--) near.push(i);
+  for (const i of near) {
+    if (cls[i]!.feedStamp || cls[i]!.inFeed) continue;
+    const d = labelledDate(lines[i]!.text, lines[i]!.units, timezone, monthFirst);
+    if (d) return d;
+  }
+  return undefined;
+}
 
 /** Prose between the headline and the body run (a standfirst), unless it is a caption or a repeat. */
 function leadLines(lines: Line[], cls: LineClass[], titleIdx: number, region: Region, exclude: Set<string>): Line[] {

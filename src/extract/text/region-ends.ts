@@ -1,3 +1,6 @@
+// Where the body run ends, corrected after scoring: a list the last paragraph introduces with a
+// colon goes on (extendColonList), an author box under the article does not (trimAuthorBox).
+//
 // The author box many sites print under an article ("About the author" / "Jane Roe" / "Jane Roe
 // is a reporter covering …") reads as prose and joins the body run. It is recognised by shape,
 // not by words: a paragraph near the end of the run that opens with the name printed on the line
@@ -43,4 +46,33 @@ export function trimAuthorBox(lines: Line[], cls: LineClass[], region: Region, a
     if (region.gaps) region.gaps = region.gaps.filter(([a]) => a < cut);
     return;
   }
+}
+
+/** Most items of a list introduced by a colon at the end of the body. */
+const COLON_LIST = 15;
+
+/**
+ * A body that ends in (or is followed by) a line closing with a colon ("Das Wichtigste in Kürze:",
+ * "My favourite spots:") goes on with the list it introduces: short lines with no sentence end,
+ * which the run scoring took for a menu. The list ends at furniture, a date, a repeated line or a
+ * paragraph-length line.
+ */
+export function extendColonList(lines: Line[], cls: LineClass[], region: Region): void {
+  let i = region.end;
+  const intro = (k: number) => k < lines.length && /[:：]$/u.test(lines[k]!.text) && lines[k]!.units <= 16 && !cls[k]!.furniture;
+  if (!intro(i - 1)) {
+    if (!intro(i)) return;
+    i++;
+  }
+  const from = i;
+  while (i < lines.length && i - from < COLON_LIST) {
+    const l = lines[i]!;
+    const c = cls[i]!;
+    if (c.furniture || c.dateLine || c.meta || c.prose || l.repeats > 1 || l.units > 40 || /[:：]$/u.test(l.text)) break;
+    i++;
+  }
+  // Short lines that go on past where the list stopped are a menu or a link box after all
+  // (a footer starting right after the list is a clean end).
+  if (i < lines.length && cls[i]!.inMenuRun && !cls[i]!.furniture && cls[i - 1]!.inMenuRun) return;
+  if (i - from >= 2) region.end = i;
 }
