@@ -21,6 +21,8 @@ export interface ArticleRecord {
   hash: string;
   features: ArticleFeatures;
   signature?: Signature;
+  /** JSON.stringify(features) when computed ahead (ingest's workers): persisted as it is, then dropped. */
+  featuresJson?: string;
 }
 
 export interface DuplicateGroup {
@@ -67,6 +69,8 @@ export interface PreparedArticle {
   features: ArticleFeatures;
   hash: string;
   signature?: Signature;
+  /** JSON.stringify(features), when computed ahead (ingest's workers), so the thread placing articles does not. */
+  featuresJson?: string;
 }
 
 export function prepareArticle(input: StoryInput): PreparedArticle {
@@ -135,6 +139,7 @@ export class StoryEngine {
     if (features.day !== undefined) rec.day = features.day;
     if (features.lang) rec.lang = features.lang;
     if (sig) rec.signature = sig;
+    if (prepared.featuresJson !== undefined) rec.featuresJson = prepared.featuresJson;
     this.articles.set(input.id, rec);
     for (const m of placed.merged) this.reassign(m, placed.storyId);
 
@@ -147,6 +152,7 @@ export class StoryEngine {
         p.saveStory(this.story(placed.storyId)!);
       });
     }
+    delete rec.featuresJson;
     // Evict only after the story was saved: eviction may close the very story this article joined
     // (an old article placed in a story outside the window), and a closed story cannot be read back.
     if (++this.sinceEviction >= EVICT_EVERY) this.evict();
