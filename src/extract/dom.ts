@@ -1,39 +1,37 @@
-// The DOM we extract from: htmlparser2's fast, forgiving parser and domhandler's node types.
+// The DOM we extract from: a compact tree of plain objects built by our own tree builder
+// (tree-builder.ts) straight from htmlparser2's Tokenizer. Only what extraction reads is kept:
+// element name, attributes, children and parent; text data. No comments, doctypes or sibling links.
 // Everything in src/extract works on these nodes; no browser DOM is emulated.
-import { Parser } from 'htmlparser2';
-import { DomHandler, type Document, type Element, type AnyNode } from 'domhandler';
+export { parseHtml } from './tree-builder.js';
 
-export type { Document, Element, AnyNode } from 'domhandler';
-
-const PARSER_OPTIONS = { lowerCaseTags: true, lowerCaseAttributeNames: true, decodeEntities: true };
-
-/**
- * htmlparser2's Parser with attribute maps that have no prototype. A plain `{}` filled with each
- * element's own attribute names makes V8 create and follow a hidden-class transition per new name
- * combination (thousands per page); an `Object.create(null)` object is a hash table from the start.
- * Reading `attribs.class` works the same; nothing in src/extract calls methods on `attribs`.
- */
-class DictAttribsParser extends Parser {
-  constructor(handler: DomHandler) {
-    super(handler, PARSER_OPTIONS);
-  }
+/** The document root. */
+export interface Document {
+  type: 'root';
+  children: ChildNode[];
+  parent: null;
 }
-const emitOpenTag = (Parser.prototype as unknown as { emitOpenTag: (this: Parser, name: string) => void }).emitOpenTag;
-(DictAttribsParser.prototype as unknown as { emitOpenTag: (this: Parser, name: string) => void }).emitOpenTag = function (name: string): void {
-  emitOpenTag.call(this, name);
-  const self = this as unknown as { attribs: Record<string, string> | null };
-  if (self.attribs) self.attribs = Object.create(null) as Record<string, string>;
-};
 
-/** Parse a page given whole or in pieces (see decode.ts: pieces keep every string small). */
-export function parseHtml(html: string | readonly string[]): Document {
-  const handler = new DomHandler();
-  const parser = new DictAttribsParser(handler);
-  if (typeof html === 'string') parser.write(html);
-  else for (const piece of html) parser.write(piece);
-  parser.end();
-  return handler.root;
+/** An element; `type` is 'script' / 'style' for those two tags (as in domhandler), else 'tag'. */
+export interface Element {
+  type: 'tag' | 'script' | 'style';
+  /** Lower-cased tag name. */
+  name: string;
+  /** Lower-cased attribute names → decoded values (the first of duplicates); no prototype. */
+  attribs: Record<string, string>;
+  children: ChildNode[];
+  parent: ParentNode;
 }
+
+/** A run of text (adjacent text is one node; a comment between two runs splits them). */
+export interface Text {
+  type: 'text';
+  data: string;
+  parent: ParentNode;
+}
+
+export type ParentNode = Element | Document;
+export type ChildNode = Element | Text;
+export type AnyNode = Element | Text | Document;
 
 export function isElement(node: AnyNode): node is Element {
   return node.type === 'tag' || node.type === 'script' || node.type === 'style';
@@ -45,9 +43,9 @@ export function textContent(node: AnyNode): string {
   const stack: AnyNode[] = [node];
   while (stack.length) {
     const n = stack.pop()!;
-    if (n.type === 'text') out.push((n as unknown as { data: string }).data);
-    else if ('children' in n && n.type !== 'script' && n.type !== 'style') {
-      const kids = (n as Element).children;
+    if (n.type === 'text') out.push(n.data);
+    else if (n.type !== 'script' && n.type !== 'style') {
+      const kids = n.children;
       for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
     }
   }
@@ -60,11 +58,10 @@ export function allElements(root: AnyNode): Element[] {
   const stack: AnyNode[] = [root];
   while (stack.length) {
     const n = stack.pop()!;
-    if (isElement(n)) out.push(n);
-    if ('children' in n) {
-      const kids = (n as Element).children;
-      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
-    }
+    if (n.type === 'text') continue;
+    if (n.type !== 'root') out.push(n);
+    const kids = n.children;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
   }
   return out;
 }

@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { openArchive, resolveDbPath } from '../../store/index.js';
 import { ingest } from '../../ingest/index.js';
 import type { IngestSummary } from '../../ingest/pipeline.js';
-import { Progress } from '../../ingest/progress.js';
+import { IngestProgress } from '../progress.js';
 import { DB_HELP, DB_OPTION, parse, positiveInt } from '../archive-options.js';
 import { EXIT, UsageError } from '../errors.js';
 
@@ -50,7 +50,7 @@ export async function run(argv: string[]): Promise<number> {
   const jobs = positiveInt(v.jobs, 'jobs') ?? Math.max(1, availableParallelism());
   const archive = openArchive(v.db);
   const interactive = !v.quiet && !v.json && process.stderr.isTTY === true;
-  const progress = new Progress(process.stderr, interactive);
+  const progress = new IngestProgress(process.stderr, interactive);
   let summary: IngestSummary;
   try {
     summary = await ingest(archive, positionals, {
