@@ -42,13 +42,15 @@ export interface PrecomputedStory {
   features: PreparedArticle['features'];
   hash: string;
   signature?: PreparedArticle['signature'];
+  /** JSON.stringify(features), as persisted. */
+  featuresJson: string;
 }
 
 export function precomputeStory(input: Omit<StoryInput, 'id' | 'site'>): PrecomputedStory {
   const p = prepareArticle({ id: 0, ...input });
   const basis: PrecomputedStory['basis'] = {};
   for (const k of ['url', 'title', 'published', 'language'] as const) if (input[k]) basis[k] = input[k];
-  return { basis, features: p.features, hash: p.hash, ...(p.signature ? { signature: p.signature } : {}) };
+  return { basis, features: p.features, featuresJson: JSON.stringify(p.features), hash: p.hash, ...(p.signature ? { signature: p.signature } : {}) };
 }
 
 interface Row { id: number; url: string; host: string; title: string | null; published: string | null; language: string | null }
@@ -79,7 +81,7 @@ function* articlesAfter(archive: ArchiveSource, afterId: number, precomputed?: R
       if (r.language) meta.language = r.language;
       const pre = precomputed?.get(r.id);
       if (usable(pre, r)) {
-        const p: PreparedArticle = { input: meta, features: pre.features, hash: pre.hash };
+        const p: PreparedArticle = { input: meta, features: pre.features, hash: pre.hash, featuresJson: pre.featuresJson };
         if (pre.signature) p.signature = pre.signature;
         yield p;
         continue;

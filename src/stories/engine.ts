@@ -2,7 +2,7 @@
 // persistence interface so the algorithm runs (and is tested) in memory and is kept in SQLite.
 import type { Story, StoryArticle } from '../types.js';
 import { StoryClusterer, type ClusterOptions, type StoryState } from './cluster.js';
-import { DuplicateIndex, exactHash, signature, type DuplicateOptions, type Signature } from './duplicates.js';
+import { DuplicateIndex, exactHash, normalisedBody, signature, type DuplicateOptions, type Signature } from './duplicates.js';
 import { articleFeatures, type ArticleFeatures, type StoryInput } from './features.js';
 
 /** Everything the engine keeps about one article; enough to rebuild its state without re-reading texts. */
@@ -21,6 +21,8 @@ export interface ArticleRecord {
   hash: string;
   features: ArticleFeatures;
   signature?: Signature;
+  /** JSON.stringify(features) when computed ahead (ingest's workers): persisted as it is, then dropped. */
+  featuresJson?: string;
 }
 
 export interface DuplicateGroup {
@@ -67,12 +69,15 @@ export interface PreparedArticle {
   features: ArticleFeatures;
   hash: string;
   signature?: Signature;
+  /** JSON.stringify(features), when computed ahead (ingest's workers), so the thread placing articles does not. */
+  featuresJson?: string;
 }
 
 export function prepareArticle(input: StoryInput): PreparedArticle {
   const { text, ...meta } = input;
-  const p: PreparedArticle = { input: meta, features: articleFeatures(input), hash: exactHash(text) };
-  const sig = signature(text);
+  const body = normalisedBody(text);
+  const p: PreparedArticle = { input: meta, features: articleFeatures(input), hash: exactHash(text, body) };
+  const sig = signature(text, body);
   if (sig) p.signature = sig;
   return p;
 }
@@ -134,6 +139,7 @@ export class StoryEngine {
     if (features.day !== undefined) rec.day = features.day;
     if (features.lang) rec.lang = features.lang;
     if (sig) rec.signature = sig;
+    if (prepared.featuresJson !== undefined) rec.featuresJson = prepared.featuresJson;
     this.articles.set(input.id, rec);
     for (const m of placed.merged) this.reassign(m, placed.storyId);
 
@@ -146,6 +152,7 @@ export class StoryEngine {
         p.saveStory(this.story(placed.storyId)!);
       });
     }
+    delete rec.featuresJson;
     // Evict only after the story was saved: eviction may close the very story this article joined
     // (an old article placed in a story outside the window), and a closed story cannot be read back.
     if (++this.sinceEviction >= EVICT_EVERY) this.evict();

@@ -78,7 +78,7 @@ class SqlitePersistence implements StoryPersistence {
     this.stmts.article.run({
       id: rec.id, storyId: rec.storyId, duplicateGroup: rec.duplicateGroup, duplicateScore: rec.duplicateScore, seq: ++this.seq,
       url: rec.url ?? null, site: rec.site ?? null, title: rec.title, published: rec.published ?? null, day: rec.day ?? null,
-      lang: rec.lang ?? null, hash: rec.hash, features: JSON.stringify(rec.features),
+      lang: rec.lang ?? null, hash: rec.hash, features: rec.featuresJson ?? JSON.stringify(rec.features),
       signature: rec.signature ? signatureToBuffer(rec.signature) : null,
     });
   }

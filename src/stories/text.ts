@@ -110,8 +110,11 @@ export function names(text: string): Map<string, number> {
     const tokens = line.split(/\s+/).filter((t) => /\p{L}/u.test(t));
     const titleCase = tokens.length >= 4 && tokens.filter((t) => /^\p{Lu}/u.test(t)).length >= tokens.length * 0.7;
     for (const m of line.matchAll(NAME_TOKEN_RE)) {
-      const before = line.slice(0, m.index).trimEnd();
-      const initial = titleCase || before === '' || /[.!?:;"“”«»|([]$/.test(before);
+      // The last non-space character before the token (what line.slice(0, index).trimEnd() ends
+      // with, without copying the line up to every token: that was quadratic in the line's length).
+      let j = m.index - 1;
+      while (j >= 0 && /\s/.test(line[j]!)) j--;
+      const initial = titleCase || j < 0 || /[.!?:;"“”«»|([]/.test(line[j]!);
       const name = foldText(m[0]).replace(/['’]s$/, '').replace(/['’-]+$/, '');
       if (name.length < 2 || STOPWORDS.has(name)) continue;
       candidates.push({ name, initial });
