@@ -1,5 +1,6 @@
-// Ingest benchmark: ≥ 10,000 local pages end to end (read → gunzip → extract → store), reporting
-// pages/s and where the time goes (extraction CPU in the workers vs storage on the main thread).
+// Ingest benchmark: ≥ 10,000 local pages end to end, exactly as `dateline ingest` runs them (read →
+// gunzip → extract → enrich → store, then stories and duplicate groups), reporting pages/s and
+// where the CPU goes per phase (workers vs main thread; the phases after the pipeline).
 //
 // The corpus is the HTML pages of ../shared/bench (≈1,100 real pages), repeated under new
 // addresses: copy k of a page is served as https://copy<k>.bench.example/<name>, given through a
@@ -11,7 +12,7 @@
 // the neighbours than about us): the main thread's own CPU time is read from
 // /proc/thread-self/schedstat (Linux), the workers' is the process's CPU time minus the main thread's.
 //
-//   npm run bench:ingest [-- --pages 10000 --jobs 2]
+//   npm run bench:ingest [-- --pages 10000 --jobs 2 [--no-enrich]]
 import { createHash } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -20,14 +21,13 @@ import { parseArgs } from 'node:util';
 import { benchDir } from './runner.js';
 import { ingest } from '../src/ingest/index.js';
 import { SqliteArchive } from '../src/store/index.js';
-import { updateStories } from '../src/stories/archive.js';
 
 /** CPU milliseconds of the calling thread (Linux), or NaN elsewhere. */
 function threadCpuMs(): number {
   try { return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6; } catch { return Number.NaN; }
 }
 
-const { values: v } = parseArgs({ options: { pages: { type: 'string' }, jobs: { type: 'string' } } });
+const { values: v } = parseArgs({ options: { pages: { type: 'string' }, jobs: { type: 'string' }, 'no-enrich': { type: 'boolean' } } });
 const N = Number(v.pages ?? 10_000);
 const jobs = Number(v.jobs ?? availableParallelism());
 const bench = benchDir();
@@ -66,40 +66,46 @@ const dbPath = join(root, 'bench.db');
 for (const s of ['', '-wal', '-shm']) rmSync(dbPath + s, { force: true });
 const archive = new SqliteArchive(dbPath);
 const load0 = loadavg()[0]!;
-const cpu0 = process.cpuUsage();
-const main0 = threadCpuMs();
-const t0 = performance.now();
-const summary = await ingest(archive, [corpus], { jobs, manifest, stories: false });
-const ingestSecs = (performance.now() - t0) / 1000;
-const mainIngest = threadCpuMs() - main0;
-const cpuIngest = process.cpuUsage(cpu0);
-// What `dateline ingest` does next (inside ingest() unless stories: false): place the new articles in stories.
-const mainStories0 = threadCpuMs();
-const stories = updateStories(archive);
-const mainStories = threadCpuMs() - mainStories0;
-const secs = (performance.now() - t0) / 1000;
-const cpu = process.cpuUsage(cpu0);
+const cpuMs = (c: NodeJS.CpuUsage) => (c.user + c.system) / 1000;
+// Wall clock, main-thread CPU and process CPU as each phase of ingest() starts.
+const marks = new Map<string, { t: number; main: number; proc: number }>();
+const mark = (phase: string) => marks.set(phase, { t: performance.now(), main: threadCpuMs(), proc: cpuMs(process.cpuUsage()) });
+mark('start');
+// Exactly what `dateline ingest --manifest M --jobs N DIR` does (enrichment included, as in the CLI
+// unless --no-enrich; stories and duplicate groups updated at the end), through the same call.
+const summary = await ingest(archive, [corpus], { jobs, manifest, enrich: !v['no-enrich'], onPhase: mark });
 const load1 = loadavg()[0]!;
 const stats = archive.stats();
 archive.close();
 
 const handled = summary.new + summary.updated + summary.unchanged + summary.failed + summary.skipped;
 const perPage = (ms: number) => (ms / handled).toFixed(2);
-const cpuMs = (c: NodeJS.CpuUsage) => (c.user + c.system) / 1000;
-const workersCpu = cpuMs(cpuIngest) - mainIngest;
-console.log(`bench:ingest — ${handled} pages (${N} files, ${(bytes / 1048576).toFixed(0)} MB gzipped, ${sources.length} distinct pages), ${jobs} extraction worker(s), ${availableParallelism()} cores, load average ${load0.toFixed(1)} → ${load1.toFixed(1)}`);
-console.log(`  end to end      ${secs.toFixed(1)} s  → ${(handled / secs).toFixed(1)} pages/s wall clock (ingest ${ingestSecs.toFixed(1)} s + stories ${(stories.ms / 1000).toFixed(1)} s)`);
-console.log(`  outcome         new ${summary.new}, unchanged ${summary.unchanged}, failed ${summary.failed} ${JSON.stringify(summary.failedReasons)}; ${stories.added} articles placed in ${stories.stories} stories`);
+const span = (from: string, to: string) => {
+  const a = marks.get(from); const b = marks.get(to);
+  return a && b ? { wall: b.t - a.t, main: b.main - a.main, proc: b.proc - a.proc } : { wall: 0, main: 0, proc: 0 };
+};
+const afterPipeline = marks.has('enrich-catch-up') ? 'enrich-catch-up' : 'stories';
+const pipe = span('pipeline', afterPipeline);
+const catchUp = marks.has('enrich-catch-up') ? span('enrich-catch-up', 'stories') : undefined;
+const storiesPhase = span('stories', 'done');
+const total = span('start', 'done');
+const workersCpu = pipe.proc - pipe.main;
+console.log(`bench:ingest — ${handled} pages (${N} files, ${(bytes / 1048576).toFixed(0)} MB gzipped, ${sources.length} distinct pages), ${jobs} extraction worker(s), ${availableParallelism()} cores, enrichment ${v['no-enrich'] ? 'off (--no-enrich)' : 'on (as the CLI)'}, load average ${load0.toFixed(1)} → ${load1.toFixed(1)}`);
+console.log(`  end to end      ${(total.wall / 1000).toFixed(1)} s  → ${(handled / (total.wall / 1000)).toFixed(1)} pages/s wall clock UNDER THIS LOAD (pipeline ${(pipe.wall / 1000).toFixed(1)} s${catchUp ? ` + enrichment catch-up ${(catchUp.wall / 1000).toFixed(1)} s` : ''} + stories ${(storiesPhase.wall / 1000).toFixed(1)} s)`);
+console.log(`  outcome         new ${summary.new}, unchanged ${summary.unchanged}, failed ${summary.failed} ${JSON.stringify(summary.failedReasons)}; ${summary.enriched ?? 0} enriched; ${summary.stories?.added ?? 0} articles placed in ${summary.stories?.stories ?? 0} stories`);
 console.log('  CPU per page (ms, all pages handled):');
-console.log(`    workers       ${perPage(workersCpu)}  (process CPU minus main thread: extraction, hashing, compression, message passing, GC helpers)`);
-console.log(`      inside      extract() ${perPage(summary.extractMs)}, hash+compress ${perPage(summary.packMs)}  (wall clock inside the workers' calls)`);
-console.log(`    main thread   ${perPage(mainIngest)}  (reading and gunzipping the files, dispatch, identity, SQLite writes, FTS index, commits)`);
-console.log(`      storage     ${perPage(summary.storeMs)}  (wall clock in saveArticle and commits)`);
-console.log(`    stories       ${perPage(mainStories)}  (main thread, after ingest)`);
-console.log(`    total         ${perPage(cpuMs(cpu))}  → ${(handled / (cpuMs(cpu) / 1000)).toFixed(1)} pages per CPU-second; the busiest thread needs ${perPage(Math.max(mainIngest + mainStories, workersCpu / jobs))} ms/page`);
-// On two idle cores: the ingest phase needs max(main thread, all its CPU / 2) per page, then the
-// stories update runs alone on the main thread.
-const ingestPhase = Math.max(mainIngest, cpuMs(cpuIngest) / Math.min(2, availableParallelism())) / handled;
-console.log(`  ≈ ${(1000 / (ingestPhase + mainStories / handled)).toFixed(0)} pages/s on two otherwise idle cores (ingest phase ${ingestPhase.toFixed(2)} ms/page + stories ${perPage(mainStories)} ms/page), if CPU times stayed as measured`);
+console.log(`    workers       ${perPage(workersCpu)}  (pipeline phase: process CPU minus main thread — extraction, gunzip, hashing, compression, enrichment, stories features, message passing, GC helpers)`);
+console.log(`      inside      extract() ${perPage(summary.extractMs)}, hash+compress ${perPage(summary.packMs)}, enrichment+stories features ${perPage(summary.afterMs)}  (wall clock inside the workers' calls)`);
+console.log(`    main thread   ${perPage(pipe.main)}  (pipeline phase: reading files, dispatch, identity, SQLite writes, FTS index, enrichment rows, commits)`);
+console.log(`      storage     ${perPage(summary.storeMs)}  (wall clock in saveArticle, enrichment rows and commits)`);
+if (catchUp) console.log(`    catch-up      ${perPage(catchUp.main)}  (main thread after the pipeline: enriching articles stored without an enrichment — ${summary.enriched! - summary.new - summary.updated > 0 ? 'some' : 'none'} expected)`);
+console.log(`    stories       ${perPage(storiesPhase.main)}  (main thread after the pipeline: idf seeded with the whole run, then each new article placed and written)`);
+console.log(`    total         ${perPage(total.proc)}  → ${(handled / (total.proc / 1000)).toFixed(1)} pages per CPU-second`);
+// On two idle cores: the pipeline phase needs max(main thread, all its CPU / 2) per page, then the
+// catch-up and stories phases run alone on the main thread.
+const cores = Math.min(2, availableParallelism());
+const pipePhase = Math.max(pipe.main, pipe.proc / cores) / handled;
+const tail = ((catchUp?.main ?? 0) + storiesPhase.main) / handled;
+console.log(`  ≈ ${(1000 / (pipePhase + tail)).toFixed(0)} pages/s on two otherwise idle cores, if CPU times stayed as measured (pipeline phase ${pipePhase.toFixed(2)} ms/page + after it ${tail.toFixed(2)} ms/page on one thread)`);
 console.log(`  database        ${(stats.bytes / 1048576).toFixed(0)} MB, ${(stats.bytes / Math.max(1, stats.articles) / 1024).toFixed(1)} KB per article (raw pages included)`);
 console.log('  (2 shared cores: wall-clock figures vary with the load of other processes; CPU figures much less)');

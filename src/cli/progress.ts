@@ -1,5 +1,7 @@
-// A one-line progress bar on stderr (count, rate, ETA, errors) — only when stderr is a terminal,
-// so logs and pipes never get control characters.
+// One-line progress bars on stderr (count, rate, ETA, errors) — only when stderr is a terminal,
+// so logs and pipes never get control characters. `Progress` counts items against a known total
+// (extract); `IngestProgress` follows an ingest summary whose total is bytes or queued URLs.
+import type { IngestSummary } from '../ingest/index.js';
 export interface ProgressOptions {
   total: number;
   label: string;
@@ -44,10 +46,46 @@ export class Progress {
     const cols = this.stream.columns || 80;
     const tail = ` ${this.done}/${total} ${rate.toFixed(1)}/s ETA ${eta}${this.errors ? ` ${this.errors} error${this.errors === 1 ? '' : 's'}` : ''}`;
     const width = Math.max(10, Math.min(40, cols - label.length - tail.length - 4));
-    const filled = total ? Math.round((this.done / total) * width) : width;
-    this.stream.write(`\r\x1b[K${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}]${tail}`);
+    this.stream.write(`\r\x1b[K${label} ${bar(total ? this.done / total : 1, width)}${tail}`);
     this.drawn = true;
   }
+}
+
+/** Ingest progress: items by outcome, and a bar over the known work (bytes of local files or queued URLs). */
+export class IngestProgress {
+  private readonly started = Date.now();
+  private last = 0;
+  private drawn = false;
+  /** Known amount of work and how much of it is done; the bar is shown once total > 0. */
+  total = 0;
+  done = 0;
+
+  constructor(private readonly stream: NodeJS.WriteStream, private readonly enabled: boolean) {}
+
+  update(s: IngestSummary, force = false): void {
+    if (!this.enabled) return;
+    const now = Date.now();
+    if (!force && now - this.last < 200) return;
+    this.last = now;
+    const n = s.new + s.updated + s.unchanged + s.skipped + s.failed;
+    const secs = (now - this.started) / 1000;
+    const rate = secs > 0 ? n / secs : 0;
+    const frac = this.total > 0 ? Math.min(1, this.done / this.total) : undefined;
+    const head = frac === undefined ? '' : `${bar(frac, 24)} ${(frac * 100).toFixed(0).padStart(3)}% `;
+    const eta = frac && frac > 0.01 ? formatDuration(secs / frac - secs) : '?';
+    const line = `${head}${n} items  ${rate.toFixed(1)}/s  ETA ${eta}  new ${s.new}  upd ${s.updated}  same ${s.unchanged}  skip ${s.skipped}  err ${s.failed}`;
+    this.stream.write(`\r\x1b[K${line.slice(0, (this.stream.columns || 120) - 1)}`);
+    this.drawn = true;
+  }
+
+  finish(): void {
+    if (this.enabled && this.drawn) { this.stream.write('\r\x1b[K'); this.drawn = false; }
+  }
+}
+
+function bar(frac: number, width: number): string {
+  const filled = Math.round(Math.min(1, Math.max(0, frac)) * width);
+  return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}]`;
 }
 
 export function formatDuration(s: number): string {

@@ -78,30 +78,43 @@ export interface QuoteRecord {
 
 interface EntityRow { id: number; key: string; type: EntityType; name: string; country: string | null; lat: number | null; lon: number | null; kind: string | null }
 
+/**
+ * Prepared statements per database: saving an enrichment prepared ~10 statements each time, which
+ * cost as much CPU as running them (ingest saves one enrichment per stored article).
+ */
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+function stmt(db: Database.Database, sql: string): Database.Statement {
+  let m = statements.get(db);
+  if (!m) { m = new Map(); statements.set(db, m); }
+  let s = m.get(sql);
+  if (!s) { s = db.prepare(sql); m.set(sql, s); }
+  return s;
+}
+
 /** Finds or creates the archive entity for a name; a bare surname joins the one full name it matches. */
 function upsertEntity(db: Database.Database, type: EntityType, name: string, place?: { country: string | null; lat?: number; lon?: number; kind?: string }): number {
   const key = entityKey(name, type);
-  let row = db.prepare('SELECT id, name FROM entities WHERE key = ?').get(key) as { id: number; name: string } | undefined;
+  let row = stmt(db, 'SELECT id, name FROM entities WHERE key = ?').get(key) as { id: number; name: string } | undefined;
   if (!row && type === 'person' && !key.includes('.')) {
-    const full = db.prepare("SELECT id, name FROM entities WHERE key LIKE ? ESCAPE '\\' LIMIT 2").all(`person:%.${key.slice('person:'.length).replace(/[%_\\]/g, '\\$&')}`) as Array<{ id: number; name: string }>;
+    const full = stmt(db, "SELECT id, name FROM entities WHERE key LIKE ? ESCAPE '\\' LIMIT 2").all(`person:%.${key.slice('person:'.length).replace(/[%_\\]/g, '\\$&')}`) as Array<{ id: number; name: string }>;
     if (full.length === 1) row = full[0];
   }
   if (row) {
     // Keep the fullest form seen as the display name.
-    if (name.split(/\s+/).length > row.name.split(/\s+/).length) db.prepare('UPDATE entities SET name = ? WHERE id = ?').run(name, row.id);
+    if (name.split(/\s+/).length > row.name.split(/\s+/).length) stmt(db, 'UPDATE entities SET name = ? WHERE id = ?').run(name, row.id);
     return row.id;
   }
-  return Number(db.prepare('INSERT INTO entities (key, type, name, country, lat, lon, kind) VALUES (?, ?, ?, ?, ?, ?, ?)')
+  return Number(stmt(db, 'INSERT INTO entities (key, type, name, country, lat, lon, kind) VALUES (?, ?, ?, ?, ?, ?, ?)')
     .run(key, type, name, place?.country ?? null, place?.lat ?? null, place?.lon ?? null, place?.kind ?? null).lastInsertRowid);
 }
 
 /** Replaces an article's enrichment rows (idempotent). */
 export function saveEnrichment(db: Database.Database, articleId: number, contentHash: string, e: Enrichment): void {
   db.transaction(() => {
-    db.prepare('DELETE FROM entity_mentions WHERE article_id = ?').run(articleId);
-    db.prepare('DELETE FROM quotes WHERE article_id = ?').run(articleId);
+    stmt(db, 'DELETE FROM entity_mentions WHERE article_id = ?').run(articleId);
+    stmt(db, 'DELETE FROM quotes WHERE article_id = ?').run(articleId);
     const ids = new Map<string, number>();
-    const mention = db.prepare('INSERT OR IGNORE INTO entity_mentions (entity_id, article_id, name) VALUES (?, ?, ?)');
+    const mention = stmt(db, 'INSERT OR IGNORE INTO entity_mentions (entity_id, article_id, name) VALUES (?, ?, ?)');
     const add = (type: EntityType, name: string, place?: Parameters<typeof upsertEntity>[3]): void => {
       const id = upsertEntity(db, type, name, place);
       ids.set(fold(name), id);
@@ -110,9 +123,9 @@ export function saveEnrichment(db: Database.Database, articleId: number, content
     for (const n of e.people) add('person', n);
     for (const n of e.organizations) add('organization', n);
     for (const p of e.places) add('place', p.name, p);
-    const quote = db.prepare('INSERT INTO quotes (article_id, entity_id, speaker, text) VALUES (?, ?, ?, ?)');
+    const quote = stmt(db, 'INSERT INTO quotes (article_id, entity_id, speaker, text) VALUES (?, ?, ?, ?)');
     for (const q of e.quotes) quote.run(articleId, q.speaker ? ids.get(fold(q.speaker)) ?? null : null, q.speaker, q.text);
-    db.prepare(`INSERT INTO enrichments (article_id, content_hash, version, enriched_at, data) VALUES (?, ?, ?, ?, ?)
+    stmt(db, `INSERT INTO enrichments (article_id, content_hash, version, enriched_at, data) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT(article_id) DO UPDATE SET content_hash = excluded.content_hash, version = excluded.version, enriched_at = excluded.enriched_at, data = excluded.data`)
       .run(articleId, contentHash, ENRICH_VERSION, new Date().toISOString(), JSON.stringify(e));
   })();

@@ -1,38 +1,74 @@
 // What ingest's extraction workers do with one page: everything that costs CPU and needs no
 // database — hash the raw page (and stop there when it is the one already stored), extract the
-// article, compress the page and the article's markdown/html, hash the content. The main thread
-// is left with the writes (profiled: hashing and compressing on the main thread took as much
-// CPU as SQLite itself and capped the whole pipeline at the speed of that one thread).
+// article, compress the page and the article's markdown/html, hash the content, and (when asked)
+// the work that follows storage: the article's enrichment and its stories features. The main
+// thread is left with the writes (profiled: hashing and compressing on the main thread took as
+// much CPU as SQLite itself and capped the whole pipeline at the speed of that one thread; the
+// enrichment and stories features, computed after the run on the main thread, took longer than
+// the ingest itself).
+import { gunzipSync } from 'node:zlib';
 import { extract } from '../extract/index.js';
 import { transferable } from '../extract/pool.js';
+import { enrich } from '../enrich/index.js';
 import type { ItemHints, PackedPage, PreparedArticle } from '../store/api.js';
-import { packPage, prepareArticle, rawHash } from '../store/rows.js';
-import type { Article, ExtractOptions } from '../types.js';
+import { applyHints, articleAddresses, packPage, prepareArticle, rawHash } from '../store/rows.js';
+import { precomputeStory, type PrecomputedStory } from '../stories/archive.js';
+import type { Article, Enrichment, ExtractOptions } from '../types.js';
 
 export interface IngestJob {
   bytes: Uint8Array;
+  /** `bytes` are a gzip file: the worker gunzips them and stores the gzip itself as the raw page (no second compression). */
+  gzipped?: boolean;
   options: ExtractOptions;
   hints?: ItemHints;
   /** Hash of the page stored for this address: an identical page is reported unchanged, not extracted. */
   knownHash?: string;
+  /** Compute the enrichment of the article as it will be stored. */
+  enrich?: boolean;
+  /** Compute the stories features of the article under the address it will be stored at (the item's url and final url). */
+  stories?: { url: string; finalUrl?: string };
 }
 
 export type IngestResult =
   | { unchanged: true }
-  | { unchanged: false; article: Article; page: PackedPage; prepared: PreparedArticle; extractMs: number };
+  | { unchanged: false; badGzip: string }
+  | {
+    unchanged: false; badGzip?: undefined; article: Article; page: PackedPage; prepared: PreparedArticle; extractMs: number;
+    enrichment?: Enrichment; story?: PrecomputedStory; afterMs: number;
+  };
 
 export function runIngestJob(job: IngestJob): IngestResult {
-  const hash = rawHash(job.bytes);
+  let bytes = job.bytes;
+  if (job.gzipped) {
+    try { bytes = gunzipSync(job.bytes); } catch (e) { return { unchanged: false, badGzip: (e as Error).message }; }
+  }
+  const hash = rawHash(bytes);
   if (job.knownHash === hash) return { unchanged: true };
   const t = performance.now();
-  const article = extract(job.bytes, job.options);
+  const article = extract(bytes, job.options);
   const extractMs = performance.now() - t;
-  return { unchanged: false, article, page: packPage(job.bytes, hash), prepared: prepareArticle(article, job.hints), extractMs };
+  const page: PackedPage = job.gzipped ? { bytes: job.bytes, encoding: 'gzip', size: bytes.length, hash } : packPage(bytes, hash);
+  const prepared = prepareArticle(article, job.hints);
+  const t1 = performance.now();
+  const after: { enrichment?: Enrichment; story?: PrecomputedStory } = {};
+  if ((job.enrich || job.stories) && article.text.trim()) {
+    // The article as the archive will read it back (hints applied, empty fields absent).
+    const merged = applyHints(article, job.hints);
+    const stored: Article = { ...merged };
+    for (const k of ['title', 'published', 'language'] as const) if (!stored[k]) delete stored[k];
+    if (job.enrich) after.enrichment = enrich(stored);
+    if (job.stories) {
+      const url = articleAddresses(job.stories.url, job.stories.finalUrl, article.canonicalUrl).key;
+      after.story = precomputeStory({ url, text: stored.text, ...(stored.title ? { title: stored.title } : {}), ...(stored.published ? { published: stored.published } : {}), ...(stored.language ? { language: stored.language } : {}) });
+    }
+  }
+  // markdown and html travel packed in prepared.extra: not cloned a second time.
+  return { unchanged: false, article: { ...article, markdown: '', html: '' }, page, prepared, extractMs, ...after, afterMs: performance.now() - t1 };
 }
 
 /** Buffers of a result the worker can hand over without copying. */
 export function resultBuffers(r: IngestResult): ArrayBuffer[] {
-  if (r.unchanged) return [];
+  if (r.unchanged || r.badGzip !== undefined) return [];
   const out: ArrayBuffer[] = [];
   for (const b of [r.page.bytes, r.prepared.extra]) {
     const t = transferable(b);

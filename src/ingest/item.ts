@@ -7,6 +7,8 @@ export interface IngestItem {
   /** http(s) address, or `file://` for a local page without a known address. */
   url: string;
   body: Uint8Array;
+  /** `body` is a gzip file (a local .gz page): the extraction worker gunzips it, and it is stored as it is. */
+  gzipped?: boolean;
   kind?: InputKind;
   contentType?: string;
   /** ISO 8601; defaults to now. */

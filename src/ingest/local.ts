@@ -3,7 +3,6 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 import type { InputKind } from '../types.js';
 import type { ItemHints } from '../store/api.js';
 import type { SourceEvent } from './item.js';
@@ -130,9 +129,13 @@ export async function* readLocalFile(file: LocalFile, manifest?: Map<string, Man
   if (file.kind === 'jsonl') { yield* readJsonl(file.path); return; }
   if (file.kind === 'warc') { yield* readWarcFile(file.path); return; }
   let body: Buffer;
+  let gzipped = false;
   try {
     body = readFileSync(file.path);
-    if (/\.gz$/i.test(file.path) || (body[0] === 0x1f && body[1] === 0x8b)) body = gunzipSync(body);
+    // A gzipped page goes to the pipeline as it is: its extraction worker gunzips it (a bad gzip
+    // is reported there, as 'bad-gzip' too), and the gzip is stored as the raw page — no gunzip
+    // on the main thread, no second compression of the page.
+    gzipped = /\.gz$/i.test(file.path) || (body[0] === 0x1f && body[1] === 0x8b);
   } catch (e) {
     yield { type: 'failure', failure: { source, stage: 'read', reason: /gzip|header|unexpected end/i.test((e as Error).message) ? 'bad-gzip' : 'unreadable', message: (e as Error).message } };
     return;
@@ -144,7 +147,7 @@ export async function* readLocalFile(file: LocalFile, manifest?: Map<string, Man
   const kind = kindOfName(file.path);
   yield {
     type: 'item',
-    item: { url: m?.url ?? pathToFileURL(file.path).href, body, ...(kind ? { kind } : {}), source, ...(Object.keys(hints).length ? { hints } : {}) },
+    item: { url: m?.url ?? pathToFileURL(file.path).href, body, ...(gzipped ? { gzipped } : {}), ...(kind ? { kind } : {}), source, ...(Object.keys(hints).length ? { hints } : {}) },
   };
 }
 

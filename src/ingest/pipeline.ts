@@ -2,7 +2,8 @@
 // extract-task.ts), identity and storage (main thread); counts out.
 // Writes are grouped in batches committed every BATCH_MS (each article atomic inside its batch,
 // so a crash never leaves half an article and loses at most the open batch, which a rerun redoes).
-import type { StoriesUpdate } from '../stories/archive.js';
+import type { PrecomputedStory, StoriesUpdate } from '../stories/archive.js';
+import type { Enrichment } from '../types.js';
 import type { Archive, FailureRecord } from '../store/api.js';
 import { publishedKey } from '../store/rows.js';
 import { createTaskPool, transferable, workerModule, type TaskRunner } from '../extract/pool.js';
@@ -16,6 +17,9 @@ const BATCH_MAX = 1000;
 export interface IngestSummary {
   /** Stories and duplicate groups brought up to date after the run (src/stories). */
   stories?: StoriesUpdate;
+  /** Articles enriched (with `enrich`): with their writes, plus those the catch-up pass after the run enriched (enrichCatchUpMs). */
+  enriched?: number;
+  enrichCatchUpMs?: number;
   new: number;
   updated: number;
   unchanged: number;
@@ -32,6 +36,8 @@ export interface IngestSummary {
    */
   extractMs: number;
   packMs: number;
+  /** Milliseconds in the workers computing enrichments and stories features (when asked for). */
+  afterMs: number;
   storeMs: number;
 }
 
@@ -49,14 +55,24 @@ export interface PipelineOptions {
   onChange?: (s: IngestSummary) => void;
   /** Called after each article is stored (new or updated), e.g. to cluster it into stories or enrich it. */
   onStored?: (articleId: number, outcome: 'new' | 'updated') => void;
+  /**
+   * Enrich in the workers and save each enrichment with its article (in the same batch, so an
+   * article is never committed without it unless this throws; `dateline reenrich` then catches up).
+   */
+  saveEnrichment?: (articleId: number, contentHash: string, e: Enrichment) => void;
+  /** Compute each new article's stories features in the workers (kept in `precomputedStories` for updateStories). */
+  storiesFeatures?: boolean;
 }
 
 export class IngestPipeline {
   readonly summary: IngestSummary = {
-    new: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0, skippedReasons: {}, failedReasons: {}, failures: [], elapsedMs: 0, extractMs: 0, packMs: 0, storeMs: 0,
+    new: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0, skippedReasons: {}, failedReasons: {}, failures: [], elapsedMs: 0, extractMs: 0, packMs: 0, afterMs: 0, storeMs: 0,
   };
   private readonly pool: TaskRunner<IngestJob, IngestResult>;
   private extractMs = 0;
+  private afterMs = 0;
+  /** Stories features of the new articles of this run, by article id (see storiesFeatures). */
+  readonly precomputedStories = new Map<number, PrecomputedStory>();
   private batch?: { started: number; saved: number; timer: NodeJS.Timeout };
   private readonly started = performance.now();
   private readonly sinceKey: string | undefined;
@@ -113,7 +129,8 @@ export class IngestPipeline {
     await this.drain();
     await this.pool.close();
     this.summary.extractMs = Math.round(this.extractMs);
-    this.summary.packMs = Math.round(this.pool.busyMs - this.extractMs);
+    this.summary.afterMs = Math.round(this.afterMs);
+    this.summary.packMs = Math.round(this.pool.busyMs - this.extractMs - this.afterMs);
     this.summary.elapsedMs = Math.round(performance.now() - this.started);
     this.summary.storeMs = Math.round(this.summary.storeMs);
     return this.summary;
@@ -127,6 +144,9 @@ export class IngestPipeline {
     try {
       res = await this.pool.run({
         bytes: item.body,
+        ...(item.gzipped ? { gzipped: true } : {}),
+        ...(this.opts.saveEnrichment ? { enrich: true } : {}),
+        ...(this.opts.storiesFeatures ? { stories: { url: item.url, ...(item.finalUrl ? { finalUrl: item.finalUrl } : {}) } } : {}),
         options: {
           ...(item.url.startsWith('http') ? { url: item.finalUrl ?? item.url } : {}),
           ...(item.contentType ? { contentType: item.contentType } : {}),
@@ -142,7 +162,9 @@ export class IngestPipeline {
       return;
     }
     if (res.unchanged) { this.count('unchanged'); return; }
+    if (res.badGzip !== undefined) { this.fail({ source: item.source, url: item.url, stage: 'read', reason: 'bad-gzip', message: res.badGzip }); return; }
     this.extractMs += res.extractMs;
+    this.afterMs += res.afterMs;
     const { article } = res;
     const binary = article.warnings.find((w) => w.code === 'binary-input');
     if (binary) { this.fail({ source: item.source, url: item.url, stage: 'extract', reason: 'not-a-page', message: binary.message }); return; }
@@ -171,6 +193,17 @@ export class IngestPipeline {
         },
         ...(item.hints ? { hints: item.hints } : {}),
       });
+      if (saved.outcome !== 'unchanged') {
+        if (res.enrichment && this.opts.saveEnrichment) {
+          try {
+            this.opts.saveEnrichment(saved.articleId, res.prepared.contentHash, res.enrichment);
+            this.summary.enriched = (this.summary.enriched ?? 0) + 1;
+          } catch {
+            // The article is stored without it; the CLI's catch-up pass (enrichStored) or `dateline reenrich` fills it in.
+          }
+        }
+        if (res.story && saved.outcome === 'new') this.precomputedStories.set(saved.articleId, res.story);
+      }
       this.count(saved.outcome);
       if (saved.outcome !== 'unchanged') this.opts.onStored?.(saved.articleId, saved.outcome);
       if (this.batch && (++this.batch.saved >= BATCH_MAX || performance.now() - this.batch.started >= BATCH_MS)) this.commit();

@@ -2,7 +2,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { ArchiveReader, SiteSummary } from '../types.js';
 import { HttpError } from './http.js';
-import { VersionedCache } from './page-cache.js';
+import { archiveVersion, VersionedCache } from './page-cache.js';
 
 export interface IngestPage {
   /** The page's original address (key in the archive, base for its links). */
@@ -46,13 +46,28 @@ export interface RequestContext {
 
 /**
  * Server-wide caches. Sites and stats are whole-archive aggregates: kept for a few seconds.
- * `pages`: rendered article and story pages (and stories), kept while the archive is unchanged.
+ * `pages`: rendered article and story pages, kept while the archive is unchanged (page-cache.ts).
+ * `stories`: stories and the "other coverage" lists article pages show, kept the same way but
+ * apart from the pages, so that reading thousands of different articles does not push out the
+ * stories they share (a story is read by each of its ~10–100 articles' pages).
  */
 export class SmallCache {
   private sites?: { at: number; value: SiteSummary[] };
+  private readonly version: (() => string) | undefined;
   readonly pages: VersionedCache;
+  readonly stories: VersionedCache;
   constructor(private readonly archive: ArchiveReader, private readonly ttlMs = 10_000) {
-    this.pages = new VersionedCache(archive);
+    this.version = archiveVersion(archive);
+    this.pages = new VersionedCache(this.version);
+    this.stories = new VersionedCache(this.version, 5000, 24 * 1024 * 1024);
+  }
+
+  /** Empties the kept pages and stories if the archive changed since they were built; once per request, before using them. */
+  check(): void {
+    if (!this.version) return;
+    const now = this.version();
+    this.pages.check(now);
+    this.stories.check(now);
   }
 
   listSites(): SiteSummary[] {

@@ -6,7 +6,7 @@
 // connection wrote: POST /api/ingest, or a library user writing through the same archive). So a
 // kept page is never stale; a write anywhere just empties the cache. Archives without a database
 // (the in-memory test archive, other ArchiveReaders) are not cached at all.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { ArchiveReader } from '../types.js';
 
@@ -23,6 +23,21 @@ export interface KeptPage {
   etag: string;
 }
 
+/**
+ * The archive's version as a string that changes whenever its content may have, or undefined
+ * for an archive that cannot say (not cached then).
+ */
+export function archiveVersion(archive: ArchiveReader): (() => string) | undefined {
+  const db = dbOf(archive);
+  if (!db) return undefined;
+  // Two plain statements cost less than one reading the pragma as a table (~8 vs ~12 µs).
+  const dataVersion = db.prepare('PRAGMA data_version').pluck();
+  // A read-only connection writes nothing: other processes' commits are all data_version shows.
+  if (db.readonly) return () => String(dataVersion.get() as number);
+  const ownChanges = db.prepare('SELECT total_changes()').pluck();
+  return () => `${dataVersion.get() as number}:${ownChanges.get() as number}`;
+}
+
 /** A small LRU of values built at one archive version; cleared when the version moves. */
 export class VersionedCache {
   private readonly version: (() => string) | undefined;
@@ -30,14 +45,9 @@ export class VersionedCache {
   private readonly entries = new Map<string, { value: unknown; bytes: number }>();
   private bytes = 0;
 
-  constructor(archive: ArchiveReader, private readonly maxEntries = 1000, private readonly maxBytes = 32 * 1024 * 1024) {
-    const db = dbOf(archive);
-    if (db) {
-      // Two plain statements cost less than one reading the pragma as a table (~8 vs ~12 µs).
-      const dataVersion = db.prepare('PRAGMA data_version').pluck();
-      const ownChanges = db.prepare('SELECT total_changes()').pluck();
-      this.version = () => `${dataVersion.get() as number}:${ownChanges.get() as number}`;
-    }
+  /** `version`: an archive (its archiveVersion()) or the function itself, to share one between caches. */
+  constructor(version: ArchiveReader | (() => string) | undefined, private readonly maxEntries = 1000, private readonly maxBytes = 32 * 1024 * 1024) {
+    this.version = typeof version === 'function' || version === undefined ? version : archiveVersion(version);
   }
 
   /** Whether this archive can be cached at all. */
@@ -46,9 +56,8 @@ export class VersionedCache {
   }
 
   /** Drops everything when the archive has changed since the entries were built; call once per request. */
-  check(): void {
-    if (!this.version) return;
-    const now = this.version();
+  check(now = this.version?.()): void {
+    if (now === undefined) return;
     if (now !== this.at) { this.entries.clear(); this.bytes = 0; this.at = now; }
   }
 
@@ -79,5 +88,6 @@ export class VersionedCache {
 /** A page's bytes and ETag (a hash of the bytes: equal pages, equal tags, whatever built them). */
 export function keptPage(markup: string): KeptPage {
   const body = Buffer.from(markup, 'utf8');
-  return { body, etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"` };
+  // crypto.hash: one call, no Hash object (a kept page is hashed once, when it is built).
+  return { body, etag: `"${hash('sha1', body, 'base64url').slice(0, 22)}"` };
 }

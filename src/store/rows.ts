@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Article, ArticleFilters, StoredArticle } from '../types.js';
 import type { ItemHints, PackedPage, PreparedArticle } from './api.js';
 import { compress, decompress } from './compress.js';
-import { normalizeSite } from './canonical.js';
+import { acceptableCanonical, canonicalizeUrl, normalizeSite } from './canonical.js';
 
 export interface ArticleRow {
   id: number;
@@ -82,6 +82,24 @@ export function contentHash(article: Pick<Article, 'title' | 'text'>): string {
 
 export function rawHash(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex').slice(0, 32);
+}
+
+/**
+ * The addresses an article is known by: the one given, the one redirected to, its own canonical
+ * link (and whether it is trusted), and the key it is stored under — the address we were given
+ * (or redirected to), or for a local file the page's own link. Pure, so ingest's workers can
+ * compute the stored address ahead of the write (stories features read dates from it).
+ */
+export function articleAddresses(url: string, finalUrl: string | undefined, canonicalUrl: string | undefined): {
+  given: string; finalUrl: string | undefined; linked: string | undefined; trustedLink: string | undefined; key: string;
+} {
+  const given = canonicalizeUrl(url) ?? url;
+  const final = finalUrl ? canonicalizeUrl(finalUrl) : undefined;
+  const base = final ?? given;
+  const linked = canonicalUrl ? canonicalizeUrl(canonicalUrl, base.startsWith('http') ? base : undefined) : undefined;
+  const trustedLink = linked && acceptableCanonical(base.startsWith('http') ? base : undefined, linked) ? linked : undefined;
+  const key = base.startsWith('http') ? base : trustedLink ?? base;
+  return { given, finalUrl: final, linked, trustedLink, key };
 }
 
 /** What a source states about an article wins over what extraction found. */

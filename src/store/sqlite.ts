@@ -4,11 +4,11 @@ import Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import type { Article, ArchiveStats, ArticleFilters, Page, SearchHit, SiteSummary, Story, StoredArticle } from '../types.js';
 import type { Archive, FailureRecord, FetchState, ItemHints, PackedPage, SaveInput, SaveResult, StoredRawPage } from './api.js';
-import { acceptableCanonical, canonicalizeUrl, normalizeSite, siteOf } from './canonical.js';
+import { canonicalizeUrl, normalizeSite, siteOf } from './canonical.js';
 import { decompress } from './compress.js';
 import { migrate } from './migrate.js';
 import { toFtsQuery } from './query.js';
-import { applyHints, ARTICLE_COLUMNS, type ArticleRow, contentHash, decodeCursor, encodeCursor, filterSql, packExtra, packPage, prepareArticle, publishedKey, rowToArticle } from './rows.js';
+import { applyHints, articleAddresses, ARTICLE_COLUMNS, type ArticleRow, contentHash, decodeCursor, encodeCursor, filterSql, packExtra, packPage, prepareArticle, publishedKey, rowToArticle } from './rows.js';
 import { ARCHIVE_MIGRATIONS } from './schema.js';
 import { searchArchive } from './search.js';
 import { getStory, hasStoriesTables, listStories } from '../stories/read.js';
@@ -87,13 +87,7 @@ export class SqliteArchive implements Archive {
     const { article, page, hints } = input;
     const prepared = input.prepared ?? prepareArticle(article, hints);
     return this.transaction(() => {
-      const given = canonicalizeUrl(input.url) ?? input.url;
-      const finalUrl = page?.finalUrl ? canonicalizeUrl(page.finalUrl) : undefined;
-      const base = finalUrl ?? given;
-      const linked = article.canonicalUrl ? canonicalizeUrl(article.canonicalUrl, base.startsWith('http') ? base : undefined) : undefined;
-      const trustedLink = linked && acceptableCanonical(base.startsWith('http') ? base : undefined, linked) ? linked : undefined;
-      // The key: the address we were given (or redirected to); for a local file, the page's own link.
-      const key = base.startsWith('http') ? base : trustedLink ?? base;
+      const { given, finalUrl, linked, trustedLink, key } = articleAddresses(input.url, page?.finalUrl, article.canonicalUrl);
       // A local file without an address still usually names its site in its canonical link or og:url.
       const host = normalizeSite(hints?.site ?? '') || siteOf(key) || (linked && siteOf(linked)) || 'local';
       const siteId = this.siteId(host, article.siteName);

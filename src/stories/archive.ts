@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3';
 import type { StoredArticle } from '../types.js';
 import type { StoryInput } from './features.js';
+import { prepareArticle, type PreparedArticle } from './engine.js';
 import { openStories, type StoriesOptions } from './sqlite.js';
 
 /** What the stories module needs from the archive: its database and a way to read an article. */
@@ -31,23 +32,61 @@ export function toStoryInput(a: StoredArticle): StoryInput {
 }
 
 /**
+ * Stories features computed ahead of the stories update — by ingest's extraction workers, which
+ * hold the article's text anyway — with the fields they were computed from (`basis`): the update
+ * uses them only when the stored row still has exactly those fields, so placement is the same as
+ * from the stored text.
+ */
+export interface PrecomputedStory {
+  basis: { url?: string; title?: string; published?: string; language?: string };
+  features: PreparedArticle['features'];
+  hash: string;
+  signature?: PreparedArticle['signature'];
+}
+
+export function precomputeStory(input: Omit<StoryInput, 'id' | 'site'>): PrecomputedStory {
+  const p = prepareArticle({ id: 0, ...input });
+  const basis: PrecomputedStory['basis'] = {};
+  for (const k of ['url', 'title', 'published', 'language'] as const) if (input[k]) basis[k] = input[k];
+  return { basis, features: p.features, hash: p.hash, ...(p.signature ? { signature: p.signature } : {}) };
+}
+
+interface Row { id: number; url: string; host: string; title: string | null; published: string | null; language: string | null }
+
+function usable(pre: PrecomputedStory | undefined, r: Row): pre is PrecomputedStory {
+  const b = pre?.basis;
+  return !!b && (b.url ?? null) === (r.url || null) && (b.title ?? null) === (r.title || null)
+    && (b.published ?? null) === (r.published || null) && (b.language ?? null) === (r.language || null);
+}
+
+/**
  * The fields clustering needs, read straight from the rows in pages of 500 (getArticle() per id
  * also decompressed each article's markdown/html and looked up its story: a third of the time
- * of a stories update after ingest).
+ * of a stories update after ingest). Articles with usable precomputed features are not read
+ * (nor their features computed) again.
  */
-function* articlesAfter(archive: ArchiveSource, afterId: number): Generator<StoryInput> {
-  const page = archive.db.prepare(`SELECT a.id, a.url, s.host, a.title, a.text, a.published, a.language FROM articles a JOIN sites s ON s.id = a.site_id
+function* articlesAfter(archive: ArchiveSource, afterId: number, precomputed?: ReadonlyMap<number, PrecomputedStory>): Generator<StoryInput | PreparedArticle> {
+  const page = archive.db.prepare(`SELECT a.id, a.url, s.host, a.title, a.published, a.language FROM articles a JOIN sites s ON s.id = a.site_id
     WHERE a.id > ? ORDER BY a.id LIMIT 500`);
+  const textOf = archive.db.prepare('SELECT text FROM articles WHERE id = ?').pluck();
   for (let after = afterId; ;) {
-    const rows = page.all(after) as Array<{ id: number; url: string; host: string; title: string | null; text: string; published: string | null; language: string | null }>;
+    const rows = page.all(after) as Row[];
     if (!rows.length) return;
     for (const r of rows) {
-      if (!r.text.trim()) continue;
-      const input: StoryInput = { id: r.id, url: r.url, site: r.host, text: r.text };
-      if (r.title) input.title = r.title;
-      if (r.published) input.published = r.published;
-      if (r.language) input.language = r.language;
-      yield input;
+      const meta: Omit<StoryInput, 'text'> = { id: r.id, url: r.url, site: r.host };
+      if (r.title) meta.title = r.title;
+      if (r.published) meta.published = r.published;
+      if (r.language) meta.language = r.language;
+      const pre = precomputed?.get(r.id);
+      if (usable(pre, r)) {
+        const p: PreparedArticle = { input: meta, features: pre.features, hash: pre.hash };
+        if (pre.signature) p.signature = pre.signature;
+        yield p;
+        continue;
+      }
+      const text = textOf.get(r.id) as string;
+      if (!text.trim()) continue;
+      yield { ...meta, text };
     }
     after = rows[rows.length - 1]!.id;
   }
@@ -57,12 +96,13 @@ function* articlesAfter(archive: ArchiveSource, afterId: number): Generator<Stor
  * Cluster the archive's articles that are not in a story yet (called at the end of every
  * `dateline ingest`). Articles are taken in id order; the largest clustered id is the watermark.
  * Re-extracted articles keep their story (run `dateline recluster` to redo everything).
+ * `precomputed`: features already computed for some of them (see PrecomputedStory).
  */
-export function updateStories(archive: ArchiveSource, opts: StoriesOptions = {}): StoriesUpdate {
+export function updateStories(archive: ArchiveSource, opts: StoriesOptions = {}, precomputed?: ReadonlyMap<number, PrecomputedStory>): StoriesUpdate {
   const t0 = performance.now();
   const handle = openStories(archive.db, opts);
   const watermark = (archive.db.prepare('SELECT COALESCE(MAX(article_id), 0) FROM story_articles').pluck().get() as number);
-  const results = handle.addBatch(articlesAfter(archive, watermark));
+  const results = handle.addBatch(articlesAfter(archive, watermark, precomputed));
   const stories = archive.db.prepare('SELECT count(*) FROM stories').pluck().get() as number;
   handle.close();
   return { added: results.length, stories, duplicates: results.filter((r) => r.duplicateOf !== undefined).length, ms: performance.now() - t0 };

@@ -10,55 +10,13 @@
 // read, stories outside the time window are skipped, and at most `maxCandidates` are scored.
 import type { ArticleFeatures } from './features.js';
 import { FeatureCounts } from './counts.js';
-import { resolveDayOfYear } from './numbers.js';
+import { CONFLICT_TYPES, DEFAULT_CLUSTER_OPTIONS, type ClusterOptions } from './cluster-options.js';
+import { chooseStory, shareSpecificFact } from './decide.js';
+import { articleFits, timeCompatible } from './time-window.js';
+import { cosine, crossLingualCosine, pack, prune, unpack, type PackedVector } from './vectors.js';
 
-export interface ClusterOptions {
-  /** Articles with known days join a story only within this many days of its known days. */
-  windowDays: number;
-  /** Minimum similarity to join a story. */
-  joinThreshold: number;
-  /** Minimum centroid-centroid similarity for two stories to merge. */
-  mergeThreshold: number;
-  /** Features of an article used to look up candidates (its highest-weighted ones). */
-  lookupFeatures: number;
-  /** Newest entries of each posting list read per lookup. */
-  postingsScan: number;
-  /** Stories scored in full per article. */
-  maxCandidates: number;
-  /** Centroid size cap (features kept per story). */
-  centroidSize: number;
-  /** Exponent of idf in feature weights: above 1 favours rare, event-specific features over shared actors. */
-  idfPower: number;
-  /** Other candidate stories of an arriving article checked for a merge with the story it joined. */
-  mergeCandidates: number;
-  /** 'average': mean similarity to the story's members (group-average link); 'centroid': similarity to the centroid. */
-  linkage: 'average' | 'centroid';
-  /** Members (the most recent) compared under average linkage. */
-  linkMembers: number;
-  /** Undated stories stay in memory while they were updated within this many arrivals. */
-  undatedRetention: number;
-  /** Factor applied per number type (magnitude, rate range, score) the article and story both state but never share. */
-  conflictPenalty: number;
-}
-
-/** Types whose disagreement means a different event: magnitudes, rate ranges, scores, set-by-set results, headline amounts and weekdays. */
-const CONFLICT_TYPES = ['mag:', 'r:', 's:', 'ss:', 'h$:', 'hwd:'];
-
-export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
-  windowDays: 3,
-  joinThreshold: 0.15,
-  mergeThreshold: 0.15,
-  lookupFeatures: 24,
-  postingsScan: 300,
-  maxCandidates: 12,
-  centroidSize: 400,
-  idfPower: 1,
-  linkage: 'average',
-  mergeCandidates: 5,
-    linkMembers: 12,
-  conflictPenalty: 0.5,
-  undatedRetention: 50_000,
-};
+export { DEFAULT_CLUSTER_OPTIONS, type ClusterOptions } from './cluster-options.js';
+export { articleFits, dayFits } from './time-window.js';
 
 export interface StoryState {
   id: number;
@@ -68,6 +26,8 @@ export interface StoryState {
   members: number[];
   firstDay?: number;
   lastDay?: number;
+  /** Event weekdays its members state (bit mask, bit 0 = Sunday; see time-window.ts). */
+  weekdays: number;
   /** Language → member count. */
   langs: Map<string, number>;
   /** Representative member: the one that matched the story best when it joined. */
@@ -149,7 +109,7 @@ export class StoryClusterer {
     const all = forced !== undefined && this.stories.has(this.resolve(forced))
       ? [{ story: this.stories.get(this.resolve(forced))!, score: 1 }]
       : this.candidates(f, vec).map((story) => ({ story, score: this.similarity(vec, story, f) })).sort((a, b) => b.score - a.score);
-    const best = all[0] && all[0].score >= this.opts.joinThreshold ? all[0] : undefined;
+    const best = chooseStory(all, this.opts, (c) => this.corroborates(vec, c.story.centroid));
     let story: StoryState;
     const merged: number[] = [];
     if (best) {
@@ -179,7 +139,7 @@ export class StoryClusterer {
       seen.add(other.id);
       if (!timeCompatible(story, other, this.opts.windowDays)) continue;
       const sim = this.storySimilarity(story, other);
-      if (sim >= this.opts.mergeThreshold) scored.push({ other, sim });
+      if (sim >= this.opts.mergeThreshold || (sim >= this.opts.weakMergeThreshold && this.corroborates(story.centroid, other.centroid))) scored.push({ other, sim });
     }
     scored.sort((a, b) => b.sim - a.sim);
     for (const { other } of scored) {
@@ -339,6 +299,11 @@ export class StoryClusterer {
     return norm ? (dot / Math.sqrt(norm)) * this.conflict(vec, story.centroid) : 0;
   }
 
+  /** Independent evidence beyond text similarity: a shared specific fact and no conflicting one. */
+  private corroborates(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+    return shareSpecificFact(a, b) && this.conflict(a, b) === 1;
+  }
+
   /** Penalty when both sides state numbers of a type (magnitude, rate range, score) and share none of them. */
   private conflict(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
     let factor = 1;
@@ -396,7 +361,7 @@ export class StoryClusterer {
   }
 
   private create(articleId: number, f: ArticleFeatures, id = this.nextId++): StoryState {
-    const story: StoryState = { id, centroid: new Map(), size: 0, members: [], langs: new Map(), repArticle: articleId, repScore: -1, lastSeq: 0 };
+    const story: StoryState = { id, centroid: new Map(), size: 0, members: [], langs: new Map(), repArticle: articleId, repScore: -1, lastSeq: 0, weekdays: 0 };
     this.stories.set(id, story);
     this.join(story, articleId, f, -1);
     return story;
@@ -418,6 +383,7 @@ export class StoryClusterer {
       if (!had) this.post(k, story.id);
     }
     if (story.centroid.size > this.opts.centroidSize * 1.5) prune(story.centroid, this.opts.centroidSize);
+    if (f.weekday !== undefined) story.weekdays |= 1 << f.weekday;
     if (f.day !== undefined) {
       story.firstDay = Math.min(story.firstDay ?? f.day, f.day);
       story.lastDay = Math.max(story.lastDay ?? f.day, f.day);
@@ -443,6 +409,7 @@ export class StoryClusterer {
     if (big.centroid.size > this.opts.centroidSize * 1.5) prune(big.centroid, this.opts.centroidSize);
     big.members.push(...small.members);
     big.size += small.size;
+    big.weekdays |= small.weekdays;
     if (small.firstDay !== undefined) big.firstDay = Math.min(big.firstDay ?? small.firstDay, small.firstDay);
     if (small.lastDay !== undefined) big.lastDay = Math.max(big.lastDay ?? small.lastDay, small.lastDay);
     for (const [l, c] of small.langs) big.langs.set(l, (big.langs.get(l) ?? 0) + c);
@@ -454,75 +421,3 @@ export class StoryClusterer {
   }
 }
 
-/**
- * A member's weighted vector as two parallel arrays: a third of the memory of a Map (the key strings
- * are shared with the article's features), which is what bounds the open stories kept in memory.
- */
-interface PackedVector { keys: string[]; vals: Float32Array }
-
-function pack(v: Map<string, number>): PackedVector {
-  const keys = [...v.keys()];
-  return { keys, vals: Float32Array.from(keys, (k) => v.get(k)!) };
-}
-
-function unpack(p: PackedVector): Map<string, number> {
-  const m = new Map<string, number>();
-  for (let i = 0; i < p.keys.length; i++) m.set(p.keys[i]!, p.vals[i]!);
-  return m;
-}
-
-function cosine(a: Map<string, number>, b: PackedVector): number {
-  let dot = 0;
-  for (let i = 0; i < b.keys.length; i++) {
-    const x = a.get(b.keys[i]!);
-    if (x) dot += x * b.vals[i]!;
-  }
-  return dot;
-}
-
-/** Words and word pairs are language-specific; everything else (names, typed numbers) is not. */
-function languageFree(k: string): boolean {
-  return !k.startsWith('w:') && !k.startsWith('b:') && !k.startsWith('wd:');
-}
-
-/** Cosine of the two vectors restricted to language-free features (names, numbers), renormalised. */
-function crossLingualCosine(a: Map<string, number>, b: PackedVector): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (const [k, x] of a) if (languageFree(k)) na += x * x;
-  for (let i = 0; i < b.keys.length; i++) {
-    const k = b.keys[i]!;
-    if (!languageFree(k)) continue;
-    const y = b.vals[i]!;
-    nb += y * y;
-    const x = a.get(k);
-    if (x) dot += x * y;
-  }
-  return na && nb ? dot / Math.sqrt(na * nb) : 0;
-}
-
-function prune(centroid: Map<string, number>, keep: number): void {
-  const sorted = [...centroid].sort((a, b) => b[1] - a[1]);
-  for (const [k] of sorted.slice(keep)) centroid.delete(k);
-}
-
-/** Undated articles and undated stories always fit; dated ones must fall within the window. */
-export function dayFits(story: Pick<StoryState, 'firstDay' | 'lastDay'>, day: number | undefined, window: number): boolean {
-  if (day === undefined || story.firstDay === undefined || story.lastDay === undefined) return true;
-  return day >= story.lastDay - window && day <= story.firstDay + window;
-}
-
-/**
- * dayFits for an article: an undated one whose first lines state a calendar day ("Sep 9") is held
- * to the window too, with that day read in the year nearest to the story's days.
- */
-export function articleFits(story: Pick<StoryState, 'firstDay' | 'lastDay'>, f: Pick<ArticleFeatures, 'day' | 'doy'>, window: number): boolean {
-  if (f.day !== undefined || f.doy === undefined || story.lastDay === undefined) return dayFits(story, f.day, window);
-  return dayFits(story, resolveDayOfYear(f.doy, story.lastDay), window);
-}
-
-function timeCompatible(a: StoryState, b: StoryState, window: number): boolean {
-  if (a.firstDay === undefined || b.firstDay === undefined) return true;
-  return dayFits(a, b.firstDay, window) && dayFits(a, b.lastDay, window);
-}

@@ -26,8 +26,25 @@ export interface ArticleFeatures {
    * ("Kathmandu, Sep 9 (IANS)", "on Sunday (Sep 7)"), resolved against a story's days when compared.
    */
   doy?: number;
+  /**
+   * The weekday the report gives its event (0 = Sunday): the first weekday named in the headline
+   * or the first EVENT_WEEKDAY_WORDS words ("won on Sunday", "arrived Thursday evening"). News
+   * leads date their event by weekday; a weekday that far up is the event's, not background.
+   */
+  weekday?: number;
   lang?: string;
   title: string;
+}
+
+/** How far into the lead the event's weekday is looked for. */
+export const EVENT_WEEKDAY_WORDS = 60;
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** The first weekday named in the headline or the first EVENT_WEEKDAY_WORDS words of the body. */
+export function eventWeekday(title: string | undefined, body: string): number | undefined {
+  const start = body.replace(/^\s*date\s+\d{4}-\d{2}-\d{2}\s*/, '').split(/\s+/, EVENT_WEEKDAY_WORDS).join(' ');
+  const m = /\b(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/.exec(`${title ?? ''}\n${start}`);
+  return m ? WEEKDAYS.indexOf(m[1]!) : undefined;
 }
 
 /** How many words of the body count as the lead: the part every outlet's version of a story shares. */
@@ -99,5 +116,7 @@ export function articleFeatures(input: StoryInput): ArticleFeatures {
     if (doy !== undefined) f.doy = doy;
   }
   if (lang) f.lang = lang;
+  const weekday = eventWeekday(input.title, input.text);
+  if (weekday !== undefined) f.weekday = weekday;
   return f;
 }

@@ -50,8 +50,8 @@ export function numberTokens(text: string): Map<string, number> {
   for (const m of s.matchAll(/(\d+(?:\.\d+)?)[\s-](trillion|billion|million)\b/g)) {
     if (!isUsed(m.index!)) { add(`$:${normNumber(m[1]!)}${SCALE[m[2]!]}`); take(m); }
   }
-  // Earthquake magnitudes.
-  for (const m of s.matchAll(/magnitude[\s-]*(?:of\s+)?(\d(?:\.\d)?)\b|\b(\d(?:\.\d)?)[\s-]*(?:magnitude|richter)/g)) {
+  // Earthquake magnitudes: "magnitude 6.3", "6.3-magnitude", "measuring 7.7 on the Richter scale".
+  for (const m of s.matchAll(/magnitude[\s-]*(?:of\s+)?(\d(?:\.\d)?)\b|\b(\d(?:\.\d)?)[\s-]*(?:magnitude|richter|on the richter)/g)) {
     add(`mag:${normNumber(m[1] ?? m[2]!)}`);
     take(m);
   }

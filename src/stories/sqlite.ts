@@ -139,11 +139,11 @@ export interface StoriesHandle {
   readonly engine: StoryEngine;
   add(input: StoryInput): PlaceResult;
   /** Add the articles of one ingest run (term statistics of the whole batch are counted first). */
-  addBatch(inputs: Iterable<StoryInput>): PlaceResult[];
+  addBatch(inputs: Iterable<StoryInput | PreparedArticle>): PlaceResult[];
   /** Has this article been clustered already? */
   has(articleId: number): boolean;
   /** Drop every story and duplicate group and cluster the given articles again, in order. */
-  recluster(inputs: Iterable<StoryInput>): number;
+  recluster(inputs: Iterable<StoryInput | PreparedArticle>): number;
   /** Re-cluster from the stored features (when the archive's texts are not at hand). */
   reclusterStored(): number;
   close(): void;

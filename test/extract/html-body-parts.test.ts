@@ -60,3 +60,39 @@ test('a heading that ends the content (its block of other stories left out) is d
   const c = extract(page(`<article class="story">${paras(S)}<h4>He stands by his account.</h4></article>`));
   assert.ok(c.text.endsWith('He stands by his account.'));
 });
+
+test('a label paragraph that ends the content ("…:" or all bold) is dropped; a bold sentence or a long paragraph stays', () => {
+  const a = extract(page(`<article class="story">${paras(S)}<p><strong>Lesen Sie auch</strong>:</p>
+    <blockquote><p><a href="/1">Another story about the city budget and its many open questions</a></p></blockquote></article>`));
+  assert.equal(a.text, S.join('\n\n'));
+  const b = extract(page(`<article class="story">${paras(S)}<p><b>Déjà lu ?</b></p><p></p></article>`));
+  assert.equal(b.text, S.join('\n\n'));
+  const c = extract(page(`<article class="story">${paras(S)}<p><strong>The council meets again in May.</strong></p></article>`));
+  assert.ok(c.text.endsWith('The council meets again in May.'));
+  const d = extract(page(`<article class="story">${paras(S)}<p>${S[0]} <strong>Updated</strong></p></article>`));
+  assert.ok(d.text.endsWith('Updated'), d.text.slice(-60));
+});
+
+test('smilies inside a post do not make it "a gallery" to drop', () => {
+  const smile = '<img class="smilie smilie--sprite" src="/s.png" alt=":)">';
+  const reply = ['I took the tram this morning and it was on time.', 'The new stops look good to me.', 'Let us hope the works end soon.'];
+  const post = `<div class="message"><div class="bbWrapper">${reply[0]} ${smile}<br>${reply[1]} ${smile}<br>${reply[2]} <img src="/e.png" width="16" height="16" alt=""></div></div>`;
+  const a = extract(page(`<div class="thread">${paras(S.slice(0, 4))}${post}</div>`));
+  for (const r of reply) assert.ok(a.text.includes(r), a.text);
+});
+
+test('the remains of a teaser grid (thumbnails and dates once its linked headlines are dropped) go, with its heading', () => {
+  const card = (n: number): string => `<div class="col"><article class="card"><figure><a href="/s${n}"><img src="/t${n}.jpg" alt=""></a></figure>
+    <h5><a href="/s${n}">Another headline about the city and its budget, number ${n}</a></h5><p>0${n}. May 2020</p></article></div>`;
+  const a = extract(page(`<article class="story">${paras(S)}<div class="more"><div class="col-12"><h3>Recommended</h3></div>
+    <div class="grid">${card(1)}${card(2)}${card(3)}</div></div></article>`));
+  assert.equal(a.text, S.join('\n\n'));
+});
+
+test('a print-stylesheet hint ("no-print", "print-only") does not make a block a widget; a print button does', () => {
+  const box = 'Ingredients for twelve pieces: flour, sugar, four eggs, butter and a pinch of salt.';
+  const a = extract(page(`<article class="story">${paras(S.slice(0, 4))}<div class="recipe no-print"><p>${box}</p></div>${paras(S.slice(4))}
+    <div class="print-button"><a href="#">Print this page</a> or save it for later</div></article>`));
+  assert.ok(a.text.includes(box), a.text);
+  assert.ok(!a.text.includes('Print this page'), a.text);
+});

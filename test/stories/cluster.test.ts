@@ -22,6 +22,7 @@ test('numbers become typed tokens: rate ranges, scores, magnitudes, money, calen
   const t = numberTokens('Rates at 3.75% to 4.00%. Eagles won 40-22 on Feb. 9. A magnitude 6.3 quake. Nvidia hit $5 trillion, US$4-trillion before. A 23-year-old.');
   for (const k of ['r:3.75-4', 'p:3.75', 'p:4', 's:40-22', 'md:2-9', 'mag:6.3', '$:5t', '$:4t']) assert.ok(t.has(k), `missing ${k} in ${[...t.keys()].join(' ')}`);
   assert.ok(![...t.keys()].some((k) => k.startsWith('s:23')), 'age read as a score');
+  assert.ok(numberTokens('a strong earthquake measuring 7.7 on the Richter scale').has('mag:7.7'));
 });
 
 test('names: capitalised words that are not just sentence starts', () => {
@@ -117,4 +118,27 @@ test('an undated article whose dateline states a day is held to the time window'
   assert.ok(articleFits(story, f, 3));
   assert.ok(!articleFits({ firstDay: story.firstDay + 60, lastDay: story.lastDay + 60 }, f, 3));
   assert.ok(articleFits({ firstDay: story.firstDay + 60, lastDay: story.lastDay + 60 }, { day: undefined }, 3));
+});
+
+test('across languages, cognates and transliterated names meet through their first letters', async () => {
+  const { crossLingualCosine, pack } = await import('../../src/stories/vectors.js');
+  const en = new Map([['w:bronchitis', 0.5], ['n:francis', 0.5], ['n:gemelli', 0.5], ['w:hospital', 0.5]]);
+  const fr = pack(new Map([['w:bronchite', 0.5], ['n:francois', 0.5], ['n:gemelli', 0.5], ['w:hopital', 0.5]]));
+  const other = pack(new Map([['w:earthquake', 0.5], ['n:kabul', 0.5], ['mag:6.3', 0.5]]));
+  assert.ok(crossLingualCosine(en, fr) > 0.7, `${crossLingualCosine(en, fr)}`);
+  assert.equal(crossLingualCosine(en, other), 0);
+});
+
+test('event weekdays: reports of different days do not join, a next-morning update does', async () => {
+  const { weekdaysAgree, spanWeekdays, articleFits } = await import('../../src/stories/time-window.js');
+  const bit = (w: number) => 1 << w;
+  assert.ok(!weekdaysAgree(bit(1), bit(4)), 'Monday vs Thursday');
+  assert.ok(weekdaysAgree(bit(6), bit(0)), 'Saturday vs Sunday (next day)');
+  assert.ok(weekdaysAgree(0, bit(3)), 'no evidence on one side');
+  // A story published on Monday 2025-09-01 (epoch day 20332): its event fell on Sat–Mon.
+  const monday = Date.UTC(2025, 8, 1) / 864e5;
+  assert.equal(spanWeekdays({ firstDay: monday, lastDay: monday }), bit(6) | bit(0) | bit(1));
+  assert.ok(!articleFits({ firstDay: monday, lastDay: monday }, { weekday: 4 }, 3), 'an undated "on Thursday" report');
+  assert.ok(articleFits({ firstDay: monday, lastDay: monday }, { weekday: 1 }, 3));
+  assert.ok(!articleFits({ weekdays: bit(4) }, { day: monday }, 3), 'a Monday publication vs a Thursday story');
 });

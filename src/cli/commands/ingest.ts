@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { openArchive, resolveDbPath } from '../../store/index.js';
 import { ingest } from '../../ingest/index.js';
 import type { IngestSummary } from '../../ingest/pipeline.js';
-import { Progress } from '../../ingest/progress.js';
+import { IngestProgress } from '../progress.js';
 import { DB_HELP, DB_OPTION, parse, positiveInt } from '../archive-options.js';
 import { EXIT, UsageError } from '../errors.js';
 
@@ -50,9 +50,8 @@ export async function run(argv: string[]): Promise<number> {
   const jobs = positiveInt(v.jobs, 'jobs') ?? Math.max(1, availableParallelism());
   const archive = openArchive(v.db);
   const interactive = !v.quiet && !v.json && process.stderr.isTTY === true;
-  const progress = new Progress(process.stderr, interactive);
+  const progress = new IngestProgress(process.stderr, interactive);
   let summary: IngestSummary;
-  let enriched: number | undefined;
   try {
     summary = await ingest(archive, positionals, {
       jobs,
@@ -61,6 +60,8 @@ export async function run(argv: string[]): Promise<number> {
       ...(v.max !== undefined ? { max: positiveInt(v.max, 'max')! } : {}),
       ...(v.refetch ? { refetch: true } : {}),
       ...(v.timezone ? { timezone: v.timezone } : {}),
+      // Enrichment is computed by the extraction workers and written with each article.
+      enrich: !v['no-enrich'],
       web: {
         concurrency: positiveInt(v.concurrency, 'concurrency') ?? 8,
         perHostDelayMs: positiveInt(v['per-host-delay'], 'per-host-delay') ?? 1000,
@@ -73,18 +74,14 @@ export async function run(argv: string[]): Promise<number> {
       onChange: (s) => progress.update(s),
       onBytes: (done, total) => { progress.done = done; progress.total = total; },
     });
-    // Enrich what this run stored (and anything older not yet enriched by this version).
-    if (!v['no-enrich']) {
-      const { enrichStored, migrateEnrich } = await import('../../enrich/store.js');
-      migrateEnrich(archive.db);
-      enriched = enrichStored(archive.db, (id) => archive.getArticle(id)).enriched;
-    }
-    // Stories and duplicate groups were brought up to date by ingest() itself (summary.stories).
+    // Enrichments (also of older articles not yet enriched by this version), stories and
+    // duplicate groups were brought up to date by ingest() itself (summary.enriched, summary.stories).
   } finally {
     progress.finish();
     archive.close();
   }
-  if (v.json) process.stdout.write(`${JSON.stringify({ db: resolveDbPath(v.db), ...summary, ...(enriched !== undefined ? { enriched } : {}) })}\n`);
+  const { enriched } = summary;
+  if (v.json) process.stdout.write(`${JSON.stringify({ db: resolveDbPath(v.db), ...summary })}\n`);
   else if (!v.quiet) {
     process.stdout.write(formatSummary(summary, resolveDbPath(v.db)));
     if (enriched !== undefined) process.stdout.write(`  enriched   ${enriched}\n`);

@@ -3,10 +3,11 @@
 // names), plus widget pruning by class/id in the spirit of trafilatura. One reverse pass over
 // the included ranges: a node is judged on totals that already exclude its dropped descendants,
 // which is what Readability's removal order gives, at linear cost.
+import type { AnyNode, Element } from '../dom.js';
 import { textContent } from '../dom.js';
-import type { PageIndex } from './analyze.js';
+import type { PageIndex, Totals } from './analyze.js';
 import { LEDE } from './lede.js';
-import { classAndId, classWeight, DIV_BLOCKERS, HEADING_TAGS, isWidget } from './hints.js';
+import { BLOCK_TAGS, classAndId, classWeight, DIV_BLOCKERS, HEADING_TAGS, isWidget } from './hints.js';
 
 export interface CleanOptions {
   weightClasses: boolean;
@@ -15,6 +16,8 @@ export interface CleanOptions {
   title?: string;
   /** Element indices whose text equals the title — pre-computed by the caller. */
   titleHeadings: Set<number>;
+  /** Subtree totals before cleaning: how much of a block was link text before its links were dropped. */
+  totals?: Totals;
 }
 
 const SHARE = /share|sharedaddy/i;
@@ -22,12 +25,23 @@ const CAPTION = /caption|credit|copyright|(^|[\s_-])(dida|legend)([\s_-]|$)/i;
 const BYLINE = /byline|author|dateline|writtenby|p-author/i;
 const CONDITIONAL = new Set(['form', 'fieldset', 'table', 'ul', 'div']);
 const MAX_TABLE_SCAN = 5000;
+/** Blocks that may be a label ending the content, and the longest such label (Latin-equivalent characters). */
+const LABEL_HOSTS = new Set(['p', 'div', 'dt']);
+const MAX_LABEL = 80;
+const SENTENCE_END = /[.。．！？!?؟।॥]$/u;
+/** A label may end with a question mark ("Read this too?") but not with a full stop or "!". */
+const STATEMENT_END = /[.。．！!।॥]$/u;
+const COLON_END = /[:：]$/u;
+const ICON_CLASS = /emoji|smil(e|ey|ie)|emoticon|(^|[\s_-])icon([\s_-]|$)/i;
+const MAX_ICON = 32;
+/** Prose left in a block (Latin-equivalent characters) below which it may be the remains of a teaser list. */
+const MAX_REMAINS = 200;
 
 /** Why a subtree was left out: `drop[i]` holds one of these codes (0 = kept). Read by bench/body-diagnose.ts. */
 export const D = {
   pruned: 1, empty: 2, title: 3, figcaption: 4, captionClass: 5, shareClass: 6, bylineClass: 7, widgetClass: 8,
   authorAttr: 9, linkParagraph: 10, negativeHeading: 11, linkList: 12, negativeWeight: 13, manyImages: 14,
-  manyItems: 15, inputs: 16, shortLinks: 17, linkDensity: 18, embeds: 19, headingOfDropped: 20, trailingHeading: 21,
+  manyItems: 15, inputs: 16, shortLinks: 17, linkDensity: 18, embeds: 19, headingOfDropped: 20, trailingHeading: 21, teaserRemains: 22,
 } as const;
 
 /** Returns drop codes (non-zero = leave this subtree out, see D) and the data-table flags the renderer needs. */
@@ -95,7 +109,7 @@ export function cleanContent(ix: PageIndex, include: number[], dead: Uint8Array,
       link[pp]! += link[i]!;
       commas[pp]! += commas[i]!;
       p[pp]! += p[i]! + (name === 'p' ? 1 : 0);
-      img[pp]! += img[i]! + (name === 'img' ? 1 : 0);
+      img[pp]! += img[i]! + (name === 'img' && !isIcon(el) ? 1 : 0);
       li[pp]! += li[i]! + (name === 'li' ? 1 : 0);
       input[pp]! += input[i]!;
       embed[pp]! += embed[i]!;
@@ -124,14 +138,23 @@ export function cleanContent(ix: PageIndex, include: number[], dead: Uint8Array,
       const name = els[i]!.name;
       if (ix.ownText[i] === 0 && !HEADING_TAGS.has(name) && name !== 'img' && name !== 'picture') continue;
       let h = -1;
+      let label = -1;
+      let labelOk = true; // (a label is a whole short block: a long block above ends the search)
       let gone = false;
       for (let a = i; a > root; a = parent[a]!) {
         if (drop[a]) { gone = true; break; }
-        if (HEADING_TAGS.has(els[a]!.name)) h = a;
+        const an = els[a]!.name;
+        if (HEADING_TAGS.has(an)) h = a;
+        else if (labelOk && BLOCK_TAGS.has(an)) {
+          if (LABEL_HOSTS.has(an) && text[a]! < MAX_LABEL && link[a] === 0) label = a;
+          else labelOk = false;
+        }
       }
       if (gone) continue;
-      if (h < 0) break; // text or an image: the content ends here
-      if (/[.。．！？!?؟।॥]$/u.test(textContent(els[h]!).trim())) break; // a sentence, not a title
+      if (h >= 0) {
+        if (SENTENCE_END.test(textContent(els[h]!).trim())) break; // a sentence, not a title
+      } else if (label >= 0 && isLabel(label)) h = label;
+      else break; // text or an image: the content ends here
       left -= text[h]!;
       if (left <= 0) break; // (a part of a multi-part body may be a lone heading)
       drop[h] = D.trailingHeading;
@@ -141,6 +164,37 @@ export function cleanContent(ix: PageIndex, include: number[], dead: Uint8Array,
   let keptText = 0;
   for (const root of include) if (!drop[root]) keptText += text[root]!;
   return { drop, dataTable, keptText };
+
+  /**
+   * A short block that titles what follows it rather than saying something: it ends with a colon
+   * ("Read also:", "Contact:"), or all its text is bold ("You might also like?"), and it is not a
+   * sentence. Punctuation and markup only — no word lists, so it holds across languages.
+   */
+  function isLabel(i: number): boolean {
+    const s = textContent(els[i]!).replace(/\s+/g, ' ').trim();
+    if (!s || STATEMENT_END.test(s)) return false;
+    return COLON_END.test(s) || allBold(i);
+  }
+
+  /** Every text node under element i (kept or not) sits inside a <b>/<strong>. */
+  function allBold(i: number): boolean {
+    const stack: Array<{ node: AnyNode; bold: boolean }> = [{ node: els[i]!, bold: false }];
+    let any = false;
+    while (stack.length) {
+      const { node, bold } = stack.pop()!;
+      if (node.type === 'text') {
+        if ((node as unknown as { data: string }).data.trim() === '') continue;
+        if (!bold) return false;
+        any = true;
+        continue;
+      }
+      if (node.type !== 'tag') continue;
+      const el = node as Element;
+      const b = bold || el.name === 'b' || el.name === 'strong';
+      for (const k of el.children) stack.push({ node: k, bold: b });
+    }
+    return any;
+  }
 
   function shouldDrop(i: number): number {
     const el = els[i]!;
@@ -184,6 +238,10 @@ export function cleanContent(ix: PageIndex, include: number[], dead: Uint8Array,
     if (weight < 0) return D.negativeWeight;
     if (commas[i]! >= 10) return 0;
     const len = text[i]!;
+    // What is left of a block of teasers once its linked headlines were dropped one by one: a
+    // few dates, kickers and thumbnails. Judged on the block as it was: mostly link text.
+    const before = opts.totals;
+    if (before && len - link[i]! < MAX_REMAINS && before.text[i]! > len && before.link[i]! > 0.5 * before.text[i]!) return D.teaserRemains;
     const isList = (name === 'ul' || name === 'ol') && len > 0 && liText[i]! / len > 0.9;
     const paras = p[i]!;
     const imgs = img[i]!;
@@ -203,6 +261,18 @@ export function cleanContent(ix: PageIndex, include: number[], dead: Uint8Array,
     if (bad && isList && imgs > 0 && imgs === li[i]) return 0; // an image gallery
     return bad;
   }
+}
+
+/**
+ * An emoticon or icon drawn inline with the text (forum smilies, WordPress's emoji images, tiny
+ * declared sizes): it does not make a block "a gallery", so it is not counted as an image.
+ */
+function isIcon(el: Element): boolean {
+  const a = el.attribs;
+  if (ICON_CLASS.test(a.class ?? '')) return true;
+  const w = Number(a.width);
+  const h = Number(a.height);
+  return (w > 0 && w <= MAX_ICON) || (h > 0 && h <= MAX_ICON);
 }
 
 /** Readability's data-table test: header cells, a caption or summary, or a real grid. */

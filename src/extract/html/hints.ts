@@ -35,7 +35,7 @@ const UNLIKELY_ROLES = new Set(['menu', 'menubar', 'complementary', 'navigation'
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
 /** Widgets inside an article container that are not the article: sharing, bylines, tags, teasers. */
-const WIDGET = /(^|[\s_-])(share|sharing|sharedaddy|social|byline|author|dateline|writtenby|p-author|tags?|tag-?list|keywords|related|recommend\w*|more-?stories|read-?more|newsletter|subscribe|subscription|signup|promo|teaser|breadcrumbs?|print|rating|rate|vote|disclaimer|notice|toc|table-of-contents|author-?(bio|info|box|description)|app-?(section|stores?|promo)|toolbar|utility|donate|advert\w*|ads?|adv|adslot|anzeige|reklama|sponsored|outbrain|taboola|timestamp|credits?|copyright|photo-?credit|image-?credit|paywall|piano|premium|published|posted|post-?meta|entry-?meta|article-?meta|meta-?data|date|time)([\s_-]|$)/i;
+const WIDGET = /(^|[\s_-])(share|sharing|sharedaddy|social|byline|author|dateline|writtenby|p-author|tags?|tag-?list|keywords|related|recommend\w*|more-?stories|read-?more|newsletter|subscribe|subscription|signup|promo|teaser|breadcrumbs?|print|ratings?|rate|vote|disclaimer|notice|toc|table-of-contents|author-?(bio|info|box|description)|app-?(section|stores?|promo)|toolbar|utility|donate|advert\w*|ads?|adv|adslot|anzeige|reklama|sponsored|outbrain|taboola|timestamp|credits?|copyright|photo-?credit|image-?credit|paywall|piano|premium|published|posted|post-?meta|entry-?meta|article-?meta|meta-?data|date|time)([\s_-]|$)/i;
 
 export function classAndId(el: Element): string {
   const c = el.attribs.class;
@@ -79,7 +79,20 @@ export function classWeight(el: Element): number {
 
 /** A small widget inside the content (share bar, byline, tag list, date line) by class/id. */
 export function isWidget(ci: string): boolean {
-  return ci !== '' && WIDGET.test(ci) && !/\b(article|entry|post|story)[-_]?(body|content|text)\b/i.test(ci);
+  if (ci === '' || !WIDGET.test(ci) || /\b(article|entry|post|story)[-_]?(body|content|text)\b/i.test(ci)) return false;
+  // "print" in a print-stylesheet hint ("no-print", "hidden-print", "print-only") says how a block
+  // prints, not that it is a print button: test the class without such tokens.
+  return !PRINT_HINT.test(ci) || WIDGET.test(ci.split(/\s+/).filter((tok) => !isPrintHint(tok)).join(' '));
+}
+
+const PRINT_HINT = /print/i;
+const PRINT_MODIFIER = /^(hid(e|den)|no|none|not|only|show|visible|block|full|d|u|for|on)$/i;
+
+function isPrintHint(token: string): boolean {
+  const parts = token.toLowerCase().split(/[-_]+/);
+  const at = parts.indexOf('print');
+  if (at < 0) return false;
+  return PRINT_MODIFIER.test(parts[at - 1] ?? '') || PRINT_MODIFIER.test(parts[at + 1] ?? '');
 }
 
 /** Readability's initial score of a candidate container by its tag. */

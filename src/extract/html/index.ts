@@ -75,7 +75,7 @@ function planAttempt(ix: PageIndex, a: Attempt, title: string | undefined, title
       }
     }
   }
-  const cleaned = cleanContent(ix, sel.include, dead, { weightClasses: a.weight, cleanConditionally: a.clean, titleHeadings });
+  const cleaned = cleanContent(ix, sel.include, dead, { weightClasses: a.weight, cleanConditionally: a.clean, titleHeadings, totals });
   return { include: sel.include, ...cleaned, dead, top: sel.top };
 }
 

@@ -24,6 +24,8 @@ export interface LineClass {
   inFeed?: boolean;
   /** One of ≥ 3 consecutive lines that start with a typed bullet ("+ Added …", "* Fixed …"). */
   listItem?: boolean;
+  /** In a run of short lines that is mostly figures: table cells or a recipe's quantities. */
+  tableCell?: boolean;
 }
 
 const SHORT_UNITS = 6;
@@ -65,7 +67,22 @@ export function classify(lines: Line[]): LineClass[] {
     }
     let j = i;
     while (j < lines.length && !cls[j]!.prose && lines[j]!.units <= SHORT_UNITS) j++;
-    if (j - i >= 4) for (let k = i; k < j; k++) if (!cls[k]!.listItem) cls[k]!.inMenuRun = true;
+    if (j - i >= 4) {
+      for (let k = i; k < j; k++) if (!cls[k]!.listItem) cls[k]!.inMenuRun = true;
+      // A table flattened one cell per line (statistics, a recipe's quantities) is short lines
+      // too, but a menu is words, while a table is figures in many of its cells.
+      // A share bar or a login box among the short lines makes them a widget, not a table.
+      let figures = 0;
+      let cells = 0;
+      let widget = 0;
+      for (let k = i; k < j; k++) {
+        if (cls[k]!.furniture) widget++;
+        if (cls[k]!.listItem) continue;
+        cells++;
+        if (/\d/.test(lines[k]!.text)) figures++;
+      }
+      if (widget <= 0.15 * (j - i) && cells >= 6 && figures >= 0.35 * cells) for (let k = i; k < j; k++) if (!cls[k]!.listItem) cls[k]!.tableCell = true;
+    }
     i = j;
   }
   return cls;
@@ -170,6 +187,9 @@ function lineScore(l: Line, c: LineClass, isolated: boolean): number {
   // an article paragraph, which usually has prose neighbours.
   if (c.prose) return isolated && l.units < 40 ? l.units * 0.35 : l.units;
   if (c.listItem) return Math.max(1, l.units * 0.5);
+  // Table cells cost little: a table inside an article must not split it, and one outside an
+  // article adds nothing (a run never ends on a negative line).
+  if (c.tableCell) return -1;
   if (c.inMenuRun) return -4;
   // Headline-shaped or label lines: mildly negative, so a few subheadings or list items inside
   // an article do not split it but a list of other headlines does not join it.
@@ -187,7 +207,8 @@ export interface Region {
 
 function proseNeighbour(cls: LineClass[], i: number, step: number): boolean {
   for (let j = i + step; j >= 0 && j < cls.length; j += step) {
-    if (cls[j]!.meta) continue;
+    // A table between two paragraphs does not make them teasers.
+    if (cls[j]!.meta || cls[j]!.tableCell) continue;
     return cls[j]!.prose;
   }
   return false;
@@ -223,6 +244,13 @@ function kadane(scores: number[], from: number, to: number, step: 1 | -1, maxLea
 }
 
 const MAX_GAP = 80;
+
+/** A gap that is (nearly) all table cells is a table inside the article: its cells are kept. */
+function tableGap(cls: LineClass[], from: number, to: number): boolean {
+  let cells = 0;
+  for (let i = from; i < to; i++) if (cls[i]!.tableCell) cells++;
+  return cells >= 0.8 * (to - from);
+}
 
 /** A comment header is never crossed; a related-links label only when the widget is short (an inline box). */
 function crossesStop(cls: LineClass[], from: number, to: number): boolean {
@@ -270,10 +298,25 @@ export function bestRegion(lines: Line[], cls: LineClass[]): Region | undefined 
 
 const LIVE_BLOG_SCORE = 60;
 
-function bestRegionOnce(lines: Line[], cls: LineClass[]): Region | undefined {
+/**
+ * The best region that starts within a few lines after `anchor` (the page's own headline, found
+ * from its URL), or undefined. Used when the global best run lies elsewhere: a list of other
+ * stories or readers' comments can outweigh a short article, but not its headline.
+ */
+export function regionAfter(lines: Line[], cls: LineClass[], anchor: number): Region | undefined {
+  return bestRegionOnce(lines, cls, anchor + 1, ANCHOR_LEAD, ANCHOR_FIRST);
+}
+
+/** The first run under the headline worth this much is its body, even if a better one follows. */
+const ANCHOR_FIRST = 30;
+
+/** Lines between a headline and its first paragraph: byline, date, share bar, picture, caption. */
+const ANCHOR_LEAD = 25;
+
+function bestRegionOnce(lines: Line[], cls: LineClass[], from = 0, maxLead = Infinity, firstAbove = Infinity): Region | undefined {
   const scores = lines.map((_, i) => scoreAt(lines, cls, i));
   damp(scores, lines, cls);
-  const main = kadane(scores, 0, lines.length, 1);
+  const main = kadane(scores, from, lines.length, 1, maxLead, firstAbove);
   if (!main) return undefined;
   const gaps: Array<[number, number]> = [];
   const threshold = Math.max(30, 0.12 * main.score);
@@ -281,14 +324,14 @@ function bestRegionOnce(lines: Line[], cls: LineClass[]): Region | undefined {
   for (let joins = 0; joins < 6; joins++) {
     const next = kadane(scores, main.end, Math.min(lines.length, main.end + MAX_GAP * 4), 1, MAX_GAP, threshold);
     if (!next || !enough(next) || crossesStop(cls, main.end, next.start)) break;
-    gaps.push([main.end, next.start]);
+    if (!tableGap(cls, main.end, next.start)) gaps.push([main.end, next.start]);
     main.end = next.end;
     main.score += next.score;
   }
   for (let joins = 0; joins < 6 && main.start > 0; joins++) {
     const prev = kadane(scores, main.start - 1, Math.max(-1, main.start - 1 - MAX_GAP * 4), -1, MAX_GAP, threshold);
     if (!prev || !enough(prev) || crossesStop(cls, prev.end, main.start)) break;
-    gaps.push([prev.end, main.start]);
+    if (!tableGap(cls, prev.end, main.start)) gaps.push([prev.end, main.start]);
     main.start = prev.start;
     main.score += prev.score;
   }

@@ -79,6 +79,35 @@ export function findTitle(lines: Line[], cls: LineClass[], bodyStart: number, ur
   return best;
 }
 
+/**
+ * Lines that read as the page's own headline because they match its URL slug
+ * (…/weinbergsbahnen-in-erden-nicht-manipuliert-…): most of the line's words are in the slug
+ * and most of the slug's words are in the line. Script-neutral, but needs a wordy slug.
+ */
+export function slugHeadlines(lines: Line[], cls: LineClass[], url: URL | undefined): number[] {
+  const slug = new Set([...slugTokens(url)].map(foldLatin));
+  if (slug.size < 3) return [];
+  const out: number[] = [];
+  for (const l of lines) {
+    if (l.units < 3 || l.units > 40 || cls[l.index]!.furniture) continue;
+    const key = foldLatin(l.key);
+    if (overlap(key, slug) < 0.6) continue;
+    const own = new Set(key.split(' '));
+    let hit = 0;
+    for (const t of slug) if (own.has(t)) hit++;
+    if (hit / slug.size >= 0.5) out.push(l.index);
+  }
+  return out;
+}
+
+/**
+ * Slugs spell "können" as "koennen" or "konnen" and "café" as "cafe": fold both sides the same
+ * way (marks dropped, then ae/oe/ue → a/o/u) so they compare equal. Other scripts pass through.
+ */
+function foldLatin(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}+/gu, '').replace(/([aou])e/g, '$1').replace(/ß/g, 'ss');
+}
+
 /** Share of a line's tokens found in a token set. */
 function overlap(key: string, tokens: Set<string>): number {
   const toks = key.split(' ').filter((t) => t.length > 1);

@@ -7,9 +7,10 @@ import type { Article } from '../../types.js';
 import type { ExtractContext } from '../context.js';
 import { timezoneForUrl } from '../dates/index.js';
 import { renderParagraphs } from '../render.js';
-import { bestRegion, classify, regionParagraphs, type LineClass, type Region } from './body.js';
+import { bestRegion, classify, regionAfter, regionParagraphs, type LineClass, type Region } from './body.js';
+import { trimAuthorBox } from './authorbox.js';
 import { crawlerDate, dateStamp, slashDatesMonthFirst, urlDate, type DateStamp } from './dates.js';
-import { findByline, findSection, findTitle, headlineText, labelledSection, titleFromFirstLine } from './header.js';
+import { findByline, findSection, findTitle, headlineText, labelledSection, slugHeadlines, titleFromFirstLine } from './header.js';
 import { guessLanguage } from './language.js';
 import { isProse, splitLines, type Line } from './lines.js';
 
@@ -39,7 +40,8 @@ export function extractFromText(source: string, ctx: ExtractContext): Article {
   if (ctx.url) article.url = ctx.url.href;
 
 
-  const region = bestRegion(lines, cls) ?? smallPageRegion(lines, cls);
+  const anchors = slugHeadlines(lines, cls, ctx.url);
+  const region = anchoredRegion(lines, cls, bestRegion(lines, cls), anchors) ?? smallPageRegion(lines, cls);
   if (!region) {
     if (crawled) article.published = crawled;
     return article;
@@ -76,7 +78,7 @@ export function extractFromText(source: string, ctx: ExtractContext): Article {
     }
   }
 
-  const titleIdx = findTitle(lines, cls, region.start, ctx.url);
+  const titleIdx = slugTitle(anchors, cls, region) ?? findTitle(lines, cls, region.start, ctx.url);
   const exclude = new Set<string>();
   if (titleIdx >= 0) {
     article.title = headlineText(lines[titleIdx]!.text);
@@ -138,12 +140,46 @@ export function extractFromText(source: string, ctx: ExtractContext): Article {
   if (modified && modified.iso !== article.published) article.modified = modified.iso;
   if (!article.published) article.published = crawled ?? urlDate(ctx.url);
 
+  trimAuthorBox(lines, cls, region, article.authors);
   const body = [...leadLines(lines, cls, titleIdx, region, exclude), ...regionParagraphs(lines, cls, region, exclude)];
   Object.assign(article, renderParagraphs(body.map((l) => l.text)));
   const lang = guessLanguage(article.text || lines.map((l) => l.text).join('\n'));
   if (lang) article.language = lang;
   return article;
 }
+
+/**
+ * The body run that follows the page's own headline (matched against the URL slug) wins over a
+ * better-scoring run elsewhere — a comments widget, a list of other stories — unless it is
+ * much weaker. A run that already starts just after such a headline is kept as it is.
+ */
+function anchoredRegion(lines: Line[], cls: LineClass[], best: Region | undefined, anchors: number[]): Region | undefined {
+  if (!anchors.length || !best) return best;
+  // The best run already starts under the headline (nothing but header lines between them).
+  const under = (a: number) => a < best.start && best.start - a <= ANCHOR_REACH && !cls.slice(a + 1, best.start).some((c) => c.prose && !c.meta);
+  if (anchors.some(under)) return best;
+  let near: Region | undefined;
+  for (const a of anchors) {
+    const r = regionAfter(lines, cls, a);
+    if (!r) continue;
+    if (r.start >= best.start && r.start < best.end) return best;
+    if (!near || r.score > near.score) near = r;
+  }
+  return near && near.score >= ANCHOR_SHARE * best.score ? near : best;
+}
+
+/** The URL-named headline nearest above the body, when there is one: it beats shape guesses. */
+function slugTitle(anchors: number[], cls: LineClass[], region: Region): number | undefined {
+  let best: number | undefined;
+  for (const a of anchors) if (a < region.start && region.start - a <= TITLE_REACH && !cls[a]!.meta && !cls[a]!.prose) best = a;
+  return best;
+}
+
+const TITLE_REACH = 80;
+
+/** How far below its headline a body may start, and how weak (against the best run elsewhere) it may be. */
+const ANCHOR_REACH = 25;
+const ANCHOR_SHARE = 0.25;
 
 /** Prose between the headline and the body run (a standfirst), unless it is a caption or a repeat. */
 function leadLines(lines: Line[], cls: LineClass[], titleIdx: number, region: Region, exclude: Set<string>): Line[] {

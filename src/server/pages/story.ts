@@ -86,10 +86,17 @@ export function displayNames(story: Story): string[] {
 export interface KeptStory { story: Story; timeline: StoryArticle[] }
 
 export function keptStory(ctx: RequestContext, id: number): KeptStory | undefined {
-  return ctx.cache.pages.get(`story:${id}`, () => {
+  return ctx.cache.stories.get(`story:${id}`, () => {
     const story = ctx.archive.getStory(id);
     return story && { story, timeline: sortByPublished(story.articles) };
-  });
+  }, storyBytes);
+}
+
+/** Roughly what a kept story holds (its strings), for the cache's byte budget. */
+function storyBytes(k: KeptStory): number {
+  let n = 200 + 2 * k.story.title.length;
+  for (const a of k.story.articles) n += 120 + 2 * (a.url.length + a.site.length + (a.title?.length ?? 0) + (a.published?.length ?? 0));
+  return n;
 }
 
 export function storyBody(story: Story, timeline = sortByPublished(story.articles)): SafeHtml {
@@ -114,7 +121,7 @@ ${story.topTerms.length ? html`<p class="muted">Terms: ${story.topTerms.join(', 
 
 export function storyPage(ctx: RequestContext): Reply {
   const id = /^[1-9]\d{0,14}$/.test(ctx.params.id!) ? Number(ctx.params.id) : undefined;
-  if (id !== undefined) ctx.cache.pages.check();
+  if (id !== undefined) ctx.cache.check();
   const page = id === undefined ? undefined : ctx.cache.pages.get(`story-page:${id}`, () => {
     const kept = keptStory(ctx, id);
     if (!kept) return undefined;

@@ -1,0 +1,37 @@
+// The decisions of the clusterer: which story an arriving article joins, and which stories merge.
+import type { ClusterOptions } from './cluster-options.js';
+
+/**
+ * The story to join among candidates ranked best first: the best one if it clears the join
+ * threshold; else, if it clears the weak threshold and beats the runner-up by the margin, still
+ * the best one (nothing else competes for the article); else none (the article starts a story).
+ */
+export function chooseStory<T extends { score: number }>(
+  ranked: readonly T[],
+  opts: Pick<ClusterOptions, 'joinThreshold' | 'weakJoinThreshold' | 'joinMargin'>,
+  corroborated: (candidate: T) => boolean,
+): T | undefined {
+  const [first, second] = ranked;
+  if (!first) return undefined;
+  if (first.score >= opts.joinThreshold) return first;
+  if (first.score >= opts.weakJoinThreshold && first.score >= opts.joinMargin * (second?.score ?? 0) && corroborated(first)) return first;
+  return undefined;
+}
+
+/**
+ * Facts precise enough that two reports sharing one probably report the same occurrence: a
+ * magnitude, a set-by-set result, a rate range, an amount of money, a calendar day, a clock time,
+ * an identifier, a decimal, a count of 100 or more. Bare set scores, percentages, years and small
+ * counts (ages, "two-day") recur across related events and are not evidence on their own.
+ */
+export function isSpecificFact(k: string): boolean {
+  if (/^(?:mag|ss|r|\$|h\$|md|t|id|d):/.test(k)) return true;
+  return k.startsWith('#:') && Number(k.slice(2)) >= 100;
+}
+
+/** Whether `a` and `b` share a specific fact (see isSpecificFact). */
+export function shareSpecificFact(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const k of small.keys()) if (large.has(k) && isSpecificFact(k)) return true;
+  return false;
+}

@@ -1,0 +1,79 @@
+// The time window: which stories an article (or another story) may join, given publication days,
+// the calendar days undated articles state, and the weekday each report gives its event.
+import type { ArticleFeatures } from './features.js';
+import { resolveDayOfYear } from './numbers.js';
+
+/** What the window needs to know of a story. */
+export interface DaySpan {
+  firstDay?: number;
+  lastDay?: number;
+  /** Bit mask (bit 0 = Sunday) of the event weekdays its members state; 0 when none does. */
+  weekdays?: number;
+}
+
+/** The weekdays within a day of `w` (the event day ±1: a next-morning update is the same event). */
+function nearWeekdays(w: number): number {
+  return (1 << w) | (1 << ((w + 1) % 7)) | (1 << ((w + 6) % 7));
+}
+
+/**
+ * Whether two weekday masks can describe the same event: some weekday of one lies within a day of
+ * some weekday of the other. A story whose reports say "on Monday" is not the story of an
+ * article that says "on Thursday" (two Modi–Putin meetings, two decisions of one court).
+ * Either mask empty: no evidence, compatible.
+ */
+export function weekdaysAgree(a: number | undefined, b: number | undefined): boolean {
+  if (!a || !b) return true;
+  for (let w = 0; w < 7; w++) if (a & (1 << w) && b & nearWeekdays(w)) return true;
+  return false;
+}
+
+/** Undated articles and undated stories always fit; dated ones must fall within the window. */
+export function dayFits(story: DaySpan, day: number | undefined, window: number): boolean {
+  if (day === undefined || story.firstDay === undefined || story.lastDay === undefined) return true;
+  return day >= story.lastDay - window && day <= story.firstDay + window;
+}
+
+/**
+ * dayFits for an article: an undated one whose first lines state a calendar day ("Sep 9") is held
+ * to the window too, with that day read in the year nearest to the story's days.
+ */
+export function articleFits(story: DaySpan, f: Pick<ArticleFeatures, 'day' | 'doy' | 'weekday'>, window: number): boolean {
+  const own: DaySpan = f.day !== undefined ? { firstDay: f.day, lastDay: f.day } : {};
+  if (f.weekday !== undefined) own.weekdays = 1 << f.weekday;
+  if (!weekdayCompatible(story, own)) return false;
+  if (f.day !== undefined || f.doy === undefined || story.lastDay === undefined) return dayFits(story, f.day, window);
+  return dayFits(story, resolveDayOfYear(f.doy, story.lastDay), window);
+}
+
+/** Days before publication a report's event may lie (same-day and next-day reports, a weekend). */
+const REPORT_LAG_DAYS = 2;
+
+/**
+ * The weekdays a dated story's event can fall on: its publication days and the REPORT_LAG_DAYS
+ * before them. 0 (no evidence) for undated stories and spans of a week or more.
+ */
+export function spanWeekdays(story: DaySpan): number {
+  if (story.firstDay === undefined || story.lastDay === undefined) return 0;
+  const from = story.firstDay - REPORT_LAG_DAYS;
+  if (story.lastDay - from >= 6) return 0;
+  let mask = 0;
+  // Epoch day 0 (1970-01-01) was a Thursday: weekday = (day + 4) mod 7 with 0 = Sunday.
+  for (let d = from; d <= story.lastDay; d++) mask |= 1 << (((d + 4) % 7 + 7) % 7);
+  return mask;
+}
+
+/**
+ * Event weekdays against event weekdays, and against the weekdays the other side's publication
+ * days allow (the window compares publication days with publication days).
+ */
+export function weekdayCompatible(a: DaySpan, b: DaySpan): boolean {
+  if (!a.weekdays && !b.weekdays) return true;
+  return weekdaysAgree(a.weekdays, b.weekdays) && weekdaysAgree(a.weekdays, spanWeekdays(b)) && weekdaysAgree(spanWeekdays(a), b.weekdays);
+}
+
+export function timeCompatible(a: DaySpan, b: DaySpan, window: number): boolean {
+  if (!weekdayCompatible(a, b)) return false;
+  if (a.firstDay === undefined || b.firstDay === undefined) return true;
+  return dayFits(a, b.firstDay, window) && dayFits(a, b.lastDay, window);
+}

@@ -1,0 +1,82 @@
+// Sparse feature vectors as the clusterer compares them: packed member vectors, cosine (within a
+// language and across languages), and centroid pruning.
+
+/**
+ * A member's weighted vector as two parallel arrays: a third of the memory of a Map (the key strings
+ * are shared with the article's features), which is what bounds the open stories kept in memory.
+ */
+export interface PackedVector { keys: string[]; vals: Float32Array }
+
+export function pack(v: Map<string, number>): PackedVector {
+  const keys = [...v.keys()];
+  return { keys, vals: Float32Array.from(keys, (k) => v.get(k)!) };
+}
+
+export function unpack(p: PackedVector): Map<string, number> {
+  const m = new Map<string, number>();
+  for (let i = 0; i < p.keys.length; i++) m.set(p.keys[i]!, p.vals[i]!);
+  return m;
+}
+
+export function cosine(a: Map<string, number>, b: PackedVector): number {
+  let dot = 0;
+  for (let i = 0; i < b.keys.length; i++) {
+    const x = a.get(b.keys[i]!);
+    if (x) dot += x * b.vals[i]!;
+  }
+  return dot;
+}
+
+/** Letters kept of a word or name when matching across languages (see crossLingualKey). */
+const CROSS_PREFIX = 5;
+
+/**
+ * The language-neutral form of a feature, or undefined when it has none. Typed numbers are
+ * language-free as they are. Words and names are cut to their first five letters: cognates and
+ * transliterated names share their start (bronchitis/bronquite/bronchite, Francis/Francisco/
+ * François/Francesco, Gemelli), which is how truncation matches across European languages in
+ * retrieval (McNamee & Mayfield, "Character N-Gram Tokenization for European Language Text
+ * Retrieval", Information Retrieval 7, 2004). Shorter words are too ambiguous cut; word pairs and
+ * weekdays are language-specific.
+ */
+function crossLingualKey(k: string): string | undefined {
+  if (k.startsWith('b:') || k.startsWith('wd:') || k.startsWith('hwd:')) return undefined;
+  const word = k.startsWith('w:') || k.startsWith('n:') ? k.slice(2) : undefined;
+  if (word === undefined) return k;
+  if (word.length >= CROSS_PREFIX) return `x:${word.slice(0, CROSS_PREFIX)}`;
+  return k.startsWith('n:') ? k : undefined;
+}
+
+function project(keys: Iterable<string>, value: (i: number) => number): Map<string, number> {
+  const out = new Map<string, number>();
+  let i = 0;
+  for (const k of keys) {
+    const x = crossLingualKey(k);
+    const v = value(i++);
+    if (x !== undefined) out.set(x, (out.get(x) ?? 0) + v);
+  }
+  return out;
+}
+
+/** Cosine of the two vectors in their language-neutral forms (crossLingualKey), renormalised. */
+export function crossLingualCosine(a: Map<string, number>, b: PackedVector): number {
+  const av = [...a.values()];
+  const pa = project(a.keys(), (i) => av[i]!);
+  const pb = project(b.keys, (i) => b.vals[i]!);
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (const x of pa.values()) na += x * x;
+  for (const [k, y] of pb) {
+    nb += y * y;
+    const x = pa.get(k);
+    if (x) dot += x * y;
+  }
+  return na && nb ? dot / Math.sqrt(na * nb) : 0;
+}
+
+export function prune(centroid: Map<string, number>, keep: number): void {
+  const sorted = [...centroid].sort((a, b) => b[1] - a[1]);
+  for (const [k] of sorted.slice(keep)) centroid.delete(k);
+}
+
