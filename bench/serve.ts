@@ -6,7 +6,7 @@
 //
 // Environment: DATELINE_BENCH_ARTICLES (default 100000), DATELINE_BENCH_SECONDS (per scenario,
 // default 15), DATELINE_BENCH_CONNECTIONS (default 50), DATELINE_BENCH_DIR (archive folder),
-// DATELINE_BENCH_STORIES: stories for an archive that has none yet — `rows` (default: written
+// DATELINE_BENCH_PAGES (e.g. `static,article`: only those scenarios), DATELINE_BENCH_STORIES: stories for an archive that has none yet — `rows` (default: written
 // from the corpus's own events, bench/serve-stories.ts, seconds), `cluster` (the clusterer, as
 // `dateline ingest` does: slow at 100,000), `0` (none; the story page is skipped).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -102,7 +102,10 @@ async function main(): Promise<void> {
       ['search page', paths.searchPaths],
       ['search API', paths.searchApiPaths],
     ];
+    // DATELINE_BENCH_PAGES=static,article: only the scenarios whose names start so.
+    const only = process.env.DATELINE_BENCH_PAGES?.split(',').map((x) => x.trim()).filter(Boolean);
     for (const [name, list] of scenarios) {
+      if (only && !only.some((o) => name.startsWith(o))) continue;
       if (!list.length) { log(`${name}: skipped (nothing to request: ${name.startsWith('story') ? 'no stories in the archive' : 'empty'})`); continue; }
       load(url, `${name}-warmup`.replace(/\s/g, '-'), list, 3);
       const before = treeCpuMs(child.pid!);

@@ -13,6 +13,12 @@ import { ARCHIVE_MIGRATIONS } from './schema.js';
 import { searchArchive } from './search.js';
 import { getStory, hasStoriesTables, listStories } from '../stories/read.js';
 
+// getArticle's statements, written once: a template literal built per call made every page view
+// hash a new 400-character string to find its prepared statement.
+const ARTICLE_SQL = `SELECT ${ARTICLE_COLUMNS} FROM articles a JOIN sites s ON s.id = a.site_id WHERE a.id = ?`;
+const ARTICLE_WITH_STORY_SQL = `SELECT ${ARTICLE_COLUMNS}, sa.story_id AS clustered_story, sa.duplicate_group AS clustered_group
+        FROM articles a JOIN sites s ON s.id = a.site_id LEFT JOIN story_articles sa ON sa.article_id = a.id WHERE a.id = ?`;
+
 export interface OpenOptions {
   readonly?: boolean;
 }
@@ -209,15 +215,14 @@ export class SqliteArchive implements Archive {
     // Its story and duplicate group, once the stories module has clustered it: one query with the
     // stories table joined in (an article page is read on every view; see bench/serve-cpu.ts).
     if (hasStoriesTables(this.db)) {
-      const r = this.stmt(`SELECT ${ARTICLE_COLUMNS}, sa.story_id AS clustered_story, sa.duplicate_group AS clustered_group
-        FROM articles a JOIN sites s ON s.id = a.site_id LEFT JOIN story_articles sa ON sa.article_id = a.id WHERE a.id = ?`).get(id) as
+      const r = this.stmt(ARTICLE_WITH_STORY_SQL).get(id) as
         (ArticleRow & { clustered_story: number | null; clustered_group: number | null }) | undefined;
       if (!r) return undefined;
       const a = rowToArticle(r);
       if (r.clustered_story !== null && r.clustered_group !== null) { a.storyId = r.clustered_story; a.duplicateGroup = r.clustered_group; }
       return a;
     }
-    const r = this.stmt(`SELECT ${ARTICLE_COLUMNS} FROM articles a JOIN sites s ON s.id = a.site_id WHERE a.id = ?`).get(id) as ArticleRow | undefined;
+    const r = this.stmt(ARTICLE_SQL).get(id) as ArticleRow | undefined;
     return r ? rowToArticle(r) : undefined;
   }
 

@@ -14,7 +14,11 @@ export interface ClusterOptions {
   joinMargin: number;
   /** Minimum centroid-centroid similarity for two stories to merge. */
   mergeThreshold: number;
-  /** Two stories sharing a specific fact (and no conflicting one) merge from this similarity. */
+  /**
+   * Two stories sharing a specific fact (and no conflicting one) merge from this similarity. Below
+   * the weak join level: a group average over all member pairs is diluted by any weakly attached
+   * member (a teaser that joined on a shared fact), so story pairs score lower than article pairs.
+   */
   weakMergeThreshold: number;
   /** Features of an article used to look up candidates (its highest-weighted ones). */
   lookupFeatures: number;
@@ -47,7 +51,7 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   weakJoinThreshold: 0.1,
   joinMargin: 1.5,
   mergeThreshold: 0.15,
-  weakMergeThreshold: 0.1,
+  weakMergeThreshold: 0.08,
   lookupFeatures: 24,
   postingsScan: 300,
   maxCandidates: 12,

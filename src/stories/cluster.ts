@@ -3,17 +3,20 @@
 // matches another story well, and the two stories' centroids agree, they merge. This is the
 // single-pass centroid scheme of news topic detection and tracking (Allan et al., "Topic Detection
 // and Tracking Pilot Study", 1998; Miranda et al., EMNLP 2018, "Multilingual Clustering of
-// Streaming News"), with hand-set weights instead of a learned model.
+// Streaming News"), with hand-set weights instead of a learned model. Which story an article
+// joins, and when a weaker match is enough, is decided in decide.ts; scores come from scoring.ts;
+// the time window and event-weekday vetoes from time-window.ts.
 //
 // Cost per article is bounded independently of the archive size: candidates come from inverted
 // postings of the article's rarest features, only the newest entries of each posting list are
 // read, stories outside the time window are skipped, and at most `maxCandidates` are scored.
 import type { ArticleFeatures } from './features.js';
 import { FeatureCounts } from './counts.js';
-import { CONFLICT_TYPES, DEFAULT_CLUSTER_OPTIONS, type ClusterOptions } from './cluster-options.js';
-import { chooseStory, shareSpecificFact } from './decide.js';
+import { DEFAULT_CLUSTER_OPTIONS, type ClusterOptions } from './cluster-options.js';
+import { chooseStory } from './decide.js';
+import { StoryScorer } from './scoring.js';
 import { articleFits, timeCompatible } from './time-window.js';
-import { cosine, crossLingualCosine, pack, prune, unpack, type PackedVector } from './vectors.js';
+import { pack, prune, type PackedVector } from './vectors.js';
 
 export { DEFAULT_CLUSTER_OPTIONS, type ClusterOptions } from './cluster-options.js';
 export { articleFits, dayFits } from './time-window.js';
@@ -63,8 +66,17 @@ export class StoryClusterer {
   /** The newest publication day seen: the clock that closes old stories. */
   private newestDay: number | undefined;
 
+  /** Similarities, conflicts and corroboration (scoring.ts), over this clusterer's idf and member vectors. */
+  private readonly scorer: StoryScorer;
+
   constructor(opts: Partial<ClusterOptions> = {}) {
     this.opts = { ...DEFAULT_CLUSTER_OPTIONS, ...opts };
+    this.scorer = new StoryScorer({
+      opts: this.opts,
+      idf: (k) => this.idf(k),
+      memberVec: (id) => this.memberVec(id),
+      memberLang: (id) => this.memberFeatures.get(id)?.lang,
+    });
   }
 
   idf(feature: string): number {
@@ -108,8 +120,8 @@ export class StoryClusterer {
     const vec = this.weighted(f);
     const all = forced !== undefined && this.stories.has(this.resolve(forced))
       ? [{ story: this.stories.get(this.resolve(forced))!, score: 1 }]
-      : this.candidates(f, vec).map((story) => ({ story, score: this.similarity(vec, story, f) })).sort((a, b) => b.score - a.score);
-    const best = chooseStory(all, this.opts, (c) => this.corroborates(vec, c.story.centroid));
+      : this.candidates(f, vec).map((story) => ({ story, score: this.scorer.similarity(vec, story, f) })).sort((a, b) => b.score - a.score);
+    const best = chooseStory(all, this.opts, (c) => this.scorer.corroborates(vec, c.story.centroid));
     let story: StoryState;
     const merged: number[] = [];
     if (best) {
@@ -138,8 +150,8 @@ export class StoryClusterer {
       if (seen.has(other.id) || !this.stories.has(other.id)) continue;
       seen.add(other.id);
       if (!timeCompatible(story, other, this.opts.windowDays)) continue;
-      const sim = this.storySimilarity(story, other);
-      if (sim >= this.opts.mergeThreshold || (sim >= this.opts.weakMergeThreshold && this.corroborates(story.centroid, other.centroid))) scored.push({ other, sim });
+      const sim = this.scorer.storySimilarity(story, other);
+      if (sim >= this.opts.mergeThreshold || (sim >= this.opts.weakMergeThreshold && this.scorer.corroborates(story.centroid, other.centroid))) scored.push({ other, sim });
     }
     scored.sort((a, b) => b.sim - a.sim);
     for (const { other } of scored) {
@@ -257,7 +269,7 @@ export class StoryClusterer {
     return out;
   }
 
-  /** Cosine between the article's (normalised) tf-idf vector and the story centroid under current idf. */
+  /** A member's weighted, normalised vector under current idf (cached; see vecCache). */
   private memberVec(id: number): PackedVector | undefined {
     const cached = this.vecCache.get(id);
     if (cached && this.docs <= cached.docs * 1.1 + 5) return cached.vec;
@@ -266,98 +278,6 @@ export class StoryClusterer {
     const vec = pack(this.weighted(f));
     this.vecCache.set(id, { vec, docs: this.docs });
     return vec;
-  }
-
-  private similarity(vec: Map<string, number>, story: StoryState, f: ArticleFeatures): number {
-    if (this.opts.linkage === 'average') {
-      const members = story.members.slice(-this.opts.linkMembers);
-      let sum = 0;
-      let n = 0;
-      for (const m of members) {
-        const mv = this.memberVec(m);
-        if (!mv) continue;
-        const mLang = this.memberFeatures.get(m)?.lang;
-        // Across languages words do not meet: compare only what translation keeps, names and numbers.
-        sum += f.lang && mLang && f.lang !== mLang ? crossLingualCosine(vec, mv) : cosine(vec, mv);
-        n++;
-      }
-      return n ? (sum / n) * this.conflict(vec, story.centroid) : this.centroidScore(vec, story, f);
-    }
-    return this.centroidScore(vec, story, f);
-  }
-
-  private centroidScore(vec: Map<string, number>, story: StoryState, _f: ArticleFeatures): number {
-    let dot = 0;
-    let norm = 0;
-    for (const [k, w] of story.centroid) {
-      const c = w * this.idf(k);
-      if (c <= 0) continue;
-      norm += c * c;
-      const x = vec.get(k);
-      if (x) dot += x * c;
-    }
-    return norm ? (dot / Math.sqrt(norm)) * this.conflict(vec, story.centroid) : 0;
-  }
-
-  /** Independent evidence beyond text similarity: a shared specific fact and no conflicting one. */
-  private corroborates(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
-    return shareSpecificFact(a, b) && this.conflict(a, b) === 1;
-  }
-
-  /** Penalty when both sides state numbers of a type (magnitude, rate range, score) and share none of them. */
-  private conflict(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
-    let factor = 1;
-    for (const type of CONFLICT_TYPES) {
-      let inA = false;
-      let shared = false;
-      for (const k of a.keys()) {
-        if (!k.startsWith(type)) continue;
-        inA = true;
-        if (b.has(k)) { shared = true; break; }
-      }
-      if (!inA || shared) continue;
-      for (const k of b.keys()) if (k.startsWith(type)) { factor *= this.opts.conflictPenalty; break; }
-    }
-    return factor;
-  }
-
-  private storySimilarity(a: StoryState, b: StoryState): number {
-    if (this.opts.linkage !== 'average') return this.centroidSimilarity(a, b);
-    const cap = Math.max(4, Math.floor(this.opts.linkMembers / 2));
-    let sum = 0;
-    let n = 0;
-    for (const x of a.members.slice(-cap)) {
-      const packed = this.memberVec(x);
-      if (!packed) continue;
-      const vx = unpack(packed);
-      const lx = this.memberFeatures.get(x)?.lang;
-      for (const y of b.members.slice(-cap)) {
-        const vy = this.memberVec(y);
-        if (!vy) continue;
-        const ly = this.memberFeatures.get(y)?.lang;
-        sum += lx && ly && lx !== ly ? crossLingualCosine(vx, vy) : cosine(vx, vy);
-        n++;
-      }
-    }
-    return n ? (sum / n) * this.conflict(a.centroid, b.centroid) : this.centroidSimilarity(a, b);
-  }
-
-  private centroidSimilarity(a: StoryState, b: StoryState): number {
-    let dot = 0;
-    let na = 0;
-    let nb = 0;
-    for (const [k, w] of a.centroid) {
-      const x = w * this.idf(k);
-      if (x <= 0) continue;
-      na += x * x;
-      const y = b.centroid.get(k);
-      if (y) dot += x * y * this.idf(k);
-    }
-    for (const [k, w] of b.centroid) {
-      const y = w * this.idf(k);
-      if (y > 0) nb += y * y;
-    }
-    return na && nb ? (dot / Math.sqrt(na * nb)) * this.conflict(a.centroid, b.centroid) : 0;
   }
 
   private create(articleId: number, f: ArticleFeatures, id = this.nextId++): StoryState {

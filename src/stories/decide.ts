@@ -21,11 +21,12 @@ export function chooseStory<T extends { score: number }>(
 /**
  * Facts precise enough that two reports sharing one probably report the same occurrence: a
  * magnitude, a set-by-set result, a rate range, an amount of money, a calendar day, a clock time,
- * an identifier, a decimal, a count of 100 or more. Bare set scores, percentages, years and small
- * counts (ages, "two-day") recur across related events and are not evidence on their own.
+ * a duration (a 50-month sentence), a casualty count (19 people), an identifier, a decimal, a
+ * count of 100 or more. Bare set scores, percentages, years and small counts (ages, "two-day")
+ * recur across related events and are not evidence on their own.
  */
 export function isSpecificFact(k: string): boolean {
-  if (/^(?:mag|ss|r|\$|h\$|md|t|id|d):/.test(k)) return true;
+  if (/^(?:mag|ss|r|\$|h\$|md|t|dur|toll|id|d):/.test(k)) return true;
   return k.startsWith('#:') && Number(k.slice(2)) >= 100;
 }
 

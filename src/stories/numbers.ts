@@ -86,6 +86,21 @@ export function numberTokens(text: string): Map<string, number> {
     add(`t:${h}:${m[2]}`);
     take(m);
   }
+  // Casualty and people counts: "19 people", "20 dead", "250 injured" name what was counted, so
+  // even a small one is a fact two reports of one day share (a bare "19" could be an age).
+  for (const m of s.matchAll(/(?<![\d.,])(\d{1,3}(?:,\d{3})*)\s+(?:people|persons|dead|deaths|lives|victims|casualties|killed|injured|wounded|missing)\b/g)) {
+    if (isUsed(m.index!)) continue;
+    const v = normNumber(m[1]!);
+    add(`toll:${v}`);
+    // The bare count too: it still meets the same count in another language ("14 personas").
+    if (Number(v) >= 10) add(`#:${v}`);
+    take(m);
+  }
+  // Durations: "50 months in prison", "a 50-month sentence", "5 hours and 29 minutes". Not ages
+  // ("55-year-old", "the 22-year-old"): every profile states one.
+  for (const m of s.matchAll(/(?<![\d.,])(\d{1,3}(?:\.\d)?)[\s-]*(minute|hour|day|week|month|year)s?\b(?![\s-]*old)/g)) {
+    if (!isUsed(m.index!)) { add(`dur:${normNumber(m[1]!)}${m[2] === 'month' ? 'mo' : m[2]![0]}`); take(m); }
+  }
   // Ordinals: "111th mayor", "23rd summit", "78th Assembly".
   for (const m of s.matchAll(/\b(\d{1,4})(?:st|nd|rd|th)\b/g)) {
     if (!isUsed(m.index!)) { add(`o:${m[1]}`); take(m); }

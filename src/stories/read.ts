@@ -38,16 +38,25 @@ interface StoryRow {
 }
 
 function storyArticles(db: Database.Database, storyId: number): StoryArticle[] {
-  const rows = stmt(db, `SELECT article_id, url, site, title, published, duplicate_group FROM story_articles
-    WHERE story_id = ? ORDER BY COALESCE(published, '9999'), article_id`).all(storyId) as Array<{
-      article_id: number; url: string | null; site: string | null; title: string | null; published: string | null; duplicate_group: number;
-    }>;
+  // Rows as arrays (raw): one object per article instead of two — story and article pages read
+  // every article of a story (up to a few hundred) on each uncached view.
+  const rows = rawStmt(db, `SELECT article_id, url, site, title, published, duplicate_group FROM story_articles
+    WHERE story_id = ? ORDER BY COALESCE(published, '9999'), article_id`).all(storyId) as Array<[number, string | null, string | null, string | null, string | null, number]>;
   return rows.map((r) => {
-    const a: StoryArticle = { id: r.article_id, url: r.url ?? '', site: r.site ?? '', duplicateGroup: r.duplicate_group };
-    if (r.title) a.title = r.title;
-    if (r.published) a.published = r.published;
+    const a: StoryArticle = { id: r[0], url: r[1] ?? '', site: r[2] ?? '', duplicateGroup: r[5] };
+    if (r[3]) a.title = r[3];
+    if (r[4]) a.published = r[4];
     return a;
   });
+}
+
+const rawStatements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+function rawStmt(db: Database.Database, sql: string): Database.Statement {
+  let byDb = rawStatements.get(db);
+  if (!byDb) rawStatements.set(db, (byDb = new Map()));
+  let s = byDb.get(sql);
+  if (!s) byDb.set(sql, (s = db.prepare(sql).raw()));
+  return s;
 }
 
 function rowToStory(db: Database.Database, r: StoryRow): Story {

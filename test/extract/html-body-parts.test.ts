@@ -96,3 +96,32 @@ test('a print-stylesheet hint ("no-print", "print-only") does not make a block a
   assert.ok(a.text.includes(box), a.text);
   assert.ok(!a.text.includes('Print this page'), a.text);
 });
+
+test('a short paragraph wholly in italics or small print (a credit or source line) is dropped; an italic sentence stays', () => {
+  const a = extract(page(`<article class="story"><p><img src="/tram.jpg" alt=""></p><p><em>Foto: Jan Novák / Agentura</em></p>${paras(S)}
+    <p><span><em>Quelle: Verkehrsamt</em></span></p><p><small>(all photos: staff)</small></p><p><em>The tram is late again.</em></p></article>`));
+  assert.ok(a.text.startsWith(S[0]!), a.text.slice(0, 80));
+  assert.ok(!a.text.includes('Quelle') && !a.text.includes('photos'), a.text);
+  assert.ok(a.text.endsWith('The tram is late again.'), a.text.slice(-80));
+});
+
+test('an image description block named by its class ("imagedescription", "bildunterschrift") is a caption', () => {
+  const a = extract(page(`<article class="story"><div class="box"><img src="/t.jpg" alt=""></div><p class="imagedescription">AFP / Jan Novák, the new tram at the depot on Monday morning</p>${paras(S)}</article>`));
+  assert.equal(a.text, S.join('\n\n'));
+});
+
+test('a trailing heading over linked thumbnails (teasers) is dropped; one over a lightbox image stays', () => {
+  const a = extract(page(`<article class="story">${paras(S)}<h3>Recommended</h3><div class="thumbs"><a href="/other-story"><img src="/t1.jpg" alt=""></a></div></article>`));
+  assert.equal(a.text, S.join('\n\n'));
+  const b = extract(page(`<article class="story">${paras(S)}<h3>The new map</h3><p><a href="/map-big.png"><img src="/map.png" alt=""></a></p></article>`));
+  assert.ok(b.text.endsWith('The new map'), b.text.slice(-40));
+});
+
+test('a sign-up form with many validation messages does not outscore a short article', () => {
+  const msgs = Array.from({ length: 8 }, (_, k) => `<p>The password must be at least ${8 + k} characters long, with one digit, one capital letter, and no spaces.</p>`).join('');
+  const controls = '<input type="text" name="u"><input type="email" name="e"><input type="password" name="p"><input type="password" name="q"><input type="checkbox" name="t"><input type="checkbox" name="d"><select name="c"><option>a</option></select><button>Sign up</button>';
+  const form = `<form class="form"><div class="modal">${controls}${msgs}</div></form>`;
+  const a = extract(page(`${form}<div class="story">${paras(S.slice(0, 3))}</div>`));
+  assert.ok(a.text.startsWith(S[0]!), a.text.slice(0, 80));
+  assert.ok(!a.text.includes('password'), a.text.slice(0, 200));
+});

@@ -23,6 +23,11 @@ test('numbers become typed tokens: rate ranges, scores, magnitudes, money, calen
   for (const k of ['r:3.75-4', 'p:3.75', 'p:4', 's:40-22', 'md:2-9', 'mag:6.3', '$:5t', '$:4t']) assert.ok(t.has(k), `missing ${k} in ${[...t.keys()].join(' ')}`);
   assert.ok(![...t.keys()].some((k) => k.startsWith('s:23')), 'age read as a score');
   assert.ok(numberTokens('a strong earthquake measuring 7.7 on the Richter scale').has('mag:7.7'));
+  const d = numberTokens('sentenced to 50 months in prison, a 50-month term; the 55-year-old');
+  assert.equal(d.get('dur:50mo'), 2);
+  assert.ok(![...d.keys()].some((k) => k.startsWith('dur:55')), 'an age read as a duration');
+  const c = numberTokens('protests that killed 19 people; 250 injured; aged 19');
+  assert.ok(c.has('toll:19') && c.has('toll:250'), [...c.keys()].join(' '));
 });
 
 test('names: capitalised words that are not just sentence starts', () => {

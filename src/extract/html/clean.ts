@@ -21,7 +21,7 @@ export interface CleanOptions {
 }
 
 const SHARE = /share|sharedaddy/i;
-const CAPTION = /caption|credit|copyright|(^|[\s_-])(dida|legend)([\s_-]|$)/i;
+const CAPTION = /caption|credit|copyright|(image|img|photo|picture|foto|bild)[-_]?(desc|text|sub|unterschrift)|(^|[\s_-])(dida|legend)([\s_-]|$)/i;
 const BYLINE = /byline|author|dateline|writtenby|p-author/i;
 const CONDITIONAL = new Set(['form', 'fieldset', 'table', 'ul', 'div']);
 const MAX_TABLE_SCAN = 5000;
@@ -34,6 +34,11 @@ const STATEMENT_END = /[.。．！!।॥]$/u;
 const COLON_END = /[:：]$/u;
 const ICON_CLASS = /emoji|smil(e|ey|ie)|emoticon|(^|[\s_-])icon([\s_-]|$)/i;
 const MAX_ICON = 32;
+const IMAGE_FILE = /\.(jpe?g|png|gif|webp|avif|svg)(\?|#|$)/i;
+const BOLD = new Set(['b', 'strong']);
+/** Fine print: italics and small type. A short paragraph set wholly in it, not a sentence, is a credit, source or note. */
+const FINE_PRINT = new Set(['em', 'i', 'small', 'sub', 'sup']);
+const MAX_FINE_PRINT = 60;
 /** Prose left in a block (Latin-equivalent characters) below which it may be the remains of a teaser list. */
 const MAX_REMAINS = 200;
 
@@ -41,7 +46,7 @@ const MAX_REMAINS = 200;
 export const D = {
   pruned: 1, empty: 2, title: 3, figcaption: 4, captionClass: 5, shareClass: 6, bylineClass: 7, widgetClass: 8,
   authorAttr: 9, linkParagraph: 10, negativeHeading: 11, linkList: 12, negativeWeight: 13, manyImages: 14,
-  manyItems: 15, inputs: 16, shortLinks: 17, linkDensity: 18, embeds: 19, headingOfDropped: 20, trailingHeading: 21, teaserRemains: 22,
+  manyItems: 15, inputs: 16, shortLinks: 17, linkDensity: 18, embeds: 19, headingOfDropped: 20, trailingHeading: 21, teaserRemains: 22, finePrint: 23,
 } as const;
 
 /** Returns drop codes (non-zero = leave this subtree out, see D) and the data-table flags the renderer needs. */
@@ -137,6 +142,8 @@ export function cleanContent(ix: PageIndex, include: number[], dead: Uint8Array,
     for (let i = ix.end[root]! - 1; i > root; i--) {
       const name = els[i]!.name;
       if (ix.ownText[i] === 0 && !HEADING_TAGS.has(name) && name !== 'img' && name !== 'picture') continue;
+      // (an icon, or a thumbnail linking to another page, is not the article's picture)
+      if ((name === 'img' || name === 'picture') && ix.ownText[i] === 0 && (isIcon(els[i]!) || linkedThumbnail(i, root))) continue;
       let h = -1;
       let label = -1;
       let labelOk = true; // (a label is a whole short block: a long block above ends the search)
@@ -178,22 +185,17 @@ export function cleanContent(ix: PageIndex, include: number[], dead: Uint8Array,
 
   /** Every text node under element i (kept or not) sits inside a <b>/<strong>. */
   function allBold(i: number): boolean {
-    const stack: Array<{ node: AnyNode; bold: boolean }> = [{ node: els[i]!, bold: false }];
-    let any = false;
-    while (stack.length) {
-      const { node, bold } = stack.pop()!;
-      if (node.type === 'text') {
-        if ((node as unknown as { data: string }).data.trim() === '') continue;
-        if (!bold) return false;
-        any = true;
-        continue;
-      }
-      if (node.type !== 'tag') continue;
-      const el = node as Element;
-      const b = bold || el.name === 'b' || el.name === 'strong';
-      for (const k of el.children) stack.push({ node: k, bold: b });
+    return allInside(els[i]!, BOLD);
+  }
+
+  /** An image inside a link to a page (not to a bigger version of the image itself). */
+  function linkedThumbnail(i: number, root: number): boolean {
+    for (let a = parent[i]!; a > root; a = parent[a]!) {
+      if (els[a]!.name !== 'a') continue;
+      const href = els[a]!.attribs.href ?? '';
+      return href !== '' && !IMAGE_FILE.test(href);
     }
-    return any;
+    return false;
   }
 
   function shouldDrop(i: number): number {
@@ -217,6 +219,8 @@ export function cleanContent(ix: PageIndex, include: number[], dead: Uint8Array,
     if (el.attribs.rel === 'author' || (el.attribs.itemprop ?? '').includes('author')) {
       if (len < 100) return D.authorAttr;
     }
+    // ("Photo: X", "Source: Y", "Credit:" under an image: typography, not words, tells them apart)
+    if (name === 'p' && len > 0 && len < MAX_FINE_PRINT && link[i] === 0 && !protectedBy[i] && allInside(el, FINE_PRINT) && !SENTENCE_END.test(textContent(el).trim())) return D.finePrint;
     if (opts.cleanConditionally && !protectedBy[i] && (name === 'p' || HEADING_TAGS.has(name) || (name === 'div' && !blockDesc[i]))) {
       // A paragraph that is mostly link text is a teaser ("read also: <headline>") or a pager.
       if (len > 0 && link[i]! / len > 0.5) return D.linkParagraph;
@@ -273,6 +277,26 @@ function isIcon(el: Element): boolean {
   const w = Number(a.width);
   const h = Number(a.height);
   return (w > 0 && w <= MAX_ICON) || (h > 0 && h <= MAX_ICON);
+}
+
+/** Every non-blank text node under `root` sits inside an element named in `tags`. */
+function allInside(root: Element, tags: Set<string>): boolean {
+  const stack: Array<{ node: AnyNode; inside: boolean }> = [{ node: root, inside: false }];
+  let any = false;
+  while (stack.length) {
+    const { node, inside } = stack.pop()!;
+    if (node.type === 'text') {
+      if ((node as unknown as { data: string }).data.trim() === '') continue;
+      if (!inside) return false;
+      any = true;
+      continue;
+    }
+    if (node.type !== 'tag') continue;
+    const el = node as Element;
+    const b = inside || tags.has(el.name);
+    for (const k of el.children) stack.push({ node: k, inside: b });
+  }
+  return any;
 }
 
 /** Readability's data-table test: header cells, a caption or summary, or a real grid. */

@@ -17,6 +17,9 @@ export interface Selection {
 const MIN_PARA = 25;
 const ANCESTOR_LEVELS = 5;
 const TOP_N = 5;
+const MIN_FORM_INPUTS = 3;
+/** Latin-equivalent characters of text per form control below which a candidate is a form. */
+const TEXT_PER_INPUT = 150;
 const SENTENCE_END = /[.。．！？!?؟।॥](\s|$)/u;
 
 export function selectContent(ix: PageIndex, t: Totals, dead: Uint8Array, weightClasses: boolean): Selection {
@@ -64,6 +67,9 @@ export function selectContent(ix: PageIndex, t: Totals, dead: Uint8Array, weight
   for (const c of candidates) {
     const text = t.text[c]!;
     score[c] = score[c]! * (1 - (text > 0 ? Math.min(1, t.link[c]! / text) : 0));
+    // A form's labels and validation messages (login or sign-up dialogs) are not an article:
+    // text that comes with a form control every few lines scores a fifth.
+    if (t.input[c]! >= MIN_FORM_INPUTS && text < TEXT_PER_INPUT * t.input[c]!) score[c] = score[c]! * 0.2;
   }
   const top5 = candidates.sort((a, b) => score[b]! - score[a]!).slice(0, TOP_N);
   let top = top5[0] ?? -1;

@@ -66,9 +66,18 @@ function surfaceRank(w: string): number {
 export function displayNames(story: Story): string[] {
   // Only the words that are names are looked at (a story page has dozens of headlines).
   const wanted = new Set(story.topNames);
+  // Headlines that cannot hold a wanted name are not split into words (most of them, on a story
+  // page of dozens). Lower-casing a headline and a word alone differ only in Greek final sigma
+  // (the one context-dependent rule), so σ/ς are folded for this check: it never skips a headline
+  // that has a wanted word.
+  const fold = (x: string): string => x.toLowerCase().replace(/ς/g, 'σ');
+  const keys = story.topNames.map(fold);
   const surface = new Map<string, string>();
   for (const a of [{ title: story.title }, ...story.articles]) {
-    for (const word of (a.title ?? '').match(/[\p{L}\p{N}]+/gu) ?? []) {
+    if (!a.title) continue;
+    const lower = fold(a.title);
+    if (!keys.some((k) => lower.includes(k))) continue;
+    for (const word of a.title.match(/[\p{L}\p{N}]+/gu) ?? []) {
       const key = word.toLowerCase();
       if (!wanted.has(key)) continue;
       const seen = surface.get(key);
@@ -82,21 +91,17 @@ export function displayNames(story: Story): string[] {
   });
 }
 
-/** A story with its articles in timeline order, kept while the archive is unchanged (page-cache.ts). */
+/** A story with its articles in timeline order. */
 export interface KeptStory { story: Story; timeline: StoryArticle[] }
 
-export function keptStory(ctx: RequestContext, id: number): KeptStory | undefined {
-  return ctx.cache.stories.get(`story:${id}`, () => {
-    const story = ctx.archive.getStory(id);
-    return story && { story, timeline: sortByPublished(story.articles) };
-  }, storyBytes);
-}
-
-/** Roughly what a kept story holds (its strings), for the cache's byte budget. */
-function storyBytes(k: KeptStory): number {
-  let n = 200 + 2 * k.story.title.length;
-  for (const a of k.story.articles) n += 120 + 2 * (a.url.length + a.site.length + (a.title?.length ?? 0) + (a.published?.length ?? 0));
-  return n;
+/**
+ * The story and its timeline, read afresh: only the rendered story page is kept (pages cache),
+ * not the story itself — a story of 80 articles is tens of KB of small objects, and keeping
+ * thousands of them would crowd out the small coverage lists article pages keep (article.ts).
+ */
+export function readStory(ctx: RequestContext, id: number): KeptStory | undefined {
+  const story = ctx.archive.getStory(id);
+  return story && { story, timeline: sortByPublished(story.articles) };
 }
 
 export function storyBody(story: Story, timeline = sortByPublished(story.articles)): SafeHtml {
@@ -123,7 +128,7 @@ export function storyPage(ctx: RequestContext): Reply {
   const id = /^[1-9]\d{0,14}$/.test(ctx.params.id!) ? Number(ctx.params.id) : undefined;
   if (id !== undefined) ctx.cache.check();
   const page = id === undefined ? undefined : ctx.cache.pages.get(`story-page:${id}`, () => {
-    const kept = keptStory(ctx, id);
+    const kept = readStory(ctx, id);
     if (!kept) return undefined;
     const { story, timeline } = kept;
     return keptPage(renderPage({ title: story.title, nav: 'latest' }, html`${storyBody(story, timeline)}${storyEntitiesPanel(ctx, story.id)}`).body as string);
