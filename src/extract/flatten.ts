@@ -81,6 +81,33 @@ export function limitNesting(html: string): { html: string; flattened: boolean }
 
 const LT = 60, GT = 62, SLASH = 47, BANG = 33;
 
+/** The tag names nestsTooDeep must recognise: the voids, then script and style. */
+const KNOWN = [...[...VOID].filter((v) => !v.startsWith('!')), 'script', 'style'];
+const SCRIPT = KNOWN.length - 2, STYLE = KNOWN.length - 1;
+const MAX_KNOWN = Math.max(...KNOWN.map((k) => k.length));
+const lower = (b: number): number => (b >= 65 && b <= 90 ? b + 32 : b);
+const KNOWN_BY_HASH = new Map<number, number>();
+KNOWN.forEach((name, i) => {
+  let h = name.length;
+  for (let k = 0; k < name.length; k++) h = (Math.imul(h, 31) + name.charCodeAt(k)) | 0;
+  if (KNOWN_BY_HASH.has(h)) throw new Error(`tag-name hash collision: ${name}`);
+  KNOWN_BY_HASH.set(h, i);
+});
+
+/** Index in KNOWN of the ASCII tag name in buf[start, end), case-insensitively; −1 for any other name. No string is made. */
+function knownName(buf: Buffer, start: number, end: number): number {
+  const len = end - start;
+  if (len > MAX_KNOWN) return -1;
+  let h = len;
+  for (let k = start; k < end; k++) h = (Math.imul(h, 31) + lower(buf[k]!)) | 0;
+  const i = KNOWN_BY_HASH.get(h);
+  if (i === undefined) return -1;
+  const name = KNOWN[i]!;
+  if (name.length !== len) return -1;
+  for (let k = 0; k < len; k++) if (lower(buf[start + k]!) !== name.charCodeAt(k)) return -1;
+  return i;
+}
+
 /**
  * Whether undecoded `bytes` nest deeper than MAX_DEPTH, by the same scan as limitNesting, so that
  * the decoded text need not be joined into one (large) string just to learn that it is sane.
@@ -116,12 +143,12 @@ export function nestsTooDeep(bytes: Uint8Array): boolean {
     let next = end + 1;
     const selfClosing = buf[end - 1] === SLASH;
     if (!(selfClosing && !close) && first !== BANG) {
-      const name = ascii ? buf.toString('latin1', nameStart, j).toLowerCase() : '\u0080';
-      if (!VOID.has(name)) {
+      const known = ascii ? knownName(buf, nameStart, j) : -1;
+      if (known < 0 || known >= SCRIPT) { // (not a void element)
         if (close) depth = Math.max(0, depth - 1);
         else if (++depth > MAX_DEPTH) return true;
-        if (name === 'script' || name === 'style') {
-          const endTag = buf.indexOf(`</${name}`, next, 'latin1');
+        if (known === SCRIPT || known === STYLE) {
+          const endTag = buf.indexOf(known === SCRIPT ? '</script' : '</style', next, 'latin1');
           if (endTag === -1) return false;
           next = endTag;
         }

@@ -32,6 +32,8 @@ const FOREIGN = new Set(['math', 'svg']);
 const HTML_INTEGRATION = new Set(['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'foreignobject', 'desc', 'title']);
 
 const LT = 60, AMP = 38, DQUOTE = 34, SQUOTE = 39;
+/** The attributes of every element that has none: one shared, frozen, prototype-less object. */
+const NO_ATTRIBS = Object.freeze(Object.create(null) as Record<string, string>);
 
 /**
  * The Tokenizer with a fast path for the two states where pages spend most characters: running
@@ -158,7 +160,7 @@ class TreeBuilder implements TokenizerCallbacks {
       if (FOREIGN.has(name)) this.foreign.push(true);
       else if (HTML_INTEGRATION.has(name)) this.foreign.push(false);
     }
-    this.attribs = Object.create(null) as Record<string, string>;
+    this.attribs = NO_ATTRIBS; // made on the first attribute (most elements have none)
   }
 
   private endOpenTag(): void {
@@ -203,7 +205,7 @@ class TreeBuilder implements TokenizerCallbacks {
         this.closeCurrentTag();
       }
     } else if (name === 'br') {
-      this.openElement('br', Object.create(null) as Record<string, string>);
+      this.openElement('br', NO_ATTRIBS);
       this.closeElement();
     }
   }
@@ -211,7 +213,8 @@ class TreeBuilder implements TokenizerCallbacks {
   onattribdata(start: number, end: number): void { this.attribvalue += this.slice(start, end); }
   onattribentity(cp: number): void { this.attribvalue += String.fromCodePoint(cp); }
   onattribend(): void {
-    const a = this.attribs;
+    let a = this.attribs;
+    if (a === NO_ATTRIBS) a = this.attribs = Object.create(null) as Record<string, string>;
     if (a && !(this.attribname in a)) a[this.attribname] = this.attribvalue;
     this.attribvalue = '';
   }

@@ -132,8 +132,10 @@ export function collect(doc: Document): Collected {
       if (rel && a.href && name === 'link') for (const r of rel.split(/\s+/)) push(c.links, r, a.href);
       if (/\bauthor\b/.test(rel) && c.relAuthors.length < 10 && name === 'a') c.relAuthors.push(textOf(el));
     }
-    const cls = a.class === undefined && a.id === undefined ? '' : `${a.class ?? ''} ${a.id ?? ''}`;
-    const relevant = cls.length > 1 && ANY_CLASS_RE.test(cls);
+    // (ANY_CLASS_RE has no spaces, so it cannot match across the joint: testing the parts
+    // separately spares building and flattening a joined string for every element.)
+    const relevant = (a.class !== undefined && ANY_CLASS_RE.test(a.class)) || (a.id !== undefined && ANY_CLASS_RE.test(a.id));
+    const cls = relevant ? `${a.class ?? ''} ${a.id ?? ''}` : '';
     const toks = relevant && !NEVER_BOILER.has(name) ? cls.split(/\s+/).filter((t) => t && !TAXONOMY_RE.test(t)) : NO_TOKENS;
     const article = inArticle || name === 'article' || (toks.length > 0 && toks.some((t) => ARTICLE_RE.test(t)))
       || (a.itemtype !== undefined && /Article|BlogPosting/.test(a.itemtype));
