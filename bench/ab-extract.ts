@@ -4,10 +4,10 @@
 //   git archive <rev> src | tar -x -C /tmp/base     (a copy of the other revision's src/)
 //   node --import tsx bench/ab-extract.ts /tmp/base [rounds]
 // Prints pages per CPU-second for the base (A) and this checkout (B) over the dev sets.
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { extract as current } from '../src/extract/index.js';
+import { benchDir, loadPages, readPage, SETS } from './runner.js';
 
 type Extract = typeof current;
 const [baseDir, roundsArg] = process.argv.slice(2);
@@ -15,24 +15,15 @@ if (!baseDir || !existsSync(join(baseDir, 'src/extract/index.ts'))) {
   console.error('usage: ab-extract.ts <dir with the base revision\'s src/> [rounds]');
   process.exit(2);
 }
-const root = process.env.DATELINE_BENCH ?? '/work/shared/bench';
-if (!existsSync(root)) { console.error(`no benchmark data at ${root}`); process.exit(0); }
+const root = benchDir();
+if (!root) { console.error('no benchmark kit (../shared/bench or $DATELINE_BENCH): nothing to measure'); process.exit(0); }
 const base = (await import(resolve(baseDir, 'src/extract/index.ts')) as { extract: Extract }).extract;
 const rounds = Number(roundsArg ?? 3);
 
+// The HTML dev sets (the crawl-text sets run another path).
 const pages: Array<{ bytes: Uint8Array; opts: { url?: string } }> = [];
-for (const set of ['extraction/trafilatura-dev', 'extraction/readability-pages', 'dates/htmldate-dev']) {
-  const dir = join(root, set);
-  const urls = new Map<string, string>();
-  for (const line of readFileSync(join(dir, 'truth.jsonl'), 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const t = JSON.parse(line) as { id: string; url?: string };
-    if (t.url) urls.set(t.id, t.url);
-  }
-  for (const f of readdirSync(join(dir, 'pages')).filter((x) => x.endsWith('.html.gz')).sort()) {
-    const url = urls.get(f.replace(/\.html\.gz$/, ''));
-    pages.push({ bytes: gunzipSync(readFileSync(join(dir, 'pages', f))), opts: url ? { url } : {} });
-  }
+for (const set of SETS.filter((s) => s.kind === 'html')) {
+  for (const page of loadPages(root, set)) pages.push({ bytes: readPage(page), opts: page.url ? { url: page.url } : {} });
 }
 const cpu = (fn: Extract, p: (typeof pages)[number]): number => {
   const t0 = process.cpuUsage();

@@ -3,13 +3,11 @@
 //   node --import tsx bench/extract-identical.ts --save /tmp/before.jsonl      (on the old code)
 //   node --import tsx bench/extract-identical.ts --against /tmp/before.jsonl   (on the new code)
 // Exit 0 when identical, 1 when some page differs. Not timed: see profile-extract.ts for speed.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { extract } from '../src/extract/index.js';
+import { benchDir, loadPages, readPage, SETS } from './runner.js';
 
-const SETS = ['extraction/trafilatura-dev', 'extraction/readability-pages', 'dates/htmldate-dev'];
-const root = process.env.DATELINE_BENCH ?? '/work/shared/bench';
+const root = benchDir();
 const args = process.argv.slice(2);
 const opt = (name: string): string | undefined => {
   const i = args.indexOf(name);
@@ -21,25 +19,16 @@ if (!save && !against) {
   console.error('usage: extract-identical.ts --save FILE | --against FILE');
   process.exit(2);
 }
-if (!existsSync(root)) {
-  console.error(`no benchmark data at ${root}: nothing to compare`);
+if (!root) {
+  console.error('no benchmark kit (../shared/bench or $DATELINE_BENCH): nothing to compare');
   process.exit(0);
 }
 
 const lines: string[] = [];
-for (const set of SETS) {
-  const dir = join(root, set);
-  const urls = new Map<string, string>();
-  for (const line of readFileSync(join(dir, 'truth.jsonl'), 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const t = JSON.parse(line) as { id: string; url?: string };
-    if (t.url) urls.set(t.id, t.url);
-  }
-  for (const f of readdirSync(join(dir, 'pages')).filter((x) => x.endsWith('.html.gz')).sort()) {
-    const id = f.replace(/\.html\.gz$/, '');
-    const url = urls.get(id);
-    const article = extract(gunzipSync(readFileSync(join(dir, 'pages', f))), url ? { url } : {});
-    lines.push(JSON.stringify({ page: `${set}/${id}`, article }));
+for (const set of SETS.filter((s) => s.kind === 'html')) {
+  for (const page of loadPages(root, set)) {
+    const article = extract(readPage(page), page.url ? { url: page.url } : {});
+    lines.push(JSON.stringify({ page: `${set.name}/${page.id}`, article }));
   }
 }
 
