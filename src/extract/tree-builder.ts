@@ -46,6 +46,18 @@ interface TokenizerInternals {
   offset: number;
   index: number;
 }
+/** Move the tokenizer to just before the next `a` or `b` in its buffer (or its end): parse() steps onto it next. */
+function skipTo(t: TokenizerInternals, a: number, b: number): void {
+  const buf = t.buffer;
+  const n = buf.length;
+  let i = t.index - t.offset + 1;
+  while (i < n) {
+    const ch = buf.charCodeAt(i);
+    if (ch === a || ch === b) break;
+    i++;
+  }
+  t.index = t.offset + i - 1;
+}
 class FastTokenizer extends Tokenizer {}
 {
   const proto = FastTokenizer.prototype as unknown as Record<string, (this: TokenizerInternals, c: number) => void>;
@@ -53,29 +65,13 @@ class FastTokenizer extends Tokenizer {}
   const stateText = base.stateText!;
   proto.stateText = function (c: number): void {
     if (c === LT || c === AMP) { stateText.call(this, c); return; }
-    const buf = this.buffer;
-    let i = this.index - this.offset + 1;
-    const n = buf.length;
-    while (i < n) {
-      const ch = buf.charCodeAt(i);
-      if (ch === LT || ch === AMP) break;
-      i++;
-    }
-    this.index = this.offset + i - 1; // parse() steps to i next
+    skipTo(this, LT, AMP);
   };
   for (const [state, quote] of [['stateInAttributeValueDoubleQuotes', DQUOTE], ['stateInAttributeValueSingleQuotes', SQUOTE]] as const) {
     const original = base[state]!;
     proto[state] = function (c: number): void {
       if (c === quote || c === AMP) { original.call(this, c); return; }
-      const buf = this.buffer;
-      let i = this.index - this.offset + 1;
-      const n = buf.length;
-      while (i < n) {
-        const ch = buf.charCodeAt(i);
-        if (ch === quote || ch === AMP) break;
-        i++;
-      }
-      this.index = this.offset + i - 1;
+      skipTo(this, quote, AMP);
     };
   }
 }

@@ -32,12 +32,12 @@ export class StoryScorer {
         sum += f.lang && mLang && f.lang !== mLang ? crossLingualCosine(vec, mv) : cosine(vec, mv);
         n++;
       }
-      return n ? (sum / n) * this.conflict(vec, story.centroid) : this.centroidScore(vec, story, f);
+      return n ? (sum / n) * this.conflict(vec, story.centroid) : this.centroidScore(vec, story);
     }
-    return this.centroidScore(vec, story, f);
+    return this.centroidScore(vec, story);
   }
 
-  private centroidScore(vec: Map<string, number>, story: StoryState, _f: ArticleFeatures): number {
+  private centroidScore(vec: Map<string, number>, story: StoryState): number {
     let dot = 0;
     let norm = 0;
     for (const [k, w] of story.centroid) {
