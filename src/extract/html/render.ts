@@ -146,8 +146,8 @@ export function renderBody(input: RenderInput): BodyOutputs {
     }
     if (node.type !== 'tag') continue;
     const el = node as Element;
-    const i = ix.idx.get(el);
-    if (i === undefined || drop[i]) continue;
+    const i = el.index;
+    if (i < 0 || drop[i]) continue;
     const name = el.name;
     if (name === 'br') { tbuf += '\n'; mbuf += '\n'; hbuf += '<br>'; continue; }
     if (name === 'img') { image(el); continue; }
