@@ -147,3 +147,26 @@ test('event weekdays: reports of different days do not join, a next-morning upda
   assert.ok(articleFits({ firstDay: monday, lastDay: monday }, { weekday: 1 }, 3));
   assert.ok(!articleFits({ weekdays: bit(4) }, { day: monday }, 3), 'a Monday publication vs a Thursday story');
 });
+
+test('a day stated by undated members holds the story: a dated page fits it even away from the dated members', async () => {
+  const { dayFits, timeCompatible } = await import('../../src/stories/time-window.js');
+  const jul9 = Date.UTC(2025, 6, 9) / 864e5;
+  const doyJul9 = dayOfYearFromHead('Nvidia reached $4 trillion on July 9, shares up');
+  assert.ok(doyJul9 !== undefined);
+  // Dated members say July 31 (a page's wrong date); an undated member says July 9.
+  const story = { firstDay: jul9 + 22, lastDay: jul9 + 22, statedDays: [doyJul9] };
+  assert.ok(dayFits(story, jul9, 3), 'a July 9 report fits the stated day');
+  assert.ok(dayFits(story, jul9 + 21, 3), 'and the publication days still count');
+  assert.ok(!dayFits(story, jul9 + 10, 3));
+  // An undated story that states a day holds dated articles to it.
+  assert.ok(!dayFits({ statedDays: [doyJul9] }, jul9 + 30, 3));
+  assert.ok(dayFits({}, jul9 + 30, 3));
+  // Two undated stories: their stated days must meet.
+  assert.ok(!timeCompatible({ statedDays: [doyJul9] }, { statedDays: [doyJul9 + 40] }, 3));
+  assert.ok(timeCompatible({ statedDays: [doyJul9] }, { statedDays: [doyJul9 + 1] }, 3));
+});
+
+test('amounts with a currency code are money like amounts with a symbol', () => {
+  const t = numberTokens('a high of 164.42 USD, a 4 trillion USD market cap, USD 40 billion of bills');
+  for (const k of ['$:164.42', '$:4t', '$:40b']) assert.ok(t.has(k), `missing ${k} in ${[...t.keys()].join(' ')}`);
+});
