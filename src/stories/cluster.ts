@@ -228,6 +228,11 @@ export class StoryClusterer {
     return this.stories.size;
   }
 
+  /** Articles counted in the document frequencies (restored, seeded or added). */
+  get documents(): number {
+    return this.docs;
+  }
+
   private count(f: ArticleFeatures): void {
     this.docs++;
     for (const k of Object.keys(f.vec)) this.df.increment(k);
