@@ -181,3 +181,13 @@ test('multi-word names: capitalised runs name one thing; caps acronyms kept, lea
   assert.equal(h.get('us open'), 2);
   assert.ok(!h.has('alcaraz overcomes sinner'));
 });
+
+test('same-day evidence: a report dated on a story day naming the same event weekday corroborates', async () => {
+  const { sameDayEvent } = await import('../../src/stories/time-window.js');
+  const oct29 = Date.UTC(2025, 9, 29) / 864e5;
+  const story = { firstDay: oct29, lastDay: oct29 + 1, weekdays: 1 << 3 };
+  assert.ok(sameDayEvent(story, { day: oct29, weekday: 3 }));
+  assert.ok(!sameDayEvent(story, { day: oct29 - 1, weekday: 3 }), 'published the day before');
+  assert.ok(!sameDayEvent(story, { day: oct29, weekday: 2 }), 'another weekday');
+  assert.ok(!sameDayEvent(story, { weekday: 3 }), 'undated');
+});
