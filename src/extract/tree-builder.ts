@@ -7,7 +7,9 @@
 // elements, `</p>` and `</br>` without an opening tag, self-closing tags honoured only in SVG
 // and MathML, the first of duplicate attributes, and a text node split wherever a comment,
 // doctype or processing instruction was.
-import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
+import type { Tokenizer, TokenizerCallbacks } from 'htmlparser2';
+import { FastTokenizer } from './fast-tokenizer.js';
+import { knownName } from './known-names.js';
 import type { ChildNode, Document, Element, ParentNode, Text } from './dom.js';
 
 const P_TAG = new Set(['p']);
@@ -31,57 +33,15 @@ const VOID = new Set(['area', 'base', 'basefont', 'br', 'col', 'command', 'embed
 const FOREIGN = new Set(['math', 'svg']);
 const HTML_INTEGRATION = new Set(['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'foreignobject', 'desc', 'title']);
 
-const LT = 60, AMP = 38, DQUOTE = 34, SQUOTE = 39;
 /** The attributes of every element that has none: one shared, frozen, prototype-less object. */
 const NO_ATTRIBS = Object.freeze(Object.create(null) as Record<string, string>);
 
-/**
- * The Tokenizer with a fast path for the two states where pages spend most characters: running
- * text and quoted attribute values. htmlparser2 dispatches every character through its state
- * switch; these states only react to `<`/`&` (text) or the quote/`&` (values), so we jump
- * straight to the next such character. The token stream is unchanged.
- */
-interface TokenizerInternals {
-  buffer: string;
-  offset: number;
-  index: number;
-}
-/** Move the tokenizer to just before the next `a` or `b` in its buffer (or its end): parse() steps onto it next. */
-function skipTo(t: TokenizerInternals, a: number, b: number): void {
-  const buf = t.buffer;
-  const n = buf.length;
-  let i = t.index - t.offset + 1;
-  while (i < n) {
-    const ch = buf.charCodeAt(i);
-    if (ch === a || ch === b) break;
-    i++;
-  }
-  t.index = t.offset + i - 1;
-}
-class FastTokenizer extends Tokenizer {}
-{
-  const proto = FastTokenizer.prototype as unknown as Record<string, (this: TokenizerInternals, c: number) => void>;
-  const base = Tokenizer.prototype as unknown as Record<string, (this: TokenizerInternals, c: number) => void>;
-  const stateText = base.stateText!;
-  proto.stateText = function (c: number): void {
-    if (c === LT || c === AMP) { stateText.call(this, c); return; }
-    skipTo(this, LT, AMP);
-  };
-  for (const [state, quote] of [['stateInAttributeValueDoubleQuotes', DQUOTE], ['stateInAttributeValueSingleQuotes', SQUOTE]] as const) {
-    const original = base[state]!;
-    proto[state] = function (c: number): void {
-      if (c === quote || c === AMP) { original.call(this, c); return; }
-      skipTo(this, quote, AMP);
-    };
-  }
-}
-
 function newElement(name: string, attribs: Record<string, string>, parent: ParentNode): Element {
-  return { type: name === 'script' ? 'script' : name === 'style' ? 'style' : 'tag', name, attribs, children: [], parent };
+  return { type: name === 'script' ? 'script' : name === 'style' ? 'style' : 'tag', name, attribs, children: [], parent, index: -1 };
 }
 
 class TreeBuilder implements TokenizerCallbacks {
-  readonly root: Document = { type: 'root', children: [], parent: null };
+  readonly root: Document = { type: 'root', children: [], parent: null, elementCount: 0 };
   /** Open elements of the tree, innermost last (the root first). */
   private nodes: ParentNode[] = [this.root];
   /** Open tag names as the parser tracks them, innermost last (voids never enter). */
@@ -113,6 +73,17 @@ class TreeBuilder implements TokenizerCallbacks {
     return s;
   }
 
+  /** A tag or attribute name, lower-cased: the shared constant when it is a common one (known-names.ts). */
+  private lowerName(start: number, end: number): string {
+    while (start - this.bufferOffset >= this.buffers[0]!.length) this.shiftBuffer();
+    const buf = this.buffers[0]!;
+    if (end - this.bufferOffset <= buf.length) {
+      const known = knownName(buf, start - this.bufferOffset, end - this.bufferOffset);
+      if (known !== undefined) return known;
+    }
+    return this.slice(start, end).toLowerCase();
+  }
+
   private shiftBuffer(): void {
     this.bufferOffset += this.buffers[0]!.length;
     this.buffers.shift();
@@ -131,6 +102,7 @@ class TreeBuilder implements TokenizerCallbacks {
   private openElement(name: string, attribs: Record<string, string>): void {
     const parent = this.nodes[this.nodes.length - 1]!;
     const el = newElement(name, attribs, parent);
+    this.root.elementCount++;
     parent.children.push(el);
     this.nodes.push(el);
     this.lastText = null;
@@ -181,14 +153,14 @@ class TreeBuilder implements TokenizerCallbacks {
   // --- Tokenizer callbacks (indices are absolute offsets into the written chunks) ---
   ontext(start: number, end: number): void { this.addText(this.slice(start, end)); }
   ontextentity(cp: number): void { this.addText(String.fromCodePoint(cp)); }
-  onopentagname(start: number, end: number): void { this.emitOpenTag(this.slice(start, end).toLowerCase()); }
+  onopentagname(start: number, end: number): void { this.emitOpenTag(this.lowerName(start, end)); }
   onopentagend(): void { this.endOpenTag(); }
   onselfclosingtag(): void {
     if (this.foreign[this.foreign.length - 1]) this.closeCurrentTag();
     else this.endOpenTag();
   }
   onclosetag(start: number, end: number): void {
-    const name = this.slice(start, end).toLowerCase();
+    const name = this.lowerName(start, end);
     if (FOREIGN.has(name) || HTML_INTEGRATION.has(name)) this.foreign.pop();
     if (!VOID.has(name)) {
       const names = this.names;
@@ -205,7 +177,7 @@ class TreeBuilder implements TokenizerCallbacks {
       this.closeElement();
     }
   }
-  onattribname(start: number, end: number): void { this.attribname = this.slice(start, end).toLowerCase(); }
+  onattribname(start: number, end: number): void { this.attribname = this.lowerName(start, end); }
   onattribdata(start: number, end: number): void { this.attribvalue += this.slice(start, end); }
   onattribentity(cp: number): void { this.attribvalue += String.fromCodePoint(cp); }
   onattribend(): void {
