@@ -26,6 +26,17 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]*/gu;
 const CLOSERS = /["'”’»«)\]）」』】›\s*]+$/u;
 const TRAILING_CREDIT = /\s*[(（][^()（）]{1,24}[)）]\s*$/u;
 const SENTENCE_END = /[.!?…。！？؟۔।॥:;：；]$/u;
+const CLOSER = /["'”’»«)\]）」』】›\s*]/u;
+
+// The end-anchored patterns above are tried at every position of a line; their last character
+// tells whether they can match at all (every closer is one UTF-16 unit; a credit ends in a bracket).
+function withoutClosers(s: string): string {
+  return s.length > 0 && CLOSER.test(s[s.length - 1]!) ? s.replace(CLOSERS, '') : s;
+}
+function withoutCredit(s: string): string {
+  const e = s.trimEnd();
+  return e.endsWith(')') || e.endsWith('）') ? s.replace(TRAILING_CREDIT, '') : s;
+}
 
 const HAS_WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 // Tokens without any letter or digit ("|", "•", "–") are not words.
@@ -79,7 +90,7 @@ function joinWrapped(block: string[]): string[] {
   for (let k = 1; k < block.length; k++) {
     const prev = out[out.length - 1]!;
     const cur = block[k]!;
-    const open = !SENTENCE_END.test(prev.replace(CLOSERS, ''));
+    const open = !SENTENCE_END.test(withoutClosers(prev));
     const wrapped = open && prev.length >= 50 && prev.length >= 0.6 * width;
     const continued = open && prev.length >= 20 && /^[\p{Ll}(,;]/u.test(cur);
     if (wrapped || continued) out[out.length - 1] = `${prev} ${cur}`;
@@ -97,7 +108,7 @@ export function splitLines(source: string): Line[] {
     for (let k = 0; k < joined.length; k++) {
       const text = joined[k]!;
       // A closing credit in brackets ("… Nature. (dpa)", "…上。（编译/林靖东）") follows the real end.
-      const stripped = text.replace(TRAILING_CREDIT, '').replace(CLOSERS, '');
+      const stripped = withoutClosers(withoutCredit(text));
       lines.push({
         index: lines.length,
         text,
