@@ -6,7 +6,8 @@ import type { SourceEvent } from './item.js';
 import { expandLocal, readLocalFile, readManifest, type LocalFile } from './local.js';
 import { IngestPipeline, type IngestSummary, type PipelineOptions } from './pipeline.js';
 import { WebCrawler, type WebOptions } from './web.js';
-import { updateStories, type ArchiveSource } from '../stories/archive.js';
+import type { ArchiveSource } from '../stories/archive.js';
+import { LiveStories } from './live-stories.js';
 
 export type { IngestSummary } from './pipeline.js';
 export type { IngestItem, SourceEvent } from './item.js';
@@ -35,6 +36,8 @@ export interface IngestOptions extends Omit<PipelineOptions, 'archive'> {
    * or whose enrichment failed to save) are enriched after the run.
    */
   enrich?: boolean;
+  /** When stories are placed during the run (live-stories.ts; tests and benchmarks tune it). */
+  storiesPacing?: { warmDocs?: number; lag?: number };
   /** Called as each phase of the run starts (benchmarks read CPU time per phase with it). */
   onPhase?: (phase: 'pipeline' | 'enrich-catch-up' | 'stories' | 'done') => void;
 }
@@ -55,10 +58,12 @@ export async function ingest(archive: Archive, sources: string[], opts: IngestOp
   const stories = opts.stories !== false && sqlite;
   const enrichArchive = opts.enrich === true && sqlite ? await import('../enrich/store.js') : undefined;
   if (enrichArchive && sqlite) enrichArchive.migrateEnrich(archive.db);
+  // Stories and duplicate groups are kept up to date as articles are stored (live-stories.ts).
+  const liveStories = stories && sqlite ? new LiveStories(archive, opts.storiesPacing ?? {}) : undefined;
   const pipeline = new IngestPipeline({
     ...opts, archive,
     ...(enrichArchive && sqlite ? { saveEnrichment: (id: number, hash: string, e: Enrichment) => enrichArchive.saveEnrichment(archive.db, id, hash, e) } : {}),
-    ...(stories ? { storiesFeatures: true } : {}),
+    ...(liveStories ? { liveStories } : {}),
   });
   for (const m of missing) pipeline.fail({ source: m, stage: 'read', reason: 'not-found', message: `no such file, folder or matching glob: ${m}` });
   const total = files.reduce((n, f) => n + f.size, 0);
@@ -76,11 +81,10 @@ export async function ingest(archive: Archive, sources: string[], opts: IngestOp
     summary.enriched = (summary.enriched ?? 0) + enrichArchive.enrichStored(archive.db, (id) => archive.getArticle(id)).enriched;
     summary.enrichCatchUpMs = Math.round(performance.now() - t);
   }
-  // Keep stories and duplicate groups up to date: place every new article (src/stories), with
-  // the features the workers computed for this run's articles.
-  if (stories) {
+  // Place the run's last articles (most were placed while the pipeline ran).
+  if (liveStories) {
     opts.onPhase?.('stories');
-    summary.stories = updateStories(archive, {}, pipeline.precomputedStories);
+    summary.stories = liveStories.finish();
   }
   opts.onPhase?.('done');
   return summary;

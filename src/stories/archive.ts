@@ -65,14 +65,15 @@ function usable(pre: PrecomputedStory | undefined, r: Row): pre is PrecomputedSt
  * The fields clustering needs, read straight from the rows in pages of 500 (getArticle() per id
  * also decompressed each article's markdown/html and looked up its story: a third of the time
  * of a stories update after ingest). Articles with usable precomputed features are not read
- * (nor their features computed) again.
+ * (nor their features computed) again. `upToId` bounds the range (ingest places a run's articles
+ * while it is still storing them: src/ingest/live-stories.ts).
  */
-function* articlesAfter(archive: ArchiveSource, afterId: number, precomputed?: ReadonlyMap<number, PrecomputedStory>): Generator<StoryInput | PreparedArticle> {
+export function* articlesAfter(archive: ArchiveSource, afterId: number, precomputed?: ReadonlyMap<number, PrecomputedStory>, upToId = Number.MAX_SAFE_INTEGER): Generator<StoryInput | PreparedArticle> {
   const page = archive.db.prepare(`SELECT a.id, a.url, s.host, a.title, a.published, a.language FROM articles a JOIN sites s ON s.id = a.site_id
-    WHERE a.id > ? ORDER BY a.id LIMIT 500`);
+    WHERE a.id > ? AND a.id <= ? ORDER BY a.id LIMIT 500`);
   const textOf = archive.db.prepare('SELECT text FROM articles WHERE id = ?').pluck();
   for (let after = afterId; ;) {
-    const rows = page.all(after) as Row[];
+    const rows = page.all(after, upToId) as Row[];
     if (!rows.length) return;
     for (const r of rows) {
       const meta: Omit<StoryInput, 'text'> = { id: r.id, url: r.url, site: r.host };

@@ -15,7 +15,7 @@ import { FeatureCounts } from './counts.js';
 import { DEFAULT_CLUSTER_OPTIONS, type ClusterOptions } from './cluster-options.js';
 import { chooseStory } from './decide.js';
 import { StoryScorer } from './scoring.js';
-import { articleFits, timeCompatible } from './time-window.js';
+import { MAX_STATED_DAYS, articleFits, sameDayEvent, timeCompatible } from './time-window.js';
 import { pack, prune, type PackedVector } from './vectors.js';
 
 export { DEFAULT_CLUSTER_OPTIONS, type ClusterOptions } from './cluster-options.js';
@@ -31,6 +31,8 @@ export interface StoryState {
   lastDay?: number;
   /** Event weekdays its members state (bit mask, bit 0 = Sunday; see time-window.ts). */
   weekdays: number;
+  /** Days of the year undated members state (see DaySpan.statedDays). */
+  statedDays?: number[];
   /** Language → member count. */
   langs: Map<string, number>;
   /** Representative member: the one that matched the story best when it joined. */
@@ -121,7 +123,7 @@ export class StoryClusterer {
     const all = forced !== undefined && this.stories.has(this.resolve(forced))
       ? [{ story: this.stories.get(this.resolve(forced))!, score: 1 }]
       : this.candidates(f, vec).map((story) => ({ story, score: this.scorer.similarity(vec, story, f) })).sort((a, b) => b.score - a.score);
-    const best = chooseStory(all, this.opts, (c) => this.scorer.corroborates(vec, c.story.centroid));
+    const best = chooseStory(all, this.opts, (c) => this.scorer.corroborates(vec, c.story.centroid) || sameDayEvent(c.story, f));
     let story: StoryState;
     const merged: number[] = [];
     if (best) {
@@ -226,6 +228,11 @@ export class StoryClusterer {
     return this.stories.size;
   }
 
+  /** Articles counted in the document frequencies (restored, seeded or added). */
+  get documents(): number {
+    return this.docs;
+  }
+
   private count(f: ArticleFeatures): void {
     this.docs++;
     for (const k of Object.keys(f.vec)) this.df.increment(k);
@@ -304,6 +311,7 @@ export class StoryClusterer {
     }
     if (story.centroid.size > this.opts.centroidSize * 1.5) prune(story.centroid, this.opts.centroidSize);
     if (f.weekday !== undefined) story.weekdays |= 1 << f.weekday;
+    if (f.day === undefined && f.doy !== undefined) addStatedDays(story, [f.doy]);
     if (f.day !== undefined) {
       story.firstDay = Math.min(story.firstDay ?? f.day, f.day);
       story.lastDay = Math.max(story.lastDay ?? f.day, f.day);
@@ -330,6 +338,7 @@ export class StoryClusterer {
     big.members.push(...small.members);
     big.size += small.size;
     big.weekdays |= small.weekdays;
+    if (small.statedDays) addStatedDays(big, small.statedDays);
     if (small.firstDay !== undefined) big.firstDay = Math.min(big.firstDay ?? small.firstDay, small.firstDay);
     if (small.lastDay !== undefined) big.lastDay = Math.max(big.lastDay ?? small.lastDay, small.lastDay);
     for (const [l, c] of small.langs) big.langs.set(l, (big.langs.get(l) ?? 0) + c);
@@ -341,3 +350,8 @@ export class StoryClusterer {
   }
 }
 
+
+function addStatedDays(story: StoryState, days: readonly number[]): void {
+  const list = (story.statedDays ??= []);
+  for (const d of days) if (list.length < MAX_STATED_DAYS && !list.includes(d)) list.push(d);
+}

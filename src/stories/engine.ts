@@ -2,7 +2,7 @@
 // persistence interface so the algorithm runs (and is tested) in memory and is kept in SQLite.
 import type { Story, StoryArticle } from '../types.js';
 import { StoryClusterer, type ClusterOptions, type StoryState } from './cluster.js';
-import { DuplicateIndex, exactHash, normalisedBody, signature, type DuplicateOptions, type Signature } from './duplicates.js';
+import { bodyWords, DuplicateIndex, exactHash, signature, type DuplicateOptions, type Signature } from './duplicates.js';
 import { articleFeatures, type ArticleFeatures, type StoryInput } from './features.js';
 
 /** Everything the engine keeps about one article; enough to rebuild its state without re-reading texts. */
@@ -75,9 +75,10 @@ export interface PreparedArticle {
 
 export function prepareArticle(input: StoryInput): PreparedArticle {
   const { text, ...meta } = input;
-  const body = normalisedBody(text);
+  const bw = bodyWords(text);
+  const body = bw.join(' ');
   const p: PreparedArticle = { input: meta, features: articleFeatures(input), hash: exactHash(text, body) };
-  const sig = signature(text, body);
+  const sig = signature(text, body, bw);
   if (sig) p.signature = sig;
   return p;
 }

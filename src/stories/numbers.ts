@@ -47,6 +47,14 @@ export function numberTokens(text: string): Map<string, number> {
     add(`$:${normNumber(m[2]!)}${scale}`);
     take(m);
   }
+  // Amounts written with an ISO currency code instead of a symbol: "164.42 USD", "4 trillion USD",
+  // "USD 40 billion" (wire copy translated from other languages, financial sites).
+  for (const m of s.matchAll(/\b(?:usd|eur|gbp|jpy|cny|inr|chf|cad|aud)\s?(\d+(?:[.,]\d+)*)(?:[\s-]?(trillion|billion|million|tn|bn|mn)\b)?|(?<![\d.,])(\d+(?:[.,]\d+)*)(?:[\s-]?(trillion|billion|million|tn|bn|mn))?\s?(?:usd|eur|gbp|jpy|cny|inr|chf|cad|aud)\b/g)) {
+    if (isUsed(m.index!)) continue;
+    const scale = m[2] ?? m[4];
+    add(`$:${normNumber((m[1] ?? m[3])!)}${scale ? SCALE[scale]! : ''}`);
+    take(m);
+  }
   for (const m of s.matchAll(/(\d+(?:\.\d+)?)[\s-](trillion|billion|million)\b/g)) {
     if (!isUsed(m.index!)) { add(`$:${normNumber(m[1]!)}${SCALE[m[2]!]}`); take(m); }
   }

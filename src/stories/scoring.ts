@@ -37,17 +37,32 @@ export class StoryScorer {
     return this.centroidScore(vec, story);
   }
 
+  /** Cosine of the article's weighted vector with the story's centroid under current idf. */
   private centroidScore(vec: Map<string, number>, story: StoryState): number {
+    return this.idfCosine(vec, true, story.centroid) * this.conflict(vec, story.centroid);
+  }
+
+  /**
+   * Cosine of `a` with the idf-weighted centroid `b`: `a` is weighted too unless it already is
+   * (`aWeighted`, an article's normalised vector). Terms with no weight (idf 0) count on neither side.
+   */
+  private idfCosine(a: ReadonlyMap<string, number>, aWeighted: boolean, b: ReadonlyMap<string, number>): number {
     let dot = 0;
-    let norm = 0;
-    for (const [k, w] of story.centroid) {
-      const c = w * this.ctx.idf(k);
-      if (c <= 0) continue;
-      norm += c * c;
-      const x = vec.get(k);
-      if (x) dot += x * c;
+    let na = 0;
+    let nb = 0;
+    for (const [k, w] of a) {
+      const x = aWeighted ? w : w * this.ctx.idf(k);
+      if (x > 0) na += x * x;
     }
-    return norm ? (dot / Math.sqrt(norm)) * this.conflict(vec, story.centroid) : 0;
+    for (const [k, w] of b) {
+      const idf = this.ctx.idf(k);
+      const y = w * idf;
+      if (y <= 0) continue;
+      nb += y * y;
+      const x = a.get(k);
+      if (x) dot += (aWeighted ? x : x * idf) * y;
+    }
+    return na && nb ? dot / Math.sqrt(na * nb) : 0;
   }
 
   /** Independent evidence beyond text similarity: a shared specific fact and no conflicting one. */
@@ -95,20 +110,6 @@ export class StoryScorer {
   }
 
   private centroidSimilarity(a: StoryState, b: StoryState): number {
-    let dot = 0;
-    let na = 0;
-    let nb = 0;
-    for (const [k, w] of a.centroid) {
-      const x = w * this.ctx.idf(k);
-      if (x <= 0) continue;
-      na += x * x;
-      const y = b.centroid.get(k);
-      if (y) dot += x * y * this.ctx.idf(k);
-    }
-    for (const [k, w] of b.centroid) {
-      const y = w * this.ctx.idf(k);
-      if (y > 0) nb += y * y;
-    }
-    return na && nb ? (dot / Math.sqrt(na * nb)) * this.conflict(a.centroid, b.centroid) : 0;
+    return this.idfCosine(a.centroid, false, b.centroid) * this.conflict(a.centroid, b.centroid);
   }
 }

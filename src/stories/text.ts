@@ -48,7 +48,12 @@ export function guessLanguage(words: readonly string[]): string | undefined {
 }
 
 /** Lower-case, fold typographic quotes and dashes, and drop combining accents (Sánchez = Sanchez). */
+const ASCII = /^[\x00-\x7f]*$/;
+
 export function foldText(s: string): string {
+  // ASCII has nothing to decompose, no marks, quotes or dashes to unify: only the case to fold
+  // (most name tokens and many headlines; the test stops at the first non-ASCII character).
+  if (ASCII.test(s)) return s.toLowerCase();
   return s
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
@@ -61,11 +66,11 @@ const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 /** Word tokens of `s`, folded (see foldText); possessive 's dropped. */
 export function words(s: string): string[] {
-  const out: string[] = [];
-  for (const m of foldText(s).matchAll(WORD_RE)) {
-    let w = m[0];
-    if (w.endsWith("'s")) w = w.slice(0, -2);
-    out.push(w);
+  // String.match with /g returns the strings alone: no match object per word (matchAll's).
+  const out = foldText(s).match(WORD_RE) ?? [];
+  for (let i = 0; i < out.length; i++) {
+    const w = out[i]!;
+    if (w.endsWith("'s")) out[i] = w.slice(0, -2);
   }
   return out;
 }
@@ -84,8 +89,13 @@ export function stem(w: string): string {
 
 /** Content terms: folded words without stopwords, pure short numbers or one-letter tokens, stemmed. */
 export function contentTerms(s: string): string[] {
+  return contentTermsOf(words(s));
+}
+
+/** contentTerms of text already split by words(). */
+export function contentTermsOf(ws: readonly string[]): string[] {
   const out: string[] = [];
-  for (const w of words(s)) {
+  for (const w of ws) {
     if (w.length < 2 || STOPWORDS.has(w) || /^\d+$/.test(w)) continue;
     out.push(stem(w));
   }
@@ -104,8 +114,11 @@ export function names(text: string): Map<string, number> {
   const midSentence = new Set<string>();
   const candidates: Array<{ name: string; initial: boolean }> = [];
   for (const line of text.split(/\n+/)) {
-    const letters = line.replace(/[^\p{L}]/gu, '');
-    if (letters.length > 12 && letters === letters.toUpperCase()) continue;
+    // An ASCII lower-case letter settles "not all caps" without building the letters string.
+    if (!/[a-z]/.test(line)) {
+      const letters = line.replace(/[^\p{L}]/gu, '');
+      if (letters.length > 12 && letters === letters.toUpperCase()) continue;
+    }
     // Title Case lines (headlines) capitalise common words; take their names only when seen elsewhere.
     const tokens = line.split(/\s+/).filter((t) => /\p{L}/u.test(t));
     const titleCase = tokens.length >= 4 && tokens.filter((t) => /^\p{Lu}/u.test(t)).length >= tokens.length * 0.7;
@@ -127,4 +140,47 @@ export function names(text: string): Map<string, number> {
     out.set(c.name, (out.get(c.name) ?? 0) + 1);
   }
   return out;
+}
+
+/**
+ * Multi-word names: runs of two or three capitalised tokens with only a space between them
+ * ("US Open", "French Open", "New Delhi", "Roland Garros", "Federal Reserve"). A run names one
+ * thing, far more specifically than its words apart ("Open" is in every tournament; "US" is a
+ * stopword on its own). Leading capitalised function words are dropped ("The Federal Reserve"),
+ * all-caps acronyms kept ("US Open"). Lines in caps or Title Case (headlines) capitalise every
+ * word, so they add no phrase of their own: a phrase found in prose counts again where such a
+ * line has it. Returns folded phrases with counts.
+ */
+export function namePhrases(text: string): Map<string, number> {
+  const fromProse = new Map<string, number>();
+  const heads: string[] = [];
+  for (const line of text.split(/\n+/)) {
+    const letters = line.replace(/[^\p{L}]/gu, '');
+    if (letters.length > 12 && letters === letters.toUpperCase()) continue;
+    const tokens = line.split(/\s+/).filter((t) => /\p{L}/u.test(t));
+    const titleCase = tokens.length >= 4 && tokens.filter((t) => /^\p{Lu}/u.test(t)).length >= tokens.length * 0.7;
+    if (titleCase) {
+      heads.push(` ${words(line).join(' ')} `);
+      continue;
+    }
+    let run: string[] = [];
+    let end = -1;
+    const flush = () => {
+      while (run.length && STOPWORDS.has(foldText(run[0]!)) && run[0] !== run[0]!.toUpperCase()) run.shift();
+      if (run.length >= 2 && run.length <= 3) {
+        const phrase = run.map((t) => foldText(t).replace(/['’]s$/, '')).join(' ');
+        fromProse.set(phrase, (fromProse.get(phrase) ?? 0) + 1);
+      }
+      run = [];
+    };
+    for (const m of line.matchAll(NAME_TOKEN_RE)) {
+      // Only a run of spaces may separate two tokens of one name.
+      if (run.length && !/^ +$/.test(line.slice(end, m.index))) flush();
+      run.push(m[0]);
+      end = m.index + m[0].length;
+    }
+    flush();
+  }
+  for (const h of heads) for (const [p, c] of fromProse) if (h.includes(` ${p} `)) fromProse.set(p, c + 1);
+  return fromProse;
 }

@@ -9,7 +9,16 @@ export interface DaySpan {
   lastDay?: number;
   /** Bit mask (bit 0 = Sunday) of the event weekdays its members state; 0 when none does. */
   weekdays?: number;
+  /**
+   * Calendar days (day of the year, see dayOfYearFromHead) that undated members state in their
+   * dateline or first lines: the story's event happened then, whatever its dated members'
+   * publication days say (a page whose only date is wrong, or a late follow-up).
+   */
+  statedDays?: readonly number[];
 }
+
+/** Most stated days a story keeps (the first ones; later members rarely add a new day). */
+export const MAX_STATED_DAYS = 6;
 
 /** The weekdays within a day of `w` (the event day ±1: a next-morning update is the same event). */
 function nearWeekdays(w: number): number {
@@ -28,10 +37,22 @@ export function weekdaysAgree(a: number | undefined, b: number | undefined): boo
   return false;
 }
 
-/** Undated articles and undated stories always fit; dated ones must fall within the window. */
+/**
+ * Undated articles and undated stories always fit; dated ones must fall within the window of the
+ * story's publication days, or of a calendar day its undated members state (read in the year
+ * nearest to `day`). An undated story with stated days holds a dated article to them.
+ */
 export function dayFits(story: DaySpan, day: number | undefined, window: number): boolean {
-  if (day === undefined || story.firstDay === undefined || story.lastDay === undefined) return true;
-  return day >= story.lastDay - window && day <= story.firstDay + window;
+  if (day === undefined) return true;
+  const stated = story.statedDays ?? [];
+  if (story.firstDay === undefined || story.lastDay === undefined) {
+    if (!stated.length) return true;
+  } else if (day >= story.lastDay - window && day <= story.firstDay + window) return true;
+  for (const doy of stated) {
+    const d = resolveDayOfYear(doy, day);
+    if (d !== undefined && Math.abs(d - day) <= window) return true;
+  }
+  return false;
 }
 
 /**
@@ -42,7 +63,8 @@ export function articleFits(story: DaySpan, f: Pick<ArticleFeatures, 'day' | 'do
   const own: DaySpan = f.day !== undefined ? { firstDay: f.day, lastDay: f.day } : {};
   if (f.weekday !== undefined) own.weekdays = 1 << f.weekday;
   if (!weekdayCompatible(story, own)) return false;
-  if (f.day !== undefined || f.doy === undefined || story.lastDay === undefined) return dayFits(story, f.day, window);
+  if (f.day !== undefined || f.doy === undefined) return dayFits(story, f.day, window);
+  if (story.lastDay === undefined) return timeCompatible(story, { statedDays: [f.doy] }, window);
   return dayFits(story, resolveDayOfYear(f.doy, story.lastDay), window);
 }
 
@@ -74,6 +96,27 @@ export function weekdayCompatible(a: DaySpan, b: DaySpan): boolean {
 
 export function timeCompatible(a: DaySpan, b: DaySpan, window: number): boolean {
   if (!weekdayCompatible(a, b)) return false;
-  if (a.firstDay === undefined || b.firstDay === undefined) return true;
-  return dayFits(a, b.firstDay, window) && dayFits(a, b.lastDay, window);
+  if (b.firstDay !== undefined) return dayFits(a, b.firstDay, window) && dayFits(a, b.lastDay, window);
+  if (a.firstDay !== undefined) return dayFits(b, a.firstDay, window) && dayFits(b, a.lastDay, window);
+  // Both undated: stated days, if both have some, must meet within the window.
+  const sa = a.statedDays ?? [];
+  const sb = b.statedDays ?? [];
+  if (!sa.length || !sb.length) return true;
+  return sa.some((x) => sb.some((y) => doyDistance(x, y) <= window));
+}
+
+/** Days between two days of the year, around the year's end (Dec 30 and Jan 2 are 3 apart). */
+function doyDistance(a: number, b: number): number {
+  const d = Math.abs(a - b);
+  return Math.min(d, 366 - d);
+}
+
+/**
+ * Corroboration from time alone: the article was published on a day the story's members were,
+ * and names the same event weekday one of them names ("said on Wednesday" in a report dated that
+ * Wednesday). Weaker than a shared fact, so it only backs an unambiguous match (decide.ts).
+ */
+export function sameDayEvent(story: DaySpan, f: Pick<ArticleFeatures, 'day' | 'weekday'>): boolean {
+  if (f.day === undefined || f.weekday === undefined || story.firstDay === undefined || story.lastDay === undefined) return false;
+  return f.day >= story.firstDay && f.day <= story.lastDay && !!((story.weekdays ?? 0) & (1 << f.weekday));
 }
