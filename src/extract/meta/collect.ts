@@ -84,7 +84,8 @@ export function collect(doc: Document): Collected {
       if (c.lines.length < CAP.lines) {
         const data = (node as unknown as { data: string }).data;
         // A long paragraph counts only by a date that opens it ("27.1.2022 – Bei der …", "(21. November 2022) …"): a dateline.
-        const t = data.length < 300 ? (MAY_HOLD_DATE.test(data) ? data.trim() : '') : datelineOf(data);
+        // (Under 6 characters it cannot make a line; most such nodes are the spacing between tags.)
+        const t = data.length < 6 ? '' : data.length < 300 ? (MAY_HOLD_DATE.test(data) ? data.trim() : '') : datelineOf(data);
         if (t.length >= 6) c.lines.push(inHard ? { item: t, order: order++, boiler, hard: inHard } : { item: t, order: order++, boiler });
       }
       continue;

@@ -159,6 +159,16 @@ function completeStamp(published: string, sources: Array<() => string | undefine
   return (wall ? undefined : timed) ?? published;
 }
 
+/** A source read at most once per page, however many steps ask for it. */
+function once(read: () => string | undefined): () => string | undefined {
+  let done = false;
+  let value: string | undefined;
+  return () => {
+    if (!done) { value = read(); done = true; }
+    return value;
+  };
+}
+
 export function pageDates(c: Collected, ld: LdFields | undefined, url: URL | undefined, h1Order: number | undefined, opts: Opts): PageDates {
   const ldPublished = ld?.published ? parseDateString(ld.published, opts) : undefined;
   const modified = (ld?.modified ? parseDateString(ld.modified, opts) : undefined) ?? fromMetas(c, MODIFIED_METAS, opts) ?? fromItemprop(c, 'datemodified', opts);
@@ -170,18 +180,24 @@ export function pageDates(c: Collected, ld: LdFields | undefined, url: URL | und
   // JSON-LD's article date first, except that a meta stamp with an explicit offset beats a
   // JSON-LD one without (a local time of unknown zone).
   const ldFirst = ld?.isArticle && !(ldPublished && metaPublished && !/[+-]\d{2}:\d{2}$/.test(ldPublished) && /[+-]\d{2}:\d{2}$/.test(metaPublished));
+  // Sources read both here and again by completeStamp are read once.
+  const itemPublished = once(() => fromItemprop(c, 'datepublished', opts));
+  const header = once(() => fromHeader(c, h1Order, opts));
+  const genericMeta = once(() => fromMetas(c, GENERIC_DATE_METAS, opts));
+  const dateElements = once(() => fromDateElements(c, h1Order, opts));
+  const lines = once(() => fromLines(c, h1Order, opts));
   let published = (ldFirst ? sameInstantLocal(ldPublished, metaPublished) : undefined)
     ?? metaPublished
-    ?? fromItemprop(c, 'datepublished', opts)
+    ?? itemPublished()
     ?? ldPublished
     ?? fromItemprop(c, 'datecreated', opts)
     ?? dateFromUrl(url)
-    ?? fromHeader(c, h1Order, opts)
-    ?? fromMetas(c, GENERIC_DATE_METAS, opts)
+    ?? header()
+    ?? genericMeta()
     ?? (suspect ? fromMetas(c, PUBLISHED_METAS, opts) : undefined)
     ?? fromTimes(c, h1Order, opts)
-    ?? fromDateElements(c, h1Order, opts)
-    ?? fromLines(c, h1Order, opts)
+    ?? dateElements()
+    ?? lines()
     ?? fromLabelledLines(c, opts)
     ?? fromScripts(c, opts)
     ?? fromBoilerRegions(c, h1Order, opts);
@@ -197,9 +213,9 @@ export function pageDates(c: Collected, ld: LdFields | undefined, url: URL | und
   const out: PageDates = {};
   if (published) {
     const times = c.times.filter((t) => !t.boiler && t.item.attribs.datetime && !/modif|updated/i.test(t.item.attribs.class ?? '') && !/modified/i.test(t.item.attribs.itemprop ?? ''));
-    published = completeStamp(published, [() => metaPublished, () => ldPublished, () => fromItemprop(c, 'datepublished', opts), () => fromMetas(c, GENERIC_DATE_METAS, opts),
+    published = completeStamp(published, [() => metaPublished, () => ldPublished, itemPublished, genericMeta,
       ...times.slice(0, 10).map((t) => () => parseDateString(t.item.attribs.datetime!, opts)),
-      () => fromHeader(c, h1Order, opts), () => fromDateElements(c, h1Order, opts), () => fromLines(c, h1Order, opts)]);
+      header, dateElements, lines]);
   }
   if (published && !opts.timezone) published = localInstant(published, c, h1Order, opts) ?? published;
   if (published) out.published = agreeWithUrl(utcToZone(published, opts.timezone), dateFromUrl(url));

@@ -27,7 +27,11 @@ const PAGE_TYPES = /^(WebPage|ItemPage|AboutPage|CollectionPage|VideoObject|Even
 function parseLoose(raw: string): Json | undefined {
   let s = raw.trim();
   if (s.startsWith('<!--')) s = s.replace(/^<!--/, '').replace(/-->$/, '');
-  s = s.replace(/^(?:\/\/|\/\*)?\s*<!\[CDATA\[(?:\s*\*\/)?/, '').replace(/(?:\/\/|\/\*)?\s*\]\]>(?:\s*\*\/)?$/, '').trim();
+  // (The end-anchored pattern is tried at every position of the block: only blocks that can end
+  // in "]]>" or "*/" are searched; the others are left as they are, which is what it would do.)
+  s = s.replace(/^(?:\/\/|\/\*)?\s*<!\[CDATA\[(?:\s*\*\/)?/, '');
+  if (s.endsWith('>') || s.endsWith('/')) s = s.replace(/(?:\/\/|\/\*)?\s*\]\]>(?:\s*\*\/)?$/, '');
+  s = s.trim();
   try {
     return JSON.parse(s) as Json;
   } catch {

@@ -21,7 +21,21 @@ export function withoutDatePrefix(t: string): string {
 }
 
 export const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
-export const norm = (s: string) => s.toLowerCase().normalize('NFKC').replace(/[\u2018\u2019\u201a\u201b'`´]/g, "'").replace(/[\u201c\u201d\u201e"«»]/g, '"').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const normRaw = (s: string) => s.toLowerCase().normalize('NFKC').replace(/[\u2018\u2019\u201a\u201b'`´]/g, "'").replace(/[\u201c\u201d\u201e"«»]/g, '"').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+// The title rules compare the same few strings (the <h1>s, the title fields, their parts) many
+// times over; NFKC and three replacements cost far more than a lookup. pickTitle empties the
+// memo for each page (forgetNorms); the bound guards other callers.
+const normCache = new Map<string, string>();
+export function forgetNorms(): void { normCache.clear(); }
+export const norm = (s: string): string => {
+  let v = normCache.get(s);
+  if (v === undefined) {
+    v = normRaw(s);
+    if (normCache.size >= 4000) normCache.clear();
+    normCache.set(s, v);
+  }
+  return v;
+};
 
 function tokens(s: string): string[] {
   return norm(s).split(' ').filter(Boolean);

@@ -7,7 +7,7 @@ import { isElement } from '../dom.js';
 import type { Collected } from './collect.js';
 import { textOf } from './collect.js';
 import {
-  RELATED, SEP_END, covered, extendedBy, isDateLike, isSiteLike, leadingParts, norm, related, splitTitle, stripSiteName, trimSiteEnds, untruncated, withoutDatePrefix, words,
+  RELATED, SEP_END, covered, extendedBy, forgetNorms, isDateLike, isSiteLike, leadingParts, norm, related, splitTitle, stripSiteName, trimSiteEnds, untruncated, withoutDatePrefix, words,
 } from './title-strings.js';
 
 export { splitTitle, stripSiteName } from './title-strings.js';
@@ -26,7 +26,7 @@ function leadingSmallPrint(h: Element): AnyNode | undefined {
 }
 
 /** An element whose text is one link to a site's home page ("/", "/index.html"): a logo, not a headline. */
-function linksHome(el: Element): boolean {
+function readLinksHome(el: Element): boolean {
   const links: Element[] = [];
   const stack: AnyNode[] = [...el.children];
   while (stack.length && links.length < 2) {
@@ -48,8 +48,31 @@ function linksHome(el: Element): boolean {
   }
 }
 
+// The title rules read the same <h1>s and headline elements several times each: their readings
+// are kept for one pickTitle call (extraction is synchronous; pickTitle starts a fresh set).
+let headlineTexts = new Map<Element, string>();
+let homeLinked = new Map<Element, boolean>();
+
 /** Text of a headline element without its kicker/label parts. */
 function headlineText(h: Element): string {
+  let t = headlineTexts.get(h);
+  if (t === undefined) {
+    t = readHeadlineText(h);
+    headlineTexts.set(h, t);
+  }
+  return t;
+}
+
+function linksHome(el: Element): boolean {
+  let v = homeLinked.get(el);
+  if (v === undefined) {
+    v = readLinksHome(el);
+    homeLinked.set(el, v);
+  }
+  return v;
+}
+
+function readHeadlineText(h: Element): string {
   const out: string[] = [];
   const stack: AnyNode[] = [h];
   const small = leadingSmallPrint(h);
@@ -82,6 +105,9 @@ const H1_COVER = 0.4;
 const H1_SUM = 1.2;
 
 export function pickTitle(c: Collected, inp: TitleInputs): string | undefined {
+  headlineTexts = new Map();
+  homeLinked = new Map();
+  forgetNorms();
   const chosen = chooseTitle(c, inp);
   return chosen === undefined ? undefined : preferShownHeadline(chosen, c, inp);
 }

@@ -33,13 +33,20 @@ const NON_WORD_TOKEN = /(?:^| )[^\p{L}\p{N} ]+(?= |$)/gu;
 
 /** Length in word units; `text` is whitespace-collapsed. */
 export function unitsOf(text: string): number {
-  if (HAS_WIDE.test(text)) {
+  if (!text) return 0;
+  // One pass counts the spaces and notes whether any character could be a wide-script one (all
+  // of those, and every surrogate pair, lie at U+0E00 or above): most lines skip the Unicode test.
+  let n = 1;
+  let mayBeWide = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) n++;
+    else if (c >= 0x0e00) mayBeWide = true;
+  }
+  if (mayBeWide && HAS_WIDE.test(text)) {
     const wide = text.match(WIDE)?.length ?? 0;
     return (text.replace(WIDE, ' ').match(WORD)?.length ?? 0) + wide / 2;
   }
-  if (!text) return 0;
-  let n = 1;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 32) n++;
   const junk = text.match(NON_WORD_TOKEN)?.length ?? 0;
   return n - junk;
 }
