@@ -47,7 +47,7 @@ export const CONFLICT_TYPES = ['mag:', 'r:', 's:', 'ss:', 'h$:', 'hwd:'];
 
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   windowDays: 3,
-  joinThreshold: 0.15,
+  joinThreshold: 0.14,
   weakJoinThreshold: 0.1,
   joinMargin: 1.5,
   mergeThreshold: 0.15,
@@ -56,7 +56,7 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   postingsScan: 300,
   maxCandidates: 12,
   centroidSize: 400,
-  idfPower: 1,
+  idfPower: 1.2,
   linkage: 'average',
   mergeCandidates: 5,
   linkMembers: 12,

@@ -15,7 +15,7 @@ import { FeatureCounts } from './counts.js';
 import { DEFAULT_CLUSTER_OPTIONS, type ClusterOptions } from './cluster-options.js';
 import { chooseStory } from './decide.js';
 import { StoryScorer } from './scoring.js';
-import { MAX_STATED_DAYS, articleFits, timeCompatible } from './time-window.js';
+import { MAX_STATED_DAYS, articleFits, sameDayEvent, timeCompatible } from './time-window.js';
 import { pack, prune, type PackedVector } from './vectors.js';
 
 export { DEFAULT_CLUSTER_OPTIONS, type ClusterOptions } from './cluster-options.js';
@@ -123,7 +123,7 @@ export class StoryClusterer {
     const all = forced !== undefined && this.stories.has(this.resolve(forced))
       ? [{ story: this.stories.get(this.resolve(forced))!, score: 1 }]
       : this.candidates(f, vec).map((story) => ({ story, score: this.scorer.similarity(vec, story, f) })).sort((a, b) => b.score - a.score);
-    const best = chooseStory(all, this.opts, (c) => this.scorer.corroborates(vec, c.story.centroid));
+    const best = chooseStory(all, this.opts, (c) => this.scorer.corroborates(vec, c.story.centroid) || sameDayEvent(c.story, f));
     let story: StoryState;
     const merged: number[] = [];
     if (best) {

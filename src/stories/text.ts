@@ -141,3 +141,46 @@ export function names(text: string): Map<string, number> {
   }
   return out;
 }
+
+/**
+ * Multi-word names: runs of two or three capitalised tokens with only a space between them
+ * ("US Open", "French Open", "New Delhi", "Roland Garros", "Federal Reserve"). A run names one
+ * thing, far more specifically than its words apart ("Open" is in every tournament; "US" is a
+ * stopword on its own). Leading capitalised function words are dropped ("The Federal Reserve"),
+ * all-caps acronyms kept ("US Open"). Lines in caps or Title Case (headlines) capitalise every
+ * word, so they add no phrase of their own: a phrase found in prose counts again where such a
+ * line has it. Returns folded phrases with counts.
+ */
+export function namePhrases(text: string): Map<string, number> {
+  const fromProse = new Map<string, number>();
+  const heads: string[] = [];
+  for (const line of text.split(/\n+/)) {
+    const letters = line.replace(/[^\p{L}]/gu, '');
+    if (letters.length > 12 && letters === letters.toUpperCase()) continue;
+    const tokens = line.split(/\s+/).filter((t) => /\p{L}/u.test(t));
+    const titleCase = tokens.length >= 4 && tokens.filter((t) => /^\p{Lu}/u.test(t)).length >= tokens.length * 0.7;
+    if (titleCase) {
+      heads.push(` ${words(line).join(' ')} `);
+      continue;
+    }
+    let run: string[] = [];
+    let end = -1;
+    const flush = () => {
+      while (run.length && STOPWORDS.has(foldText(run[0]!)) && run[0] !== run[0]!.toUpperCase()) run.shift();
+      if (run.length >= 2 && run.length <= 3) {
+        const phrase = run.map((t) => foldText(t).replace(/['’]s$/, '')).join(' ');
+        fromProse.set(phrase, (fromProse.get(phrase) ?? 0) + 1);
+      }
+      run = [];
+    };
+    for (const m of line.matchAll(NAME_TOKEN_RE)) {
+      // Only a run of spaces may separate two tokens of one name.
+      if (run.length && !/^ +$/.test(line.slice(end, m.index))) flush();
+      run.push(m[0]);
+      end = m.index + m[0].length;
+    }
+    flush();
+  }
+  for (const h of heads) for (const [p, c] of fromProse) if (h.includes(` ${p} `)) fromProse.set(p, c + 1);
+  return fromProse;
+}

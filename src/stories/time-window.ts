@@ -110,3 +110,13 @@ function doyDistance(a: number, b: number): number {
   const d = Math.abs(a - b);
   return Math.min(d, 366 - d);
 }
+
+/**
+ * Corroboration from time alone: the article was published on a day the story's members were,
+ * and names the same event weekday one of them names ("said on Wednesday" in a report dated that
+ * Wednesday). Weaker than a shared fact, so it only backs an unambiguous match (decide.ts).
+ */
+export function sameDayEvent(story: DaySpan, f: Pick<ArticleFeatures, 'day' | 'weekday'>): boolean {
+  if (f.day === undefined || f.weekday === undefined || story.firstDay === undefined || story.lastDay === undefined) return false;
+  return f.day >= story.firstDay && f.day <= story.lastDay && !!((story.weekdays ?? 0) & (1 << f.weekday));
+}

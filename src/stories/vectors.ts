@@ -43,6 +43,8 @@ function crossLingualKey(k: string): string | undefined {
   if (k.startsWith('b:') || k.startsWith('wd:') || k.startsWith('hwd:')) return undefined;
   const word = k.startsWith('w:') || k.startsWith('n:') ? k.slice(2) : undefined;
   if (word === undefined) return k;
+  // Multi-word names are matched through their words.
+  if (word.includes(' ')) return undefined;
   if (word.length >= CROSS_PREFIX) return `x:${word.slice(0, CROSS_PREFIX)}`;
   return k.startsWith('n:') ? k : undefined;
 }

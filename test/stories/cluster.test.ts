@@ -170,3 +170,24 @@ test('amounts with a currency code are money like amounts with a symbol', () => 
   const t = numberTokens('a high of 164.42 USD, a 4 trillion USD market cap, USD 40 billion of bills');
   for (const k of ['$:164.42', '$:4t', '$:40b']) assert.ok(t.has(k), `missing ${k} in ${[...t.keys()].join(' ')}`);
 });
+
+test('multi-word names: capitalised runs name one thing; caps acronyms kept, leading function words dropped', async () => {
+  const { namePhrases } = await import('../../src/stories/text.js');
+  const p = namePhrases('Carlos Alcaraz beat Jannik Sinner to regain the US Open title on Sunday.\nIt was not the French Open, said The Associated Press.');
+  for (const k of ['carlos alcaraz', 'jannik sinner', 'us open', 'french open', 'associated press']) assert.ok(p.has(k), `missing ${k} in ${[...p.keys()].join(' | ')}`);
+  assert.ok(![...p.keys()].some((k) => k.startsWith('the ')), 'a leading "The" kept');
+  // A Title Case headline's runs count only when the text has them too.
+  const h = namePhrases('Alcaraz Overcomes Sinner To Win US Open\nAlcaraz won the US Open on Sunday.');
+  assert.equal(h.get('us open'), 2);
+  assert.ok(!h.has('alcaraz overcomes sinner'));
+});
+
+test('same-day evidence: a report dated on a story day naming the same event weekday corroborates', async () => {
+  const { sameDayEvent } = await import('../../src/stories/time-window.js');
+  const oct29 = Date.UTC(2025, 9, 29) / 864e5;
+  const story = { firstDay: oct29, lastDay: oct29 + 1, weekdays: 1 << 3 };
+  assert.ok(sameDayEvent(story, { day: oct29, weekday: 3 }));
+  assert.ok(!sameDayEvent(story, { day: oct29 - 1, weekday: 3 }), 'published the day before');
+  assert.ok(!sameDayEvent(story, { day: oct29, weekday: 2 }), 'another weekday');
+  assert.ok(!sameDayEvent(story, { weekday: 3 }), 'undated');
+});
