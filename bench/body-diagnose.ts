@@ -62,9 +62,9 @@ for (const page of loadPages(dir, set)) {
     const chain: Element[] = [];
     for (let e: Element | null = node as Element; e && e.type === 'tag'; e = e.parent as Element | null) chain.unshift(e);
     const path = chain.slice(-6).map((e) => e.name + (e.attribs.class ? '.' + e.attribs.class.trim().split(/\s+/).slice(0, 3).join('.') : '') + (e.attribs.id ? '#' + e.attribs.id : '')).join(' > ');
-    const i = ix.idx.get(node as Element);
+    const i = (node as Element).index;
     let status: string;
-    if (i === undefined) status = 'not-indexed';
+    if (i < 0) status = 'not-indexed';
     else if (plan.dead[i]) status = 'unlikely';
     else {
       const inc = plan.include.find((r) => r <= i && i < ix.end[r]!);

@@ -2,6 +2,7 @@
 // (one line per page) or compare it with a saved run, listing the pages and fields that differ.
 //   node --import tsx bench/extract-identical.ts --save /tmp/before.jsonl      (on the old code)
 //   node --import tsx bench/extract-identical.ts --against /tmp/before.jsonl   (on the new code)
+// --text also runs the crawl-text sets (input kind forced to text, as the quality bench does).
 // Exit 0 when identical, 1 when some page differs. Not timed: see profile-extract.ts for speed.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { extract } from '../src/extract/index.js';
@@ -24,10 +25,12 @@ if (!root) {
   process.exit(0);
 }
 
+const withText = args.includes('--text');
 const lines: string[] = [];
-for (const set of SETS.filter((s) => s.kind === 'html')) {
+for (const set of SETS.filter((s) => withText || s.kind === 'html')) {
   for (const page of loadPages(root, set)) {
-    const article = extract(readPage(page), page.url ? { url: page.url } : {});
+    const kind = set.kind === 'text' ? { kind: set.kind } : {};
+    const article = extract(readPage(page), page.url ? { url: page.url, ...kind } : kind);
     lines.push(JSON.stringify({ page: `${set.name}/${page.id}`, article }));
   }
 }

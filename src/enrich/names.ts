@@ -49,8 +49,9 @@ function capitalisedRuns(doc: Doc): Token[][] {
     const prev = cur[cur.length - 1];
     if (prev && (prev.possessive || prev.sentence !== t.sentence || !joined(doc.text, prev, t))) flush();
     const lw = t.text.toLowerCase();
-    const dateWord = WEEKDAY_SET.has(lw) || (MONTHS[lw.replace(/\.$/, '')] !== undefined && !(prev && lexicon().firstNames.has(prev.text.toLowerCase())));
-    if (t.cap && !/^\d/.test(t.text) && !dateWord) cur.push(t);
+    // Only capitalised tokens can be date words that break a run; lower-case ones skip the lookups.
+    const dateWord = (): boolean => WEEKDAY_SET.has(lw) || (MONTH_SET.has(lw.endsWith('.') ? lw.slice(0, -1) : lw) && !(prev && lexicon().firstNames.has(prev.text.toLowerCase())));
+    if (t.cap && !/^\d/.test(t.text) && !dateWord()) cur.push(t);
     else if (cur.length && (NAME_CONNECTORS.has(lw) || NAME_PARTICLES.has(lw)) && toks[i + 1]?.cap && joined(doc.text, t, toks[i + 1]!)) cur.push(t);
     else flush();
   }
@@ -59,12 +60,16 @@ function capitalisedRuns(doc: Doc): Token[][] {
 }
 
 const WEEKDAY_SET = new Set<string>(WEEKDAYS);
+// Sets and Maps rather than indexing the lang/en.ts records by arbitrary words: no prototype keys
+// ("constructor"), and no internalising every looked-up word as a property name.
+const MONTH_SET = new Set(Object.keys(MONTHS));
+const DEMONYM_MAP = new Map(Object.entries(DEMONYMS));
 const SPLIT_CONNECTORS = new Set(['of', 'for', 'and', 'the', '&', 'on']);
 
 const isTitle = (t: Token): boolean => { const w = t.text.toLowerCase().replace(/\.$/, ''); return TITLE_WORDS.has(w) || TITLE_WORDS.has(t.text.toLowerCase()) || (w.length > 4 && w.endsWith('s') && TITLE_WORDS.has(w.slice(0, -1))) || /^[\w-]+-year-old$/i.test(t.text); };
-const demonymCountry = (t: Token): string | undefined => (lookupPlace(t.text).length ? undefined : DEMONYMS[t.text.toLowerCase()]);
+const demonymCountry = (t: Token): string | undefined => (lookupPlace(t.text).length ? undefined : DEMONYM_MAP.get(t.text.toLowerCase()));
 const nameOf = (toks: Token[]): string => toks.map((t) => t.text).join(' ');
-const knownWhole = (toks: Token[]): boolean => { const k = fold(nameOf(toks)); return lexicon().orgs.has(k) || lexicon().people.has(k) || lookupPlace(nameOf(toks)).some((p) => p.kind !== 'city' || p.population >= 20_000); };
+const knownWhole = (toks: Token[]): boolean => { const name = nameOf(toks); const k = fold(name); return lexicon().orgs.has(k) || lexicon().people.has(k) || lookupPlace(name).some((p) => p.kind !== 'city' || p.population >= 20_000); };
 
 function classifyRun(doc: Doc, run: Token[], titleCase: boolean, out: Mention[]): void {
   const lex = lexicon();
@@ -73,7 +78,8 @@ function classifyRun(doc: Doc, run: Token[], titleCase: boolean, out: Mention[])
   const whole = fold(toks.map((t) => t.text).join(' '));
   if (lex.orgs.has(whole)) { out.push(mention(toks, 'organization', 2)); return; }
   // Drop sentence-initial / function words at the front ("Despite", "According", "The").
-  while (toks.length && !knownWhole(toks) && ((FUNCTION_WORDS.has(toks[0]!.text.toLowerCase()) && !/^[A-Z]{2,}$/.test(toks[0]!.text)) || (toks[0]!.first && isCommonWord(toks[0]!.text) && !isTitle(toks[0]!)) || !toks[0]!.cap)) toks = toks.slice(1);
+  // The cheap word tests first: knownWhole (lexicon and gazetteer lookups of the joined run) only for a run that would lose a word.
+  while (toks.length && ((FUNCTION_WORDS.has(toks[0]!.text.toLowerCase()) && !/^[A-Z]{2,}$/.test(toks[0]!.text)) || (toks[0]!.first && isCommonWord(toks[0]!.text) && !isTitle(toks[0]!)) || !toks[0]!.cap) && !knownWhole(toks)) toks = toks.slice(1);
   if (!toks.length) return;
   if (titleCase) { splitHeadline(toks, out); return; }
   // "PARIS, Texas (Dateline Wire) —": the agency credited in a dateline.
@@ -119,7 +125,7 @@ function classifyRun(doc: Doc, run: Token[], titleCase: boolean, out: Mention[])
     const leftIsOrg = left.length > 0 && classifyName(left) === 'organization';
     if (!lex.orgs.has(fold(toks.slice(0, titleEnd + 2).map((t) => t.text).join(' '))) && !(right.some((t) => ORG_WORDS.has(t.text.toLowerCase())) && !lex.people.has(rightWhole))) {
       let titleCountry: string | undefined;
-      if (left.length === 1 && !lookupPlace(left[0]!.text).length && DEMONYMS[left[0]!.text.toLowerCase()]) titleCountry = DEMONYMS[left[0]!.text.toLowerCase()];
+      if (left.length === 1 && !lookupPlace(left[0]!.text).length && DEMONYM_MAP.get(left[0]!.text.toLowerCase())) titleCountry = DEMONYM_MAP.get(left[0]!.text.toLowerCase());
       else if (left.length) {
         const type = classifyName(left);
         if (type) out.push(mention(left, type, leftIsOrg ? 2 : 1));

@@ -1,5 +1,8 @@
 // Name normalisation shared by the gazetteers, in-article coreference and the cross-archive key.
 
+/** This module's URL: part of the key of data derived with fold() (data-cache.ts). */
+export const NORMALIZE_MODULE = import.meta.url;
+
 /** Lower-case, diacritics removed, curly quotes/dashes unified, periods dropped, spaces collapsed. */
 const foldCache = new Map<string, string>();
 

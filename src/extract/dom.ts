@@ -9,6 +9,8 @@ export interface Document {
   type: 'root';
   children: ChildNode[];
   parent: null;
+  /** How many elements the tree holds (sizes the body index's arrays up front). */
+  elementCount: number;
 }
 
 /** An element; `type` is 'script' / 'style' for those two tags (as in domhandler), else 'tag'. */
@@ -20,6 +22,8 @@ export interface Element {
   attribs: Record<string, string>;
   children: ChildNode[];
   parent: ParentNode;
+  /** Position in the body index (html/analyze.ts) once the page is indexed; −1 when not indexed. */
+  index: number;
 }
 
 /** A run of text (adjacent text is one node; a comment between two runs splits them). */

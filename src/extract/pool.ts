@@ -76,6 +76,12 @@ export interface TaskPoolOptions<J> {
   pageTimeoutMs?: number;
   /** Buffers of a job to hand over to the worker instead of copying (the caller must not use them afterwards). */
   transfer?: (job: J) => ArrayBuffer[];
+  /**
+   * Jobs handed to each worker at a time (default 1). With 2 a worker starts its next job as soon
+   * as it finishes one, instead of waiting until the main thread, busy with an earlier result
+   * (ingest: storing it), reads the reply and sends another.
+   */
+  depth?: number;
 }
 
 /**
@@ -83,7 +89,7 @@ export interface TaskPoolOptions<J> {
  * must call serveTasks() with the same handler.
  */
 export function createTaskPool<J, R>(jobs: number, module: URL, handler: (job: J) => R, opts: TaskPoolOptions<J> = {}): TaskRunner<J, R> {
-  return jobs <= 1 ? inProcess(handler) : new WorkerPool<J, R>(jobs, module, opts.pageTimeoutMs ?? 60_000, opts.transfer);
+  return jobs <= 1 ? inProcess(handler) : new WorkerPool<J, R>(jobs, module, opts.pageTimeoutMs ?? 60_000, opts.transfer, Math.max(1, opts.depth ?? 1));
 }
 
 /** The worker module `name` next to the caller: .ts when the sources run under tsx, else the compiled .js. */
@@ -147,7 +153,8 @@ interface Pending<J, R> {
 
 interface Slot<J, R> {
   worker: Worker;
-  busy?: Pending<J, R>;
+  /** Jobs handed to this worker, oldest (the one it is working on) first. */
+  busy: Array<Pending<J, R>>;
   timer?: NodeJS.Timeout;
 }
 
@@ -161,7 +168,7 @@ class WorkerPool<J, R> implements TaskRunner<J, R> {
   private broken?: string;
   busyMs = 0;
 
-  constructor(size: number, private readonly module: URL, private readonly pageTimeoutMs: number, private readonly transfer?: (job: J) => ArrayBuffer[]) {
+  constructor(size: number, private readonly module: URL, private readonly pageTimeoutMs: number, private readonly transfer?: (job: J) => ArrayBuffer[], private readonly depth = 1) {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
@@ -179,7 +186,7 @@ class WorkerPool<J, R> implements TaskRunner<J, R> {
   }
 
   private spawn(): Slot<J, R> {
-    const slot: Slot<J, R> = { worker: startWorker(this.module) };
+    const slot: Slot<J, R> = { worker: startWorker(this.module), busy: [] };
     // An idle pool must not keep the process alive; busy workers are ref'd while they work.
     slot.worker.unref();
     slot.worker.on('message', (reply: TaskReply<R>) => this.finish(slot, reply));
@@ -188,23 +195,36 @@ class WorkerPool<J, R> implements TaskRunner<J, R> {
     return slot;
   }
 
+  /** Hand queued jobs to workers, up to `depth` each (the ones after the first wait in the worker's own queue). */
   private dispatch(): void {
-    for (const slot of this.slots) {
-      if (slot.busy) continue;
-      const next = this.queue.shift();
-      if (!next) return;
-      slot.busy = next;
-      slot.worker.ref();
-      slot.timer = setTimeout(() => this.timeout(slot), this.pageTimeoutMs);
-      slot.worker.postMessage({ id: next.id, job: next.job }, this.transfer?.(next.job) ?? []);
+    for (let level = 0; level < this.depth; level++) {
+      for (const slot of this.slots) {
+        if (slot.busy.length > level) continue;
+        const next = this.queue.shift();
+        if (!next) return;
+        slot.busy.push(next);
+        const head = slot.busy.length === 1;
+        if (head) this.started(slot);
+        // Only a job the worker starts at once has its buffers handed over: one waiting behind
+        // another is copied, so that it can go to a fresh worker if this one dies or hangs.
+        slot.worker.postMessage({ id: next.id, job: next.job }, head ? this.transfer?.(next.job) ?? [] : []);
+      }
     }
   }
 
+  /** The slot's oldest job is being worked on from now: time it, keep the process alive. */
+  private started(slot: Slot<J, R>): void {
+    slot.worker.ref();
+    slot.timer = setTimeout(() => this.timeout(slot), this.pageTimeoutMs);
+  }
+
+  /** The slot's oldest job is done (or abandoned): the next one, if any, starts. */
   private release(slot: Slot<J, R>): Pending<J, R> | undefined {
-    const p = slot.busy;
-    slot.busy = undefined;
+    const p = slot.busy.shift();
     if (slot.timer) clearTimeout(slot.timer);
-    slot.worker.unref();
+    slot.timer = undefined;
+    if (slot.busy.length) this.started(slot);
+    else slot.worker.unref();
     return p;
   }
 
@@ -218,13 +238,18 @@ class WorkerPool<J, R> implements TaskRunner<J, R> {
     this.dispatch();
   }
 
-  /** Replace a worker that died or hung, failing only the job it was working on. */
+  /** Replace a worker that died or hung, failing only the job it was working on (the ones queued behind it go back to the queue). */
   private replace(slot: Slot<J, R>, code: string, message: string): void {
     const p = this.release(slot);
+    this.queue.unshift(...slot.busy.splice(0));
     slot.worker.removeAllListeners();
     slot.worker.on('error', () => undefined);
     void slot.worker.terminate();
-    if (this.closed || this.broken) { p?.reject(new ExtractFailure(code, message)); return; }
+    if (this.closed || this.broken) {
+      p?.reject(new ExtractFailure(code, message));
+      if (this.broken) for (const q of this.queue.splice(0)) q.reject(new ExtractFailure('EWORKER', this.broken));
+      return;
+    }
     const i = this.slots.indexOf(slot);
     if (i >= 0) this.slots[i] = this.spawn();
     p?.reject(new ExtractFailure(code, message));

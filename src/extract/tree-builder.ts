@@ -37,11 +37,11 @@ const HTML_INTEGRATION = new Set(['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-x
 const NO_ATTRIBS = Object.freeze(Object.create(null) as Record<string, string>);
 
 function newElement(name: string, attribs: Record<string, string>, parent: ParentNode): Element {
-  return { type: name === 'script' ? 'script' : name === 'style' ? 'style' : 'tag', name, attribs, children: [], parent };
+  return { type: name === 'script' ? 'script' : name === 'style' ? 'style' : 'tag', name, attribs, children: [], parent, index: -1 };
 }
 
 class TreeBuilder implements TokenizerCallbacks {
-  readonly root: Document = { type: 'root', children: [], parent: null };
+  readonly root: Document = { type: 'root', children: [], parent: null, elementCount: 0 };
   /** Open elements of the tree, innermost last (the root first). */
   private nodes: ParentNode[] = [this.root];
   /** Open tag names as the parser tracks them, innermost last (voids never enter). */
@@ -102,6 +102,7 @@ class TreeBuilder implements TokenizerCallbacks {
   private openElement(name: string, attribs: Record<string, string>): void {
     const parent = this.nodes[this.nodes.length - 1]!;
     const el = newElement(name, attribs, parent);
+    this.root.elementCount++;
     parent.children.push(el);
     this.nodes.push(el);
     this.lastText = null;

@@ -11,7 +11,7 @@ import { extract } from '../extract/index.js';
 import { transferable } from '../extract/pool.js';
 import { enrich } from '../enrich/index.js';
 import type { ItemHints, PackedPage, PreparedArticle } from '../store/api.js';
-import { applyHints, articleAddresses, packPage, prepareArticle, rawHash } from '../store/rows.js';
+import { applyHints, articleAddresses, contentHash, packExtra, packPage, rawHash } from '../store/rows.js';
 import { precomputeStory, type PrecomputedStory } from '../stories/archive.js';
 import type { Article, Enrichment, ExtractOptions } from '../types.js';
 
@@ -48,13 +48,14 @@ export function runIngestJob(job: IngestJob): IngestResult {
   const article = extract(bytes, job.options);
   const extractMs = performance.now() - t;
   const page: PackedPage = job.gzipped ? { bytes: job.bytes, encoding: 'gzip', size: bytes.length, hash } : packPage(bytes, hash);
-  const prepared = prepareArticle(article, job.hints);
+  // The article as the archive stores it (hints applied): hashed here and, below, enriched.
+  const merged = applyHints(article, job.hints);
+  const prepared: PreparedArticle = { contentHash: contentHash(merged), extra: packExtra(article) };
   const t1 = performance.now();
   const after: { enrichment?: Enrichment; story?: PrecomputedStory } = {};
   if ((job.enrich || job.stories) && article.text.trim()) {
-    // The article as the archive will read it back (hints applied, empty fields absent).
-    const merged = applyHints(article, job.hints);
-    const stored: Article = { ...merged };
+    // As the archive will read it back: empty fields absent.
+    const stored: Article = merged === article ? { ...article } : merged;
     for (const k of ['title', 'published', 'language'] as const) if (!stored[k]) delete stored[k];
     if (job.enrich) after.enrichment = enrich(stored);
     if (job.stories) {

@@ -64,10 +64,10 @@ export function rowToArticle(r: ArticleRow): StoredArticle {
   return a;
 }
 
-/** markdown + html, compressed together (1-byte tag: 1 = brotli, 0 = plain). */
+/** markdown + html, compressed together (1-byte tag: 1 = brotli, 0 = plain; fast brotli: see compress.ts). */
 export function packExtra(article: Article): Buffer {
   const json = Buffer.from(JSON.stringify({ markdown: article.markdown, html: article.html }), 'utf8');
-  const { body, encoding } = compress(json);
+  const { body, encoding } = compress(json, { fast: true });
   return Buffer.concat([Buffer.from([encoding === 'br' ? 1 : 0]), body]);
 }
 

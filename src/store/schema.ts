@@ -162,4 +162,8 @@ export const ARCHIVE_MIGRATIONS: readonly string[] = [
   END;
   INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
   `,
+  // 4: failures by address. Every stored article clears its address's earlier failures and every
+  // failure replaces its earlier row: without an index each was a scan of the whole failures
+  // table (an archive following feeds for months collects tens of thousands of them).
+  `CREATE INDEX failures_url ON failures(url);`,
 ];

@@ -152,7 +152,8 @@ export class SqliteArchive implements Archive {
   recordFailure(f: FailureRecord): void {
     this.transaction(() => {
       // One row per (source, address, stage): a rerun replaces the reason instead of piling up rows.
-      this.stmt('DELETE FROM failures WHERE source = ? AND coalesce(url, \'\') = ? AND stage = ?').run(f.source, f.url ?? '', f.stage);
+      if (f.url) this.stmt('DELETE FROM failures WHERE url = ? AND source = ? AND stage = ?').run(f.url, f.source, f.stage);
+      else this.stmt('DELETE FROM failures WHERE source = ? AND coalesce(url, \'\') = \'\' AND stage = ?').run(f.source, f.stage);
       this.stmt('INSERT INTO failures (at, source, url, stage, reason, message) VALUES (?, ?, ?, ?, ?, ?)')
         .run(new Date().toISOString(), f.source, f.url ?? null, f.stage, f.reason, f.message ?? null);
     });

@@ -72,3 +72,20 @@ test('a page over the time limit fails with ETIMEOUT and its worker is replaced'
     await pool.close();
   }
 });
+
+test('a pool handing two jobs to each worker (depth 2, pages transferred) returns every result to its caller', async () => {
+  const { createTaskPool, workerModule, transferable } = await import('../../src/extract/pool.js');
+  const { extract } = await import('../../src/extract/index.js');
+  const html = readFileSync(new URL('../fixtures/cli/article.html', import.meta.url));
+  const pages = Array.from({ length: 9 }, (_, i) => html.toString('utf8').replace('<title>', `<title>Page ${i} `));
+  const pool = createTaskPool(2, workerModule(new URL('../../src/extract/pool.ts', import.meta.url).href, 'pool-worker'),
+    (job: { bytes: Uint8Array; options: object }) => extract(job.bytes, job.options), {
+      depth: 2, transfer: (job) => { const b = transferable(job.bytes); return b ? [b] : []; },
+    });
+  try {
+    const got = await Promise.all(pages.map((p) => pool.run({ bytes: new Uint8Array(Buffer.from(p)), options: {} })));
+    got.forEach((a, i) => assert.equal(a.title, extract(Buffer.from(pages[i]!), {}).title));
+  } finally {
+    await pool.close();
+  }
+});

@@ -124,6 +124,13 @@ test('failures are recorded once per item and cleared by a later success', () =>
     assert.deepEqual(archive.listFailures().map((f) => f.reason), ['http-503']);
     archive.saveArticle({ url: 'https://x.com/a', article: article('A', 'Some text.') });
     assert.equal(archive.stats().failures, 0);
+    // Without an address: replaced per source and stage all the same.
+    archive.recordFailure({ source: 'pages/missing', stage: 'read', reason: 'not-found' });
+    archive.recordFailure({ source: 'pages/missing', stage: 'read', reason: 'not-found-again' });
+    assert.deepEqual(archive.listFailures().map((f) => f.reason), ['not-found-again']);
+    // Clearing an address's failures is an index lookup, not a scan of every failure.
+    const plan = archive.db.prepare('EXPLAIN QUERY PLAN DELETE FROM failures WHERE url = ?').all('https://x.com/a') as Array<{ detail: string }>;
+    assert.match(plan.map((p) => p.detail).join(' '), /failures_url/);
   } finally {
     cleanup();
   }

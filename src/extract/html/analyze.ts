@@ -6,10 +6,8 @@ import type { AnyNode, Document, Element } from '../dom.js';
 import { classAndId, DIV_BLOCKERS, HEADING_TAGS, isHidden, isUnlikely, JUNK_TAGS, measureText } from './hints.js';
 
 export interface PageIndex {
-  /** Kept elements in document (pre-) order. */
+  /** Kept elements in document (pre-) order; each element's `index` is its position here. */
   els: Element[];
-  /** Element → its index in `els`. */
-  idx: Map<Element, number>;
   /** Parent index (−1 for the root). */
   parent: Int32Array;
   /** One past the last descendant: the subtree of i is [i, end[i]). */
@@ -54,15 +52,16 @@ const VIDEO_HOSTS = /\/\/(www\.)?((dailymotion|youtube|youtube-nocookie|player\.
 const MOST_OF_PAGE = 0.8;
 
 export function indexPage(doc: Document): PageIndex {
+  // Sized up front from the builder's element count (an upper bound: junk subtrees are skipped).
+  const cap = doc.elementCount;
   const els: Element[] = [];
-  const parents: number[] = [];
-  const ownText: number[] = [];
-  const ownLink: number[] = [];
-  const ownCommas: number[] = [];
-  const unlikelyArr: number[] = [];
-  const ownInput: number[] = [];
-  const ownEmbed: number[] = [];
-  const idx = new Map<Element, number>();
+  const parent = new Int32Array(cap);
+  const ownText = new Float64Array(cap);
+  const ownLink = new Float64Array(cap);
+  const ownCommas = new Float64Array(cap);
+  const unlikely = new Uint8Array(cap);
+  const ownInput = new Int32Array(cap);
+  const ownEmbed = new Int32Array(cap);
   let baseHref: string | undefined;
   const m = { len: 0, commas: 0 };
   // Three parallel stacks instead of a tuple per element: less garbage on pages with 10,000 nodes.
@@ -78,15 +77,9 @@ export function indexPage(doc: Document): PageIndex {
       const el = node as Element;
       me = els.length;
       els.push(el);
-      idx.set(el, me);
-      parents.push(pIdx);
-      const ci = classAndId(el);
-      unlikelyArr.push(isUnlikely(el, ci) ? 1 : 0);
-      ownText.push(0);
-      ownLink.push(0);
-      ownCommas.push(0);
-      ownInput.push(0);
-      ownEmbed.push(0);
+      el.index = me;
+      parent[me] = pIdx;
+      if (isUnlikely(el, classAndId(el))) unlikely[me] = 1;
     }
     const kids = node.children;
     // Push in reverse so the stack pops children in document order.
@@ -125,8 +118,7 @@ export function indexPage(doc: Document): PageIndex {
   }
   const n = els.length;
   const end = new Int32Array(n);
-  const parent = Int32Array.from(parents);
-  const sub = Float64Array.from(ownText);
+  const sub = ownText.slice(0, n);
   let pageText = 0;
   for (let i = n - 1; i >= 0; i--) {
     if (end[i] === 0) end[i] = i + 1;
@@ -138,16 +130,15 @@ export function indexPage(doc: Document): PageIndex {
   }
   // A wrapper named like chrome ("above-footer", "page-header-wrap") that holds nearly all of the
   // page's text is the page, not chrome: pruning it would leave only scraps to choose from.
-  const unlikely = Uint8Array.from(unlikelyArr);
   for (let i = 0; i < n; i++) if (unlikely[i] && sub[i]! > MOST_OF_PAGE * pageText) unlikely[i] = 0;
   const out: PageIndex = {
-    els, idx, parent, end,
-    unlikely,
-    ownText: Float64Array.from(ownText),
-    ownLink: Float64Array.from(ownLink),
-    ownCommas: Float64Array.from(ownCommas),
-    ownInput: Int32Array.from(ownInput),
-    ownEmbed: Int32Array.from(ownEmbed),
+    els, parent: parent.subarray(0, n), end,
+    unlikely: unlikely.subarray(0, n),
+    ownText: ownText.subarray(0, n),
+    ownLink: ownLink.subarray(0, n),
+    ownCommas: ownCommas.subarray(0, n),
+    ownInput: ownInput.subarray(0, n),
+    ownEmbed: ownEmbed.subarray(0, n),
   };
   if (baseHref) out.baseHref = baseHref;
   return out;

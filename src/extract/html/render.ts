@@ -55,7 +55,17 @@ export interface RenderInput {
 }
 
 type Host = 'container' | 'flow' | 'leaf';
-interface Frame { node: AnyNode; exit: boolean; close?: string; host?: Host; md?: string }
+interface Frame { node: AnyNode; exit: boolean; close: string | undefined; host: Host | undefined; md: string | undefined }
+
+/** Every frame with all five fields, so the walk's property reads see one object shape. */
+function frame(node: AnyNode, exit: boolean, close?: string, host?: Host, md?: string): Frame {
+  return { node, exit, close, host, md };
+}
+
+/** Spaces around line breaks dropped, each break written as `br`, the ends trimmed (no regex when there is no break). */
+function lineBreaks(s: string, br: string): string {
+  return (s.indexOf('\n') < 0 ? s : s.replace(/[ \t]*\n[ \t]*/g, br)).trim();
+}
 
 export function renderBody(input: RenderInput): BodyOutputs {
   const { ix, drop, dataTable, base } = input;
@@ -76,10 +86,10 @@ export function renderBody(input: RenderInput): BodyOutputs {
   const mdPrefix = (): string => '> '.repeat(quoteDepth) + (mdPrefixes.length ? mdPrefixes[mdPrefixes.length - 1]! : '');
   /** End the current paragraph: text, Markdown and (outside leaf blocks) HTML. */
   const flush = (): void => {
-    const t = tbuf.replace(/[ \t]*\n[ \t]*/g, '\n').trim();
+    const t = lineBreaks(tbuf, '\n');
     if (t || mdOnly) {
       if (t) paras.push(t);
-      const m = mbuf.replace(/[ \t]*\n[ \t]*/g, '  \n').trim();
+      const m = lineBreaks(mbuf, '  \n');
       if (m) mdParas.push(preDepth ? '```\n' + tbuf.trim() + '\n```' : mdPrefix() + m);
       if (mdPrefixes.length && mdPrefixes[mdPrefixes.length - 1]!.startsWith('-')) mdPrefixes[mdPrefixes.length - 1] = '  ';
     }
@@ -96,7 +106,7 @@ export function renderBody(input: RenderInput): BodyOutputs {
   };
 
   const stack: Frame[] = [];
-  for (let k = input.include.length - 1; k >= 0; k--) stack.push({ node: ix.els[input.include[k]!]!, exit: false });
+  for (let k = input.include.length - 1; k >= 0; k--) stack.push(frame(ix.els[input.include[k]!]!, false));
   while (stack.length) {
     const f = stack.pop()!;
     const node = f.node;
@@ -146,8 +156,8 @@ export function renderBody(input: RenderInput): BodyOutputs {
     }
     if (node.type !== 'tag') continue;
     const el = node as Element;
-    const i = ix.idx.get(el);
-    if (i === undefined || drop[i]) continue;
+    const i = el.index;
+    if (i < 0 || drop[i]) continue;
     const name = el.name;
     if (name === 'br') { tbuf += '\n'; mbuf += '\n'; hbuf += '<br>'; continue; }
     if (name === 'img') { image(el); continue; }
@@ -159,7 +169,7 @@ export function renderBody(input: RenderInput): BodyOutputs {
       leafDepth++;
       let md: string | undefined;
       if (leafDepth === 1 && /^h\d$/.test(leaf)) { md = '#'.repeat(Number(leaf[1])) + ' '; mdPrefixes.push(md); }
-      stack.push({ node: el, exit: true, host: 'leaf', close: leaf, ...(md !== undefined ? { md } : {}) });
+      stack.push(frame(el, true, leaf, 'leaf', md));
     } else if (INLINE_TAG[name]) {
       let open = '';
       let close = '';
@@ -173,28 +183,28 @@ export function renderBody(input: RenderInput): BodyOutputs {
         if (MD_MARK[name]) mbuf += MD_MARK[name];
       }
       hbuf += open;
-      stack.push({ node: el, exit: true, close, ...(mdClose !== undefined ? { md: mdClose } : {}) });
+      stack.push(frame(el, true, close, undefined, mdClose));
     } else if (BLOCK_TAGS.has(name) || name === 'hr') {
-      if (leafDepth > 0) { hbuf += '<br>'; flushText(); stack.push({ node: el, exit: true }); }
+      if (leafDepth > 0) { hbuf += '<br>'; flushText(); stack.push(frame(el, true)); }
       else {
         flush();
-        const frame: Frame = { node: el, exit: true };
+        const exit = frame(el, true);
         const tag = structuralTag(el, i);
         if (tag) {
           html.push(`<${tag}>`);
-          frame.close = `</${tag}>`;
-          frame.host = tag === 'li' || tag === 'td' || tag === 'th' ? 'flow' : 'container';
-          hosts.push(frame.host);
+          exit.close = `</${tag}>`;
+          exit.host = tag === 'li' || tag === 'td' || tag === 'th' ? 'flow' : 'container';
+          hosts.push(exit.host);
         }
         if (name === 'ul' || name === 'ol') listDepth++;
         if (name === 'blockquote') quoteDepth++;
-        if (name === 'li') { frame.md = '  '.repeat(Math.max(0, listDepth - 1)) + '- '; mdPrefixes.push(frame.md); }
-        stack.push(frame);
+        if (name === 'li') { exit.md = '  '.repeat(Math.max(0, listDepth - 1)) + '- '; mdPrefixes.push(exit.md); }
+        stack.push(exit);
       }
     } else {
-      stack.push({ node: el, exit: true });
+      stack.push(frame(el, true));
     }
-    for (let k = kids.length - 1; k >= 0; k--) stack.push({ node: kids[k]!, exit: false });
+    for (let k = kids.length - 1; k >= 0; k--) stack.push(frame(kids[k]!, false));
   }
   flush();
   const text = paras.join('\n\n');
@@ -202,10 +212,10 @@ export function renderBody(input: RenderInput): BodyOutputs {
 
   /** Paragraph break in text/Markdown only (inside a leaf block the HTML stays one element). */
   function flushText(): void {
-    const t = tbuf.replace(/[ \t]*\n[ \t]*/g, '\n').trim();
+    const t = lineBreaks(tbuf, '\n');
     if (t) {
       paras.push(t);
-      const m = mbuf.replace(/[ \t]*\n[ \t]*/g, '  \n').trim();
+      const m = lineBreaks(mbuf, '  \n');
       mdParas.push(preDepth ? '```\n' + tbuf.trim() + '\n```' : mdPrefix() + m);
     }
     tbuf = '';

@@ -54,7 +54,6 @@ const ARTICLE_RE = /^(?:h?entry|post|article|story|blog-?post|news-?(?:single|de
 // Taxonomy classes ("post_tag-kommentar", "category-social") name topics, not page regions; layout
 // modifiers ("has-double-sidebar", "no-sidebars", "with-comments") describe a region's neighbours.
 const TAXONOMY_RE = /^(?:category|tag|post_tag|topic|section|term|rubrik|ressort|has|with|no|show)[-_]/i;
-const NO_TOKENS: string[] = [];
 const NEVER_BOILER = new Set(['html', 'body', 'main', 'article']);
 const DATE_CLASS_RE = /date|time|datum|publi|posted|fecha|dateline|zeit|erstellt|meta|byline|info|stamp|calendar|data/i;
 const BYLINE_CLASS_RE = /author|byline|autor|auteur|writer|reporter|journalist|creator|verfasser/i;
@@ -132,17 +131,17 @@ export function collect(doc: Document): Collected {
       if (rel && a.href && name === 'link') for (const r of rel.split(/\s+/)) push(c.links, r, a.href);
       if (/\bauthor\b/.test(rel) && c.relAuthors.length < 10 && name === 'a') c.relAuthors.push(textOf(el));
     }
-    // (ANY_CLASS_RE has no spaces, so it cannot match across the joint: testing the parts
-    // separately spares building and flattening a joined string for every element.)
-    const relevant = (a.class !== undefined && ANY_CLASS_RE.test(a.class)) || (a.id !== undefined && ANY_CLASS_RE.test(a.id));
-    const cls = relevant ? `${a.class ?? ''} ${a.id ?? ''}` : '';
-    const toks = relevant && !NEVER_BOILER.has(name) ? cls.split(/\s+/).filter((t) => t && !TAXONOMY_RE.test(t)) : NO_TOKENS;
-    const article = inArticle || name === 'article' || (toks.length > 0 && toks.some((t) => ARTICLE_RE.test(t)))
+    // What the class and id say, as bits (tokenBits); the id's bits OR the class's, since every
+    // test looks at one token or one word at a time. Most strings fail the one ANY_CLASS_RE test.
+    const bits = (a.class !== undefined && ANY_CLASS_RE.test(a.class) ? tokenBits(a.class) : 0) | (a.id !== undefined && ANY_CLASS_RE.test(a.id) ? tokenBits(a.id) : 0);
+    const relevant = bits !== 0;
+    const toks = relevant && !NEVER_BOILER.has(name) ? bits : 0;
+    const article = inArticle || name === 'article' || (toks & B_ARTICLE) !== 0
       || (a.itemtype !== undefined && /Article|BlogPosting/.test(a.itemtype));
-    const isBoiler = boiler || name === 'nav' || (toks.length > 0 && toks.some((t) => STRONG_RE.test(t)))
-      || (!inArticle && (WEAK_TAGS.has(name) || (toks.length > 0 && toks.some((t) => WEAK_RE.test(t)))));
-    const hard = inHard === 'comment' || (isBoiler && toks.length > 0 && toks.some((t) => COMMENT_RE.test(t))) ? 'comment'
-      : inHard ?? (isBoiler && (name === 'footer' || (toks.length > 0 && toks.some((t) => /footer/i.test(t)))) ? 'footer' : undefined);
+    const isBoiler = boiler || name === 'nav' || (toks & B_STRONG) !== 0
+      || (!inArticle && (WEAK_TAGS.has(name) || (toks & B_WEAK) !== 0));
+    const hard = inHard === 'comment' || (isBoiler && (toks & B_COMMENT) !== 0) ? 'comment'
+      : inHard ?? (isBoiler && (name === 'footer' || (toks & B_FOOTER) !== 0)) ? 'footer' : undefined;
     if (name !== 'h1' && name !== 'time' && !a.itemprop && !relevant) {
       pushKids(stack, flags, el, isBoiler, article, hard);
       continue;
@@ -152,14 +151,39 @@ export function collect(doc: Document): Collected {
     if (name === 'time' && c.times.length < CAP.time) c.times.push(here);
     if (a.itemprop) for (const p of a.itemprop.toLowerCase().split(/\s+/)) pushPos(c.itemprops, p, here, CAP.itemprop);
     if (relevant) {
-      if (DATE_CLASS_RE.test(cls) && c.dateEls.length < CAP.dateEls && name !== 'body' && name !== 'html') c.dateEls.push(here);
-      if (BYLINE_CLASS_RE.test(cls) && c.bylineEls.length < CAP.byline && name !== 'body') c.bylineEls.push(here);
-      if (/^(h[1-3]|div|span|p|header)$/.test(name) && HEADLINE_CLASS_RE.test(cls) && c.headlineEls.length < CAP.headline) c.headlineEls.push(here);
+      if ((bits & B_DATE) !== 0 && c.dateEls.length < CAP.dateEls && name !== 'body' && name !== 'html') c.dateEls.push(here);
+      if ((bits & B_BYLINE) !== 0 && c.bylineEls.length < CAP.byline && name !== 'body') c.bylineEls.push(here);
+      if ((bits & B_HEADLINE) !== 0 && HEADLINE_TAGS.has(name) && c.headlineEls.length < CAP.headline) c.headlineEls.push(here);
     }
     pushKids(stack, flags, el, isBoiler, article, hard);
   }
   c.total = order;
   return c;
+}
+
+// Bits of what a class/id string says. The B_* token bits count only tokens that are not taxonomy
+// classes; the last three test the whole string. No pattern spans a space, so the bits of two
+// strings (class and id) OR together exactly as if their joined text had been tested.
+const B_RELEVANT = 1, B_ARTICLE = 2, B_STRONG = 4, B_WEAK = 8, B_COMMENT = 16, B_FOOTER = 32, B_DATE = 64, B_BYLINE = 128, B_HEADLINE = 256;
+const HEADLINE_TAGS = new Set(['h1', 'h2', 'h3', 'div', 'span', 'p', 'header']);
+
+// Every word the token tests look for (no spaces): a string without one skips the split and the five per-token tests.
+const TOKEN_WORDS_RE = /comment|kommentar|related|recommend|widget|popular|stories|newsletter|breadcrumb|nav|menu|social|shar|livefyre|disqus|replies|respond|pagination|archive|blogroll|footer|sidebar|entry|post|article|story|news/i;
+
+function tokenBits(s: string): number {
+  let bits = B_RELEVANT;
+  if (TOKEN_WORDS_RE.test(s)) for (const t of s.split(/\s+/)) {
+    if (!t || TAXONOMY_RE.test(t)) continue;
+    if (ARTICLE_RE.test(t)) bits |= B_ARTICLE;
+    if (STRONG_RE.test(t)) bits |= B_STRONG;
+    if (WEAK_RE.test(t)) bits |= B_WEAK;
+    if (COMMENT_RE.test(t)) bits |= B_COMMENT;
+    if (/footer/i.test(t)) bits |= B_FOOTER;
+  }
+  if (DATE_CLASS_RE.test(s)) bits |= B_DATE;
+  if (BYLINE_CLASS_RE.test(s)) bits |= B_BYLINE;
+  if (HEADLINE_CLASS_RE.test(s)) bits |= B_HEADLINE;
+  return bits;
 }
 
 const DATELINE_START = /^\s*\(?\d{1,4}[./\s-]/;
