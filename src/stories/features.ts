@@ -1,6 +1,6 @@
 // What the clusterer knows about one article: weighted terms of the headline and lead, names,
 // typed numbers, a publication day (when anything states one) and a language guess.
-import { contentTerms, contentTermsOf, guessLanguage, namePhrases, names, words } from './text.js';
+import { contentTerms, contentTermsOf, guessLanguage, names, words } from './text.js';
 import { dayFromCrawlPrefix, dayFromTextHead, dayFromUrl, dayOfYearFromHead, isoToDay, numberTokens } from './numbers.js';
 
 export interface StoryInput {
@@ -54,7 +54,7 @@ const BIGRAM_WEIGHT = 1;
 const TITLE_BOOST = 2;
 const HEAD_BOOST = 1;
 const NAME_WEIGHT = 1;
-/** Multi-word names ("US Open", "New Delhi") name one thing: see namePhrases. */
+/** Multi-word names ("US Open", "New Delhi") name one thing: see names(). */
 const PHRASE_WEIGHT = 1;
 
 /** First non-trivial line of the text: the headline of crawl texts that lack a title. */
@@ -97,8 +97,9 @@ export function articleFeatures(input: StoryInput): ArticleFeatures {
   for (const t of leadTerms) add(`w:${t}`, 1);
   if (BIGRAM_WEIGHT) for (let i = 1; i < leadTerms.length; i++) add(`b:${leadTerms[i - 1]}_${leadTerms[i]}`, BIGRAM_WEIGHT);
   const nameText = titleSeparate ? `${title}\n${lead}` : lead;
-  for (const [n, c] of names(nameText)) add(`n:${n}`, NAME_WEIGHT * c);
-  if (PHRASE_WEIGHT) for (const [n, c] of namePhrases(nameText)) add(`n:${n}`, PHRASE_WEIGHT * c);
+  const phrases = new Map<string, number>();
+  for (const [n, c] of names(nameText, phrases)) add(`n:${n}`, NAME_WEIGHT * c);
+  for (const [n, c] of phrases) add(`n:${n}`, PHRASE_WEIGHT * c);
   for (const [k, c] of numberTokens(nameText)) add(k, c);
   // Weekdays are event evidence ("on Monday"): two meetings of the same leaders rarely share one.
   for (const m of nameText.matchAll(/\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g)) add(`wd:${m[1]!.toLowerCase()}`, 1);

@@ -49,7 +49,7 @@ export function numberTokens(text: string): Map<string, number> {
   }
   // Amounts written with an ISO currency code instead of a symbol: "164.42 USD", "4 trillion USD",
   // "USD 40 billion" (wire copy translated from other languages, financial sites).
-  for (const m of s.matchAll(/\b(?:usd|eur|gbp|jpy|cny|inr|chf|cad|aud)\s?(\d+(?:[.,]\d+)*)(?:[\s-]?(trillion|billion|million|tn|bn|mn)\b)?|(?<![\d.,])(\d+(?:[.,]\d+)*)(?:[\s-]?(trillion|billion|million|tn|bn|mn))?\s?(?:usd|eur|gbp|jpy|cny|inr|chf|cad|aud)\b/g)) {
+  if (/\b(?:usd|eur|gbp|jpy|cny|inr|chf|cad|aud)\b/.test(s)) for (const m of s.matchAll(/\b(?:usd|eur|gbp|jpy|cny|inr|chf|cad|aud)\s?(\d+(?:[.,]\d+)*)(?:[\s-]?(trillion|billion|million|tn|bn|mn)\b)?|(?<![\d.,])(\d+(?:[.,]\d+)*)(?:[\s-]?(trillion|billion|million|tn|bn|mn))?\s?(?:usd|eur|gbp|jpy|cny|inr|chf|cad|aud)\b/g)) {
     if (isUsed(m.index!)) continue;
     const scale = m[2] ?? m[4];
     add(`$:${normNumber((m[1] ?? m[3])!)}${scale ? SCALE[scale]! : ''}`);

@@ -109,10 +109,19 @@ const NAME_TOKEN_RE = /\p{Lu}[\p{L}\p{M}'’-]*[\p{L}\p{M}]|\p{Lu}{2,}/gu;
  * a capitalised word counts unless it starts a sentence and never appears capitalised mid-sentence.
  * All-caps lines (site furniture, headlines in caps) are skipped as they capitalise everything.
  * Returns folded names with their counts.
+ *
+ * With `phrases`, also counts multi-word names there: runs of two or three capitalised tokens
+ * with only spaces between them ("US Open", "French Open", "New Delhi", "Federal Reserve"). A run
+ * names one thing far more specifically than its words apart ("Open" is in every tournament; "US"
+ * is a stopword on its own). Leading capitalised function words are dropped ("The Federal
+ * Reserve"), all-caps acronyms kept ("US Open"). Title Case lines (headlines) capitalise every
+ * word, so they add no phrase of their own: a phrase found in prose counts again where one has it.
  */
-export function names(text: string): Map<string, number> {
+export function names(text: string, phrases?: Map<string, number>): Map<string, number> {
   const midSentence = new Set<string>();
   const candidates: Array<{ name: string; initial: boolean }> = [];
+  const titleLines: string[] = [];
+  const run: string[] = [];
   for (const line of text.split(/\n+/)) {
     // An ASCII lower-case letter settles "not all caps" without building the letters string.
     if (!/[a-z]/.test(line)) {
@@ -122,7 +131,18 @@ export function names(text: string): Map<string, number> {
     // Title Case lines (headlines) capitalise common words; take their names only when seen elsewhere.
     const tokens = line.split(/\s+/).filter((t) => /\p{L}/u.test(t));
     const titleCase = tokens.length >= 4 && tokens.filter((t) => /^\p{Lu}/u.test(t)).length >= tokens.length * 0.7;
+    if (phrases && titleCase) titleLines.push(` ${words(line).join(' ')} `);
+    const collect = !!phrases && !titleCase;
+    let runEnd = -1;
     for (const m of line.matchAll(NAME_TOKEN_RE)) {
+      if (collect) {
+        // A run continues only across spaces.
+        let k = m.index - 1;
+        while (k >= runEnd && line[k] === ' ') k--;
+        if (k >= runEnd || runEnd < 0) flushRun(run, phrases);
+        run.push(m[0]);
+        runEnd = m.index + m[0].length;
+      }
       // The last non-space character before the token (what line.slice(0, index).trimEnd() ends
       // with, without copying the line up to every token: that was quadratic in the line's length).
       let j = m.index - 1;
@@ -133,7 +153,9 @@ export function names(text: string): Map<string, number> {
       candidates.push({ name, initial });
       if (!initial) midSentence.add(name);
     }
+    if (collect) flushRun(run, phrases);
   }
+  if (phrases) for (const h of titleLines) for (const [p, c] of phrases) if (h.includes(` ${p} `)) phrases.set(p, c + 1);
   const out = new Map<string, number>();
   for (const c of candidates) {
     if (c.initial && !midSentence.has(c.name)) continue;
@@ -142,45 +164,14 @@ export function names(text: string): Map<string, number> {
   return out;
 }
 
-/**
- * Multi-word names: runs of two or three capitalised tokens with only a space between them
- * ("US Open", "French Open", "New Delhi", "Roland Garros", "Federal Reserve"). A run names one
- * thing, far more specifically than its words apart ("Open" is in every tournament; "US" is a
- * stopword on its own). Leading capitalised function words are dropped ("The Federal Reserve"),
- * all-caps acronyms kept ("US Open"). Lines in caps or Title Case (headlines) capitalise every
- * word, so they add no phrase of their own: a phrase found in prose counts again where such a
- * line has it. Returns folded phrases with counts.
- */
-export function namePhrases(text: string): Map<string, number> {
-  const fromProse = new Map<string, number>();
-  const heads: string[] = [];
-  for (const line of text.split(/\n+/)) {
-    const letters = line.replace(/[^\p{L}]/gu, '');
-    if (letters.length > 12 && letters === letters.toUpperCase()) continue;
-    const tokens = line.split(/\s+/).filter((t) => /\p{L}/u.test(t));
-    const titleCase = tokens.length >= 4 && tokens.filter((t) => /^\p{Lu}/u.test(t)).length >= tokens.length * 0.7;
-    if (titleCase) {
-      heads.push(` ${words(line).join(' ')} `);
-      continue;
-    }
-    let run: string[] = [];
-    let end = -1;
-    const flush = () => {
-      while (run.length && STOPWORDS.has(foldText(run[0]!)) && run[0] !== run[0]!.toUpperCase()) run.shift();
-      if (run.length >= 2 && run.length <= 3) {
-        const phrase = run.map((t) => foldText(t).replace(/['’]s$/, '')).join(' ');
-        fromProse.set(phrase, (fromProse.get(phrase) ?? 0) + 1);
-      }
-      run = [];
-    };
-    for (const m of line.matchAll(NAME_TOKEN_RE)) {
-      // Only a run of spaces may separate two tokens of one name.
-      if (run.length && !/^ +$/.test(line.slice(end, m.index))) flush();
-      run.push(m[0]);
-      end = m.index + m[0].length;
-    }
-    flush();
+/** Count the run of capitalised tokens as a multi-word name (see names) and start a new one. */
+function flushRun(run: string[], phrases: Map<string, number>): void {
+  let from = 0;
+  while (from < run.length && run[from] !== run[from]!.toUpperCase() && STOPWORDS.has(foldText(run[from]!))) from++;
+  const n = run.length - from;
+  if (n >= 2 && n <= 3) {
+    const phrase = run.slice(from).map((t) => foldText(t).replace(/['’]s$/, '')).join(' ');
+    phrases.set(phrase, (phrases.get(phrase) ?? 0) + 1);
   }
-  for (const h of heads) for (const [p, c] of fromProse) if (h.includes(` ${p} `)) fromProse.set(p, c + 1);
-  return fromProse;
+  run.length = 0;
 }

@@ -140,13 +140,14 @@ function addSameClassParts(ix: PageIndex, t: Totals, dead: Uint8Array, core: num
   const key = classKey(el.attribs.class);
   if (!key) return;
   core = named;
+  const keyTokens = key.split(' ');
   const extra: number[] = [];
   const n = ix.els.length;
   for (let i = 0; i < n; i++) {
     if (dead[i] || i === core) continue;
     if (i < core && ix.end[i]! > core) continue; // an ancestor of the core
     const e = ix.els[i]!;
-    if (e.name !== el.name || classKey(e.attribs.class) !== key) continue;
+    if (e.name !== el.name || !sameClassKey(e.attribs.class, key, keyTokens)) continue;
     if (include.some((r) => r <= i && i < ix.end[r]!)) { i = ix.end[i]! - 1; continue; }
     const len = t.text[i]!;
     if (len - t.link[i]! < 80 || t.link[i]! / len > 0.5 || !strong(i)) continue;
@@ -156,6 +157,13 @@ function addSameClassParts(ix: PageIndex, t: Totals, dead: Uint8Array, core: num
   if (!extra.length) return;
   include.push(...extra);
   include.sort((a, b) => a - b);
+}
+
+/** classKey(c) === key, without building the key for classes that cannot match (one lacks a token of it). */
+function sameClassKey(c: string | undefined, key: string, keyTokens: string[]): boolean {
+  if (!c) return false;
+  for (const tok of keyTokens) if (!c.includes(tok)) return false;
+  return classKey(c) === key;
 }
 
 function classKey(c: string | undefined): string {
