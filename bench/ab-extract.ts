@@ -4,21 +4,13 @@
 //   git archive <rev> src | tar -x -C /tmp/base     (a copy of the other revision's src/)
 //   node --import tsx bench/ab-extract.ts /tmp/base [rounds]
 // Prints pages per CPU-second for the base (A) and this checkout (B) over the dev sets.
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { extract as current } from '../src/extract/index.js';
-import { benchDir, loadPages, readPage, SETS } from './runner.js';
+import { abArguments, loadPages, readPage, SETS } from './runner.js';
 
 type Extract = typeof current;
-const [baseDir, roundsArg] = process.argv.slice(2);
-if (!baseDir || !existsSync(join(baseDir, 'src/extract/index.ts'))) {
-  console.error('usage: ab-extract.ts <dir with the base revision\'s src/> [rounds]');
-  process.exit(2);
-}
-const root = benchDir();
-if (!root) { console.error('no benchmark kit (../shared/bench or $DATELINE_BENCH): nothing to measure'); process.exit(0); }
+const { baseDir, root, rounds } = abArguments('ab-extract.ts', 'src/extract/index.ts', 3);
 const base = (await import(resolve(baseDir, 'src/extract/index.ts')) as { extract: Extract }).extract;
-const rounds = Number(roundsArg ?? 3);
 
 // The HTML dev sets (the crawl-text sets run another path).
 const pages: Array<{ bytes: Uint8Array; opts: { url?: string } }> = [];

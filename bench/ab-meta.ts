@@ -3,27 +3,19 @@
 // time; the whole-extract A/B (ab-extract.ts) hides a 20 % change in a step that is 20 % of the total.
 //   git archive <rev> src | tar -x -C /tmp/base
 //   node --import tsx bench/ab-meta.ts /tmp/base [rounds]
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { makeContext } from '../src/extract/context.js';
 import { decodeBytes } from '../src/extract/decode.js';
 import { parseHtml, type Document } from '../src/extract/dom.js';
 import { extractMetadata as currentMeta } from '../src/extract/meta/index.js';
 import { extractFromText as currentText } from '../src/extract/text/index.js';
-import { benchDir, loadPages, readPage, SETS } from './runner.js';
+import { abArguments, loadPages, readPage, SETS } from './runner.js';
 
 type Meta = typeof currentMeta;
 type Text = typeof currentText;
-const [baseDir, roundsArg] = process.argv.slice(2);
-if (!baseDir || !existsSync(join(baseDir, 'src/extract/meta/index.ts'))) {
-  console.error('usage: ab-meta.ts <dir with the base revision\'s src/> [rounds]');
-  process.exit(2);
-}
-const root = benchDir();
-if (!root) { console.error('no benchmark kit (../shared/bench or $DATELINE_BENCH): nothing to measure'); process.exit(0); }
+const { baseDir, root, rounds } = abArguments('ab-meta.ts', 'src/extract/meta/index.ts', 5);
 const baseMeta = (await import(resolve(baseDir, 'src/extract/meta/index.ts')) as { extractMetadata: Meta }).extractMetadata;
 const baseText = (await import(resolve(baseDir, 'src/extract/text/index.ts')) as { extractFromText: Text }).extractFromText;
-const rounds = Number(roundsArg ?? 5);
 
 const docs: Array<{ doc: Document; url?: string }> = [];
 const texts: Array<{ text: string; url?: string }> = [];

@@ -146,3 +146,22 @@ export function belowFloors(scores: SetScores, floors: Floors): string[] {
   }
   return out;
 }
+
+/**
+ * Arguments of the interleaved A/B benchmarks (ab-extract.ts, ab-meta.ts): the folder holding the
+ * base revision's `src/` (checked for `probe`, a path inside it) and the number of rounds. Exits
+ * with a usage message (code 2) when the folder is wrong, and quietly (0) without the bench kit.
+ */
+export function abArguments(script: string, probe: string, defaultRounds: number): { baseDir: string; root: string; rounds: number } {
+  const [baseDir, roundsArg] = process.argv.slice(2);
+  if (!baseDir || !existsSync(join(baseDir, probe))) {
+    console.error(`usage: ${script} <dir with the base revision's src/> [rounds]`);
+    process.exit(2);
+  }
+  const root = benchDir();
+  if (!root) {
+    console.error('no benchmark kit (../shared/bench or $DATELINE_BENCH): nothing to measure');
+    process.exit(0);
+  }
+  return { baseDir, root, rounds: Number(roundsArg ?? defaultRounds) };
+}

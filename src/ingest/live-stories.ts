@@ -30,6 +30,8 @@ export interface LiveStoriesOptions extends StoriesOptions {
 export interface LiveStoriesUpdate extends StoriesUpdate {
   /** Articles placed while the run was storing (the others: when it ended). */
   duringRun: number;
+  /** Why the stories were rebuilt from the database at the end, when they were (a failed placement or a lost batch). */
+  rebuiltAfter?: string;
 }
 
 export class LiveStories {
@@ -51,7 +53,7 @@ export class LiveStories {
   private duplicates = 0;
   private ms = 0;
   /** A placement or a commit failed: the engine no longer matches the database (finish() starts over from it). */
-  private broken = false;
+  private broken?: string;
 
   constructor(private readonly archive: ArchiveSource, private readonly opts: LiveStoriesOptions = {}) {
     const t0 = performance.now();
@@ -90,7 +92,7 @@ export class LiveStories {
 
   /** A batch of writes was lost (rolled back): its placements with it. */
   abandon(): void {
-    this.broken = true;
+    this.broken ??= 'a write batch was rolled back';
   }
 
   /** The run is over: place the rest (in one transaction) and report. */
@@ -99,7 +101,7 @@ export class LiveStories {
       // Start over from what the database holds: it places every article above its watermark.
       const { warmDocs: _w, lag: _l, ...storiesOpts } = this.opts;
       const u = updateStories(this.archive, storiesOpts, this.precomputed);
-      return { ...u, ms: Math.round(this.ms + u.ms), duringRun: 0 };
+      return { ...u, ms: Math.round(this.ms + u.ms), duringRun: 0, rebuiltAfter: this.broken };
     }
     this.archive.db.transaction(() => this.place(Number.MAX_SAFE_INTEGER))();
     if (this.broken) return this.finish();
@@ -126,9 +128,9 @@ export class LiveStories {
         this.precomputed.delete(p.input.id);
       }
       this.placedUpTo = upTo;
-    } catch {
+    } catch (err) {
       // The failed article's writes were rolled back (a savepoint) but the engine holds it: start over at the end.
-      this.broken = true;
+      this.broken ??= `placing an article failed: ${err instanceof Error ? err.message : String(err)}`;
     } finally {
       this.ms += performance.now() - t0;
     }

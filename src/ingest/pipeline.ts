@@ -17,7 +17,7 @@ const BATCH_MAX = 1000;
 
 export interface IngestSummary {
   /** Stories and duplicate groups brought up to date after the run (src/stories). */
-  stories?: StoriesUpdate & { duringRun?: number };
+  stories?: StoriesUpdate & { duringRun?: number; rebuiltAfter?: string };
   /** Articles enriched (with `enrich`): with their writes, plus those the catch-up pass after the run enriched (enrichCatchUpMs). */
   enriched?: number;
   enrichCatchUpMs?: number;

@@ -44,10 +44,20 @@ function assertConsistent(archive: SqliteArchive): void {
   assert.equal(db.prepare('SELECT count(*) FROM story_articles a WHERE a.story_id NOT IN (SELECT id FROM stories)').pluck().get(), 0, 'no member of a missing story');
 }
 
-test('placed during the run: each article once, duplicates found, a rerun adds nothing', async () => {
+/** Runs `fn` on a fresh archive in a temporary folder, closed and removed afterwards. */
+async function withArchive(fn: (archive: SqliteArchive, dir: string) => Promise<void> | void): Promise<void> {
   const { dir, cleanup } = tempDir();
   const archive = new SqliteArchive(join(dir, 'a.db'));
   try {
+    await fn(archive, dir);
+  } finally {
+    archive.close();
+    cleanup();
+  }
+}
+
+test('placed during the run: each article once, duplicates found, a rerun adds nothing', async () => {
+  await withArchive(async (archive, dir) => {
     const { pages, manifest } = writePages(dir);
     const s = await ingest(archive, [pages], { jobs: 2, manifest, storiesPacing: { warmDocs: 4, lag: 2 } });
     assert.equal(s.new, 2 * ARTICLES.length);
@@ -59,16 +69,11 @@ test('placed during the run: each article once, duplicates found, a rerun adds n
     assert.equal(again.unchanged, 2 * ARTICLES.length);
     assert.equal(again.stories?.added, 0);
     assertConsistent(archive);
-  } finally {
-    archive.close();
-    cleanup();
-  }
+  });
 });
 
 test('articles an earlier run stored without placing them are placed first', async () => {
-  const { dir, cleanup } = tempDir();
-  const archive = new SqliteArchive(join(dir, 'a.db'));
-  try {
+  await withArchive(async (archive, dir) => {
     const { pages, manifest } = writePages(dir);
     const first = await ingest(archive, [join(pages, 'c0-*.html')], { jobs: 1, manifest, stories: false });
     assert.equal(first.new, ARTICLES.length);
@@ -76,16 +81,11 @@ test('articles an earlier run stored without placing them are placed first', asy
     assert.equal(s.new, ARTICLES.length);
     assert.equal(s.stories?.added, 2 * ARTICLES.length);
     assertConsistent(archive);
-  } finally {
-    archive.close();
-    cleanup();
-  }
+  });
 });
 
 test('a batch rolled back takes its placements with it; the end of the run places from the database', async () => {
-  const { dir, cleanup } = tempDir();
-  const archive = new SqliteArchive(join(dir, 'a.db'));
-  try {
+  await withArchive(async (archive, dir) => {
     const { pages, manifest } = writePages(dir, 1);
     await ingest(archive, [pages], { jobs: 1, manifest, stories: false });
     const live = new LiveStories(archive, { warmDocs: 0, lag: 0 });
@@ -99,11 +99,9 @@ test('a batch rolled back takes its placements with it; the end of the run place
     archive.db.exec('ROLLBACK');
     live.abandon();
     const u = live.finish();
+    assert.equal(u.rebuiltAfter, 'a write batch was rolled back');
     assert.equal(u.stories, archive.db.prepare('SELECT count(*) FROM stories').pluck().get());
     assertConsistent(archive);
     assert.equal(archive.db.prepare('SELECT count(*) FROM story_articles').pluck().get(), ARTICLES.length);
-  } finally {
-    archive.close();
-    cleanup();
-  }
+  });
 });

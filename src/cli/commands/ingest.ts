@@ -87,6 +87,7 @@ export async function run(argv: string[]): Promise<number> {
     if (enriched !== undefined) process.stdout.write(`  enriched   ${enriched}\n`);
     const { stories } = summary;
     if (stories) process.stdout.write(`  stories    ${stories.stories} (${stories.added} articles clustered, ${stories.duplicates} copies of earlier articles)\n`);
+    if (stories?.rebuiltAfter) process.stdout.write(`             rebuilt from the archive at the end: ${stories.rebuiltAfter}\n`);
   }
   return summary.failed > 0 ? EXIT.failure : EXIT.ok;
 }

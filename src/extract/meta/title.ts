@@ -53,24 +53,19 @@ function readLinksHome(el: Element): boolean {
 let headlineTexts = new Map<Element, string>();
 let homeLinked = new Map<Element, boolean>();
 
-/** Text of a headline element without its kicker/label parts. */
-function headlineText(h: Element): string {
-  let t = headlineTexts.get(h);
-  if (t === undefined) {
-    t = readHeadlineText(h);
-    headlineTexts.set(h, t);
-  }
-  return t;
-}
-
-function linksHome(el: Element): boolean {
-  let v = homeLinked.get(el);
+/** `read(key)`, computed once per key while `cache` lives (one pickTitle call). */
+function remembered<K, V>(cache: Map<K, V>, key: K, read: (key: K) => V): V {
+  let v = cache.get(key);
   if (v === undefined) {
-    v = readLinksHome(el);
-    homeLinked.set(el, v);
+    v = read(key);
+    cache.set(key, v);
   }
   return v;
 }
+
+/** Text of a headline element without its kicker/label parts. */
+const headlineText = (h: Element): string => remembered(headlineTexts, h, readHeadlineText);
+const linksHome = (el: Element): boolean => remembered(homeLinked, el, readLinksHome);
 
 function readHeadlineText(h: Element): string {
   const out: string[] = [];
