@@ -105,5 +105,5 @@ for (const opts of settings) {
   console.log(`\noptions ${JSON.stringify(opts)}`);
   console.log(`  whole set   B³ F1 ${f(whole.b3)}  pairwise F1 ${f(whole.pw)}  merges: ${whole.merges.join(' ') || 'none'}  split: ${whole.split.join(' ') || 'none'}`);
   console.log(`  halves      B³ F1 mean ${f(mean('b3'))} worst ${f(worst('b3'))}  pairwise F1 mean ${f(mean('pw'))} worst ${f(worst('pw'))}  halves with a confusable merge ${withMerge}/${runs.length} (${merges} merges)`);
-  if (values.verbose) runs.forEach((r, i) => console.log(`    half ${i + 1}: ${f(r.b3)} / ${f(r.pw)}  merges: ${r.merges.join(' ') || '-'}  split: ${r.split.join(' ') || '-'}`));
+  if (values.verbose) runs.forEach((r, i) => console.log(`    half ${i + 1}: ${f(r.b3)} / ${f(r.pw)}  merges: ${r.merges.join(' ') || '-'}  split: ${r.split.join(' ') || '-'}  events: ${[...halves[i]!].sort().join(',')}`));
 }

@@ -16,7 +16,7 @@ import { DEFAULT_CLUSTER_OPTIONS, type ClusterOptions } from './cluster-options.
 import { chooseStory } from './decide.js';
 import { StoryScorer } from './scoring.js';
 import { MAX_STATED_DAYS, articleFits, sameDayEvent, timeCompatible } from './time-window.js';
-import { pack, prune, type PackedVector } from './vectors.js';
+import { isTextFeature, pack, prune, type PackedVector } from './vectors.js';
 
 export { DEFAULT_CLUSTER_OPTIONS, type ClusterOptions } from './cluster-options.js';
 export { articleFits, dayFits } from './time-window.js';
@@ -309,7 +309,7 @@ export class StoryClusterer {
       story.centroid.set(k, (story.centroid.get(k) ?? 0) + w / norm);
       if (!had) this.post(k, story.id);
     }
-    if (story.centroid.size > this.opts.centroidSize * 1.5) prune(story.centroid, this.opts.centroidSize);
+    if (story.centroid.size > this.opts.centroidSize * 1.5) prune(story.centroid, this.opts.centroidSize, isFact);
     if (f.weekday !== undefined) story.weekdays |= 1 << f.weekday;
     if (f.day === undefined && f.doy !== undefined) addStatedDays(story, [f.doy]);
     if (f.day !== undefined) {
@@ -334,7 +334,7 @@ export class StoryClusterer {
       if (!big.centroid.has(k)) this.post(k, big.id);
       big.centroid.set(k, (big.centroid.get(k) ?? 0) + w);
     }
-    if (big.centroid.size > this.opts.centroidSize * 1.5) prune(big.centroid, this.opts.centroidSize);
+    if (big.centroid.size > this.opts.centroidSize * 1.5) prune(big.centroid, this.opts.centroidSize, isFact);
     big.members.push(...small.members);
     big.size += small.size;
     big.weekdays |= small.weekdays;
@@ -350,6 +350,9 @@ export class StoryClusterer {
   }
 }
 
+
+/** Typed numbers and weekdays: never pruned from a centroid (see prune). */
+const isFact = (k: string): boolean => !isTextFeature(k);
 
 function addStatedDays(story: StoryState, days: readonly number[]): void {
   const list = (story.statedDays ??= []);
