@@ -123,7 +123,8 @@ export class StoryClusterer {
     const all = forced !== undefined && this.stories.has(this.resolve(forced))
       ? [{ story: this.stories.get(this.resolve(forced))!, score: 1 }]
       : this.candidates(f, vec).map((story) => ({ story, score: this.scorer.similarity(vec, story, f) })).sort((a, b) => b.score - a.score);
-    const best = chooseStory(all, this.opts, (c) => this.scorer.corroborates(vec, c.story.centroid) || sameDayEvent(c.story, f));
+    const best = chooseStory(all, this.opts, (c) => this.scorer.corroborates(vec, c.story.centroid) || sameDayEvent(c.story, f),
+      (a, b) => timeCompatible(a.story, b.story, this.opts.windowDays) && this.scorer.corroborates(a.story.centroid, b.story.centroid));
     let story: StoryState;
     const merged: number[] = [];
     if (best) {

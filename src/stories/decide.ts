@@ -10,11 +10,17 @@ export function chooseStory<T extends { score: number }>(
   ranked: readonly T[],
   opts: Pick<ClusterOptions, 'joinThreshold' | 'weakJoinThreshold' | 'joinMargin'>,
   corroborated: (candidate: T) => boolean,
+  sameEvent: (a: T, b: T) => boolean = () => false,
 ): T | undefined {
-  const [first, second] = ranked;
+  const [first] = ranked;
   if (!first) return undefined;
   if (first.score >= opts.joinThreshold) return first;
-  if (first.score >= opts.weakJoinThreshold && first.score >= opts.joinMargin * (second?.score ?? 0) && corroborated(first)) return first;
+  if (first.score < opts.weakJoinThreshold) return undefined;
+  // The runner-up of the ratio test is the best candidate that is a rival of the first: a story
+  // that looks like another fragment of the same event (it and the first corroborate each other)
+  // is no alternative, and the article joining the first lets the two merge (consolidate).
+  const second = ranked.slice(1).find((c) => !sameEvent(first, c));
+  if (first.score >= opts.joinMargin * (second?.score ?? 0) && corroborated(first)) return first;
   return undefined;
 }
 
