@@ -20,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { ingest } from '../src/ingest/index.js';
 import { openArchive } from '../src/store/index.js';
 import { toStoryInput } from '../src/stories/archive.js';
-import { benchDir, devSetPath, readConfusableSets, readLabelled } from '../src/stories/dev-set.js';
+import { benchDir, devSetPath, eventSplits, readConfusableSets, readLabelled } from '../src/stories/dev-set.js';
 import { StoryEngine, prepareArticle, type PreparedArticle } from '../src/stories/engine.js';
 import { mergedConfusables, scoreClustering } from '../src/stories/score.js';
 
@@ -51,28 +51,9 @@ try {
 }
 prepared.sort((a, b) => a.input.id - b.input.id);
 
-/** mulberry32: a small seeded PRNG, so the splits are the same on every run. */
-function rng(seed: number): () => number {
-  let t = seed >>> 0;
-  return () => {
-    t = (t + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(t ^ (t >>> 15), 1 | t);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const events = [...new Set(gold.values())].sort();
 const nSplits = Number(values.splits ?? 8);
-const halves: Array<Set<string>> = [];
-halves.push(new Set(events.filter((_, i) => i % 2 === 0)), new Set(events.filter((_, i) => i % 2 === 1)));
-const rand = rng(Number(values.seed ?? 1));
-for (let s = 1; s < nSplits; s++) {
-  const shuffled = [...events];
-  for (let i = shuffled.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!]; }
-  const a = new Set(shuffled.slice(0, events.length >> 1));
-  halves.push(a, new Set(events.filter((e) => !a.has(e))));
-}
+const halves = eventSplits(events, nSplits, Number(values.seed ?? 1));
 
 interface Run { b3: number; pw: number; merges: string[]; split: string[] }
 
