@@ -16,7 +16,7 @@ import { DEFAULT_CLUSTER_OPTIONS, type ClusterOptions } from './cluster-options.
 import { chooseStory } from './decide.js';
 import { StoryScorer } from './scoring.js';
 import { MAX_STATED_DAYS, articleFits, sameDayEvent, timeCompatible } from './time-window.js';
-import { pack, prune, type PackedVector } from './vectors.js';
+import { isTextFeature, pack, prune, type PackedVector } from './vectors.js';
 
 export { DEFAULT_CLUSTER_OPTIONS, type ClusterOptions } from './cluster-options.js';
 export { articleFits, dayFits } from './time-window.js';
@@ -123,7 +123,8 @@ export class StoryClusterer {
     const all = forced !== undefined && this.stories.has(this.resolve(forced))
       ? [{ story: this.stories.get(this.resolve(forced))!, score: 1 }]
       : this.candidates(f, vec).map((story) => ({ story, score: this.scorer.similarity(vec, story, f) })).sort((a, b) => b.score - a.score);
-    const best = chooseStory(all, this.opts, (c) => this.scorer.corroborates(vec, c.story.centroid) || sameDayEvent(c.story, f));
+    const best = chooseStory(all, this.opts, (c) => this.scorer.corroborates(vec, c.story.centroid) || sameDayEvent(c.story, f),
+      (a, b) => timeCompatible(a.story, b.story, this.opts.windowDays) && this.scorer.corroborates(a.story.centroid, b.story.centroid));
     let story: StoryState;
     const merged: number[] = [];
     if (best) {
@@ -309,7 +310,7 @@ export class StoryClusterer {
       story.centroid.set(k, (story.centroid.get(k) ?? 0) + w / norm);
       if (!had) this.post(k, story.id);
     }
-    if (story.centroid.size > this.opts.centroidSize * 1.5) prune(story.centroid, this.opts.centroidSize);
+    if (story.centroid.size > this.opts.centroidSize * 1.5) prune(story.centroid, this.opts.centroidSize, isFact);
     if (f.weekday !== undefined) story.weekdays |= 1 << f.weekday;
     if (f.day === undefined && f.doy !== undefined) addStatedDays(story, [f.doy]);
     if (f.day !== undefined) {
@@ -334,7 +335,7 @@ export class StoryClusterer {
       if (!big.centroid.has(k)) this.post(k, big.id);
       big.centroid.set(k, (big.centroid.get(k) ?? 0) + w);
     }
-    if (big.centroid.size > this.opts.centroidSize * 1.5) prune(big.centroid, this.opts.centroidSize);
+    if (big.centroid.size > this.opts.centroidSize * 1.5) prune(big.centroid, this.opts.centroidSize, isFact);
     big.members.push(...small.members);
     big.size += small.size;
     big.weekdays |= small.weekdays;
@@ -350,6 +351,9 @@ export class StoryClusterer {
   }
 }
 
+
+/** Typed numbers and weekdays: never pruned from a centroid (see prune). */
+const isFact = (k: string): boolean => !isTextFeature(k);
 
 function addStatedDays(story: StoryState, days: readonly number[]): void {
   const list = (story.statedDays ??= []);
