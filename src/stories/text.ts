@@ -154,8 +154,7 @@ export function names(text: string, phrases?: Map<string, number>): Map<string, 
       if (letters.length > 12 && letters === letters.toUpperCase()) continue;
     }
     // Title Case lines (headlines) capitalise common words; take their names only when seen elsewhere.
-    const tokens = line.split(/\s+/).filter((t) => /\p{L}/u.test(t));
-    const titleCase = tokens.length >= 4 && tokens.filter((t) => /^\p{Lu}/u.test(t)).length >= tokens.length * 0.7;
+    const titleCase = isTitleCaseLine(line);
     if (phrases && titleCase) titleLines.push(` ${words(line).join(' ')} `);
     const collect = !!phrases && !titleCase;
     let runEnd = -1;
@@ -171,9 +170,12 @@ export function names(text: string, phrases?: Map<string, number>): Map<string, 
       // The last non-space character before the token (what line.slice(0, index).trimEnd() ends
       // with, without copying the line up to every token: that was quadratic in the line's length).
       let j = m.index - 1;
-      while (j >= 0 && /\s/.test(line[j]!)) j--;
+      while (j >= 0 && isSpaceAt(line, j)) j--;
       const initial = titleCase || j < 0 || /[.!?:;"“”«»|([]/.test(line[j]!);
-      const name = foldText(m[0]).replace(/['’]s$/, '').replace(/['’-]+$/, '');
+      let name = foldText(m[0]);
+      // Possessive and trailing apostrophes or hyphens off (tested by the last character first: most names have none).
+      const last = name.charCodeAt(name.length - 1);
+      if (last === 0x73 || last === 0x27 || last === 0x2019 || last === 0x2d) name = name.replace(/['’]s$/, '').replace(/['’-]+$/, '');
       if (name.length < 2 || STOPWORDS.has(name)) continue;
       candidates.push({ name, initial });
       if (!initial) midSentence.add(name);
@@ -187,6 +189,32 @@ export function names(text: string, phrases?: Map<string, number>): Map<string, 
     out.set(c.name, (out.get(c.name) ?? 0) + 1);
   }
   return out;
+}
+
+/**
+ * A Title Case line: at least four whitespace-separated tokens with a letter, at least 70% of them
+ * starting with an upper-case letter. Counted without building the token lists, and with the
+ * Unicode property tests only for tokens that do not start with an ASCII letter.
+ */
+function isTitleCaseLine(line: string): boolean {
+  let withLetter = 0;
+  let capital = 0;
+  for (const t of line.split(/\s+/)) {
+    const c = t.charCodeAt(0);
+    if (c >= 65 && c <= 90) { withLetter++; capital++; continue; }
+    if (c >= 97 && c <= 122) { withLetter++; continue; }
+    if (!/\p{L}/u.test(t)) continue;
+    withLetter++;
+    if (c > 127 && /^\p{Lu}/u.test(t)) capital++;
+  }
+  return withLetter >= 4 && capital >= withLetter * 0.7;
+}
+
+/** /\s/.test(s[i]), with the common ASCII characters decided without the regex. */
+function isSpaceAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return /\s/.test(s[i]!);
 }
 
 /** Count the run of capitalised tokens as a multi-word name (see names) and start a new one. */
