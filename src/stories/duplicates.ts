@@ -91,16 +91,20 @@ export function signature(text: string, body = normalisedBody(text), bodyWordLis
   // words() never yields an empty word, so the caller's bodyWords(text) is body split on spaces.
   const w = bodyWordList ?? body.split(' ').filter(Boolean);
   if (w.length < SHINGLE + 2) return undefined;
-  const hashes = new Set<number>();
-  for (let i = 0; i + SHINGLE <= w.length; i++) hashes.add(fnv1aWords(w, i, SHINGLE));
+  // The distinct shingle hashes: sorted in a typed array and deduplicated in place (a Set of
+  // numbers cost more than the sort). Their order does not matter to the minima.
+  const count = w.length - SHINGLE + 1;
+  const all = new Uint32Array(count);
+  for (let i = 0; i < count; i++) all[i] = fnv1aWords(w, i, SHINGLE);
+  all.sort();
+  let n = 0;
+  for (let i = 0; i < count; i++) if (i === 0 || all[i] !== all[n - 1]) all[n++] = all[i]!;
   // Each shingle hash split once into 16-bit halves; per hash function, (a*x + b) mod P is then
   // (A16*hi + a*lo + b) mod P with A16 = a*2^16 mod P — one reduction instead of mulmod's two,
   // every term below 2^50 so the result is exact (the same values as mulmod; test/stories/minhash.test.ts).
-  const n = hashes.size;
   const hi = new Float64Array(n);
   const lo = new Float64Array(n);
-  let j = 0;
-  for (const x of hashes) { hi[j] = x >>> 16; lo[j] = x & 0xffff; j++; }
+  for (let j = 0; j < n; j++) { const x = all[j]!; hi[j] = x >>> 16; lo[j] = x & 0xffff; }
   const mins = new Uint32Array(HASHES);
   // Four hash functions per pass over the shingles: each shingle's halves are loaded once for
   // four products, and the four minima stay in registers (HASHES is a multiple of 4). Same
@@ -127,7 +131,7 @@ export function signature(text: string, body = normalisedBody(text), bodyWordLis
     }
     mins[k] = m0; mins[k + 1] = m1; mins[k + 2] = m2; mins[k + 3] = m3;
   }
-  return { mins, shingles: hashes.size };
+  return { mins, shingles: n };
 }
 
 /** Fraction of agreeing minima: an unbiased estimate of the Jaccard similarity of the shingle sets. */
