@@ -1,6 +1,7 @@
 // What the clusterer knows about one article: weighted terms of the headline and lead, names,
 // typed numbers, a publication day (when anything states one) and a language guess.
 import { contentTerms, contentTermsOf, guessLanguage, names, words } from './text.js';
+import { foreignCalendarDays } from './foreign-dates.js';
 import { dayFromCrawlPrefix, dayFromTextHead, dayFromUrl, dayOfYearFromHead, isoToDay, numberTokens } from './numbers.js';
 
 export interface StoryInput {
@@ -120,6 +121,8 @@ export function articleFeatures(input: StoryInput, split: LeadSplit = splitLead(
   for (const [n, c] of names(nameText, phrases)) add(`n:${n}`, NAME_WEIGHT * c);
   for (const [n, c] of phrases) add(`n:${n}`, PHRASE_WEIGHT * c);
   for (const [k, c] of numberTokens(nameText)) add(k, c);
+  const lang = input.language?.slice(0, 2).toLowerCase() || guessLanguage(leadWords);
+  if (lang && lang !== 'en') for (const k of foreignCalendarDays(nameText)) if (!counts.has(k)) add(k, 1);
   // Weekdays are event evidence ("on Monday"): two meetings of the same leaders rarely share one.
   for (const m of nameText.matchAll(/\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g)) add(`wd:${m[1]!.toLowerCase()}`, 1);
   // The headline (or, in crawl text, the first sentence) names the event: its terms count again.
@@ -135,7 +138,6 @@ export function articleFeatures(input: StoryInput, split: LeadSplit = splitLead(
   const vec = Object.create(null) as Record<string, number>;
   for (const [k, c] of counts) vec[k] = 1 + Math.log(c);
   const day = publicationDay(input);
-  const lang = input.language?.slice(0, 2).toLowerCase() || guessLanguage(leadWords);
   const f: ArticleFeatures = { vec, title };
   if (day !== undefined) f.day = day;
   else {
