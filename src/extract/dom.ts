@@ -1,8 +1,8 @@
 // The DOM we extract from: a compact tree of plain objects built by our own tree builder
-// (tree-builder.ts) straight from htmlparser2's Tokenizer. Only what extraction reads is kept:
+// (tree-builder.ts) fed by our own tokenizer (html-tokenizer.ts). Only what extraction reads is kept:
 // element name, attributes, children and parent; text data. No comments, doctypes or sibling links.
 // Everything in src/extract works on these nodes; no browser DOM is emulated.
-export { parseHtml } from './tree-builder.js';
+export { parseHtml } from './html-tokenizer.js';
 
 /** The document root. */
 export interface Document {

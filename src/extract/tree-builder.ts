@@ -1,15 +1,10 @@
-// HTML → our compact tree (dom.ts), driven directly by htmlparser2's Tokenizer. This replaces
-// htmlparser2's Parser + domhandler's DomHandler (two callback layers, class instances with
-// sibling links and source indices, a `{}` per element that V8 must reshape per attribute set)
-// with one builder that makes exactly the nodes extraction reads. The tree-building rules are
-// htmlparser2 10's Parser rules in HTML mode, followed to the letter so that the tree is the one
-// that domhandler built: tags implied closed by others (<p> by <div>, <li> by <li>, ...), void
-// elements, `</p>` and `</br>` without an opening tag, self-closing tags honoured only in SVG
-// and MathML, the first of duplicate attributes, and a text node split wherever a comment,
-// doctype or processing instruction was.
-import type { Tokenizer, TokenizerCallbacks } from 'htmlparser2';
-import { FastTokenizer } from './fast-tokenizer.js';
-import { knownName } from './known-names.js';
+// Tokens → our compact tree (dom.ts). The tokenizer (html-tokenizer.ts) hands over whole tokens —
+// a start tag with its attributes, an end tag, a run of text, "something that ends a text run" —
+// and this builds exactly the nodes extraction reads. The tree-building rules are htmlparser2 10's
+// Parser rules in HTML mode, followed to the letter so that the tree is the one domhandler built
+// (what extraction was tuned on): tags implied closed by others (<p> by <div>, <li> by <li>, ...),
+// void elements, `</p>` and `</br>` without an opening tag, self-closing tags honoured only in
+// SVG and MathML, and a text node split wherever a comment, doctype or processing instruction was.
 import type { ChildNode, Document, Element, ParentNode, Text } from './dom.js';
 
 const P_TAG = new Set(['p']);
@@ -34,87 +29,105 @@ const FOREIGN = new Set(['math', 'svg']);
 const HTML_INTEGRATION = new Set(['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'foreignobject', 'desc', 'title']);
 
 /** The attributes of every element that has none: one shared, frozen, prototype-less object. */
-const NO_ATTRIBS = Object.freeze(Object.create(null) as Record<string, string>);
+export const NO_ATTRIBS: Record<string, string> = Object.freeze(Object.create(null) as Record<string, string>);
 
 function newElement(name: string, attribs: Record<string, string>, parent: ParentNode): Element {
   return { type: name === 'script' ? 'script' : name === 'style' ? 'style' : 'tag', name, attribs, children: [], parent, index: -1 };
 }
 
-class TreeBuilder implements TokenizerCallbacks {
+export class TreeBuilder {
   readonly root: Document = { type: 'root', children: [], parent: null, elementCount: 0 };
   /** Open elements of the tree, innermost last (the root first). */
   private nodes: ParentNode[] = [this.root];
+  /**
+   * Children of the open elements, one stack for all: `kids[starts[k], ...)` are those of `nodes[k]`
+   * so far. Each element gets its children as one exact-size array when it closes, instead of an
+   * array grown by push (V8 grows an empty array to 17 slots on the first push: most of the tree's
+   * memory, and young-generation GC copies all of it).
+   */
+  private kids: ChildNode[] = [];
+  private top = 0;
+  private starts: number[] = [0];
   /** Open tag names as the parser tracks them, innermost last (voids never enter). */
   private names: string[] = [];
   /** Foreign-content flags (svg/math true, HTML integration points false), innermost last. */
   private foreign: boolean[] = [false];
   /** The text node still being appended to (null after any other token). */
   private lastText: Text | null = null;
-  /** Inside <style>: its text is never read, so no node is made. */
-  private tagname = '';
-  private attribs: Record<string, string> | null = null;
-  private attribname = '';
-  private attribvalue = '';
-  private buffers: string[] = [];
-  private bufferOffset = 0;
 
-  write(chunk: string, tokenizer: Tokenizer): void {
-    this.buffers.push(chunk);
-    tokenizer.write(chunk);
-  }
-
-  private slice(start: number, end: number): string {
-    while (start - this.bufferOffset >= this.buffers[0]!.length) this.shiftBuffer();
-    let s = this.buffers[0]!.slice(start - this.bufferOffset, end - this.bufferOffset);
-    while (end - this.bufferOffset > this.buffers[0]!.length) {
-      this.shiftBuffer();
-      s += this.buffers[0]!.slice(0, end - this.bufferOffset);
-    }
-    return s;
-  }
-
-  /** A tag or attribute name, lower-cased: the shared constant when it is a common one (known-names.ts). */
-  private lowerName(start: number, end: number): string {
-    while (start - this.bufferOffset >= this.buffers[0]!.length) this.shiftBuffer();
-    const buf = this.buffers[0]!;
-    if (end - this.bufferOffset <= buf.length) {
-      const known = knownName(buf, start - this.bufferOffset, end - this.bufferOffset);
-      if (known !== undefined) return known;
-    }
-    return this.slice(start, end).toLowerCase();
-  }
-
-  private shiftBuffer(): void {
-    this.bufferOffset += this.buffers[0]!.length;
-    this.buffers.shift();
-  }
-
-  private addText(data: string): void {
+  /** A run of text (adjacent runs join into one node; text inside <style> makes none: it is never read). */
+  text(data: string): void {
     const last = this.lastText;
     if (last) { last.data += data; return; }
     const parent = this.nodes[this.nodes.length - 1]!;
     if (parent.type === 'style') return;
     const node: Text = { type: 'text', data, parent };
-    (parent.children as ChildNode[]).push(node);
+    this.kids[this.top++] = node;
     this.lastText = node;
+  }
+
+  /** A comment, CDATA section, doctype or processing instruction: no node, but the text run ends. */
+  breakText(): void {
+    this.lastText = null;
+  }
+
+  /** A whole start tag (name lower-cased): htmlparser2's onopentagname, then onopentagend or onselfclosingtag. */
+  startTag(name: string, attribs: Record<string, string>, selfClosing: boolean): void {
+    this.startTagName(name);
+    if (!selfClosing || !this.foreign[this.foreign.length - 1]) this.endStartTag(name, attribs);
+    else this.closeCurrentTag(name, attribs);
+  }
+
+  /** An end tag (name lower-cased). */
+  endTag(name: string): void {
+    if (FOREIGN.has(name) || HTML_INTEGRATION.has(name)) this.foreign.pop();
+    if (!VOID.has(name)) {
+      const names = this.names;
+      const pos = names.lastIndexOf(name);
+      if (pos !== -1) {
+        for (let k = names.length - 1; k >= pos; k--) this.closeElement();
+        names.length = pos;
+      } else if (name === 'p') {
+        this.startTagName('p');
+        this.closeCurrentTag('p', NO_ATTRIBS);
+      }
+    } else if (name === 'br') {
+      this.openElement('br', NO_ATTRIBS);
+      this.closeElement();
+    }
+  }
+
+  /** End of input: every open element closes. */
+  end(): Document {
+    while (this.nodes.length > 1) this.closeElement();
+    this.names.length = 0;
+    if (this.top > 0) this.root.children = this.kids.slice(0, this.top);
+    return this.root;
   }
 
   private openElement(name: string, attribs: Record<string, string>): void {
     const parent = this.nodes[this.nodes.length - 1]!;
     const el = newElement(name, attribs, parent);
     this.root.elementCount++;
-    parent.children.push(el);
+    this.kids[this.top++] = el;
     this.nodes.push(el);
+    this.starts.push(this.top);
     this.lastText = null;
   }
 
   private closeElement(): void {
     this.lastText = null;
-    this.nodes.pop();
+    if (this.nodes.length === 1) return; // (a start tag cut by the end of input has a name but no element)
+    const el = this.nodes.pop()!;
+    const start = this.starts.pop()!;
+    if (this.top > start) {
+      el.children = this.kids.slice(start, this.top);
+      this.top = start;
+    }
   }
 
-  private emitOpenTag(name: string): void {
-    this.tagname = name;
+  /** The name part of a start tag: close what it implies closed, then track it as open. */
+  startTagName(name: string): void {
     const closes = IMPLIES_CLOSE.get(name);
     if (closes) {
       const names = this.names;
@@ -128,82 +141,19 @@ class TreeBuilder implements TokenizerCallbacks {
       if (FOREIGN.has(name)) this.foreign.push(true);
       else if (HTML_INTEGRATION.has(name)) this.foreign.push(false);
     }
-    this.attribs = NO_ATTRIBS; // made on the first attribute (most elements have none)
   }
 
-  private endOpenTag(): void {
-    if (this.attribs) {
-      this.openElement(this.tagname, this.attribs);
-      this.attribs = null;
-    }
-    if (VOID.has(this.tagname)) this.closeElement();
-    this.tagname = '';
+  private endStartTag(name: string, attribs: Record<string, string>): void {
+    this.openElement(name, attribs);
+    if (VOID.has(name)) this.closeElement();
   }
 
-  private closeCurrentTag(): void {
-    const name = this.tagname;
-    this.endOpenTag();
+  private closeCurrentTag(name: string, attribs: Record<string, string>): void {
+    this.endStartTag(name, attribs);
     const names = this.names;
     if (names[names.length - 1] === name) {
       this.closeElement();
       names.pop();
     }
   }
-
-  // --- Tokenizer callbacks (indices are absolute offsets into the written chunks) ---
-  ontext(start: number, end: number): void { this.addText(this.slice(start, end)); }
-  ontextentity(cp: number): void { this.addText(String.fromCodePoint(cp)); }
-  onopentagname(start: number, end: number): void { this.emitOpenTag(this.lowerName(start, end)); }
-  onopentagend(): void { this.endOpenTag(); }
-  onselfclosingtag(): void {
-    if (this.foreign[this.foreign.length - 1]) this.closeCurrentTag();
-    else this.endOpenTag();
-  }
-  onclosetag(start: number, end: number): void {
-    const name = this.lowerName(start, end);
-    if (FOREIGN.has(name) || HTML_INTEGRATION.has(name)) this.foreign.pop();
-    if (!VOID.has(name)) {
-      const names = this.names;
-      const pos = names.lastIndexOf(name);
-      if (pos !== -1) {
-        for (let k = names.length - 1; k >= pos; k--) this.closeElement();
-        names.length = pos;
-      } else if (name === 'p') {
-        this.emitOpenTag('p');
-        this.closeCurrentTag();
-      }
-    } else if (name === 'br') {
-      this.openElement('br', NO_ATTRIBS);
-      this.closeElement();
-    }
-  }
-  onattribname(start: number, end: number): void { this.attribname = this.lowerName(start, end); }
-  onattribdata(start: number, end: number): void { this.attribvalue += this.slice(start, end); }
-  onattribentity(cp: number): void { this.attribvalue += String.fromCodePoint(cp); }
-  onattribend(): void {
-    let a = this.attribs;
-    if (a === NO_ATTRIBS) a = this.attribs = Object.create(null) as Record<string, string>;
-    if (a && !(this.attribname in a)) a[this.attribname] = this.attribvalue;
-    this.attribvalue = '';
-  }
-  // Comments, CDATA (a comment in HTML), doctypes and processing instructions make no node, but
-  // like domhandler's nodes for them they end the text run before them.
-  oncomment(): void { this.lastText = null; }
-  oncdata(): void { this.lastText = null; }
-  ondeclaration(): void { this.lastText = null; }
-  onprocessinginstruction(): void { this.lastText = null; }
-  onend(): void {
-    for (let k = this.names.length; k > 0; k--) this.closeElement();
-    this.names.length = 0;
-  }
-}
-
-/** Parse a page given whole or in pieces (see decode.ts: pieces keep every string small). */
-export function parseHtml(html: string | readonly string[]): Document {
-  const builder = new TreeBuilder();
-  const tokenizer = new FastTokenizer({ xmlMode: false, decodeEntities: true }, builder);
-  if (typeof html === 'string') builder.write(html, tokenizer);
-  else for (const piece of html) builder.write(piece, tokenizer);
-  tokenizer.end();
-  return builder.root;
 }

@@ -1,36 +1,11 @@
-// The compact tree (tree-builder.ts) must be the tree htmlparser2's Parser + domhandler build,
-// minus the nodes extraction never reads (comments, doctypes, <style> text): checked on markup
-// that exercises every tree-building rule, whole and cut into pieces at every position.
+// The compact tree (html-tokenizer.ts + tree-builder.ts) must be the tree htmlparser2's Parser +
+// domhandler build, minus the nodes extraction never reads (comments, doctypes, <style> text):
+// checked on markup that exercises every tokenizer and tree-building rule, whole and cut into
+// pieces at every position, and on random tag soup. bench/tree-identical.ts checks the dev pages.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Parser } from 'htmlparser2';
-import { DomHandler, type AnyNode as DhNode } from 'domhandler';
-import { parseHtml, type AnyNode } from '../../src/extract/dom.js';
-
-type Shape = string | { name: string; type: string; attribs: Array<[string, string]>; children: Shape[] };
-
-function fromDomhandler(node: DhNode, inStyle = false): Shape[] {
-  if (node.type === 'text') return inStyle ? [] : [(node as unknown as { data: string }).data];
-  if (node.type === 'comment' || node.type === 'directive') return [];
-  if (node.type === 'root') return (node as unknown as { children: DhNode[] }).children.flatMap((k) => fromDomhandler(k));
-  const el = node as unknown as { name: string; type: string; attribs: Record<string, string>; children: DhNode[] };
-  return [{ name: el.name, type: el.type, attribs: Object.entries(el.attribs), children: el.children.flatMap((k) => fromDomhandler(k, el.name === 'style')) }];
-}
-
-function fromOurs(node: AnyNode): Shape[] {
-  if (node.type === 'text') return [node.data];
-  if (node.type === 'root') return node.children.flatMap(fromOurs);
-  for (const k of node.children) assert.equal(k.parent, node, 'parent link');
-  return [{ name: node.name, type: node.type, attribs: Object.entries(node.attribs), children: node.children.flatMap(fromOurs) }];
-}
-
-function reference(html: string | string[]): Shape[] {
-  const handler = new DomHandler();
-  const parser = new Parser(handler, { lowerCaseTags: true, lowerCaseAttributeNames: true, decodeEntities: true });
-  for (const piece of typeof html === 'string' ? [html] : html) parser.write(piece);
-  parser.end();
-  return fromDomhandler(handler.root as unknown as DhNode);
-}
+import { parseHtml } from '../../src/extract/dom.js';
+import { fromOurs, reference } from './tree-shape.js';
 
 const CASES = [
   '<!DOCTYPE html><html lang="en"><head><title>T &amp; U</title><style>p{color:red}</style></head><body><p>one<p>two</body></html>',
@@ -51,10 +26,49 @@ const CASES = [
   '<div class="a" id="b"><p>open <a href="/x">link <',
   '<table><tbody><tr><td>a</td></tr><tfoot><tr><td>f</td></tr></table><thead><tbody>',
   '<p>Text &amp',
+  'a < b <3 <<div>x</div> </> </ > </ div> </3 bogus> <? pi ?> <!> <!-> x> <!-x> <!--> y <!---> z <![CDATA[ q ]]]> <![CDAX[ w> tail',
+  '<a ="x" b= c=\'d\'e=f g=>h</a><img/src="s"/ alt=x/><br/ ><p/ x><a//>y<a\nhref\n=\n"z"\n>',
+  '<script>a</scrip</script ><script>x<</script><SCRIPT>y</SCRIPT foo=bar><script/>inner</script><style>a</style/>b</style>',
+  '<title>a &amp b </ti&amp; </title&amp; c</title><textarea>&amp;</textarea ><xmp>&lt;</XMP>',
+  '&#0; &#x110000; &#55296; &ampx &amp;x &notit; &notin; &AMP; &#X41 <a href="?a=1&amp=2&copy=3&copy;&lt" title=&quot>q</a>',
+  '<svg><foreignObject><p>in</p></foreignObject><desc/><title/>t</svg><math><mtext/><mi>x</math>',
 ];
 
+/** Inputs that end inside a token: htmlparser2's end-of-input rules. */
+const CUT_ENDS = ['<', '</', '</  ', '<s', '<scr', '<scripT', '<ti', '<x', '<xm', '<div', '<div a="1', '<div a', '<!', '<!-', '<!-x',
+  '<!doc', '<![CDA', '<!--c', '<![CDATA[c', '<?pi', '</3ab', '</div', '&amp', '&am', '&#6', '&#x', '&', '<title>a&amp', '<title>a</tit',
+  '<title>a</title', '<script>a</scr', '<script>a</script', '<textarea>a</textarea'].map((end) => `<p>x${end}`);
+
 test('the compact tree matches htmlparser2 + domhandler on tricky markup', () => {
-  for (const html of CASES) assert.deepEqual(fromOurs(parseHtml(html)), reference(html), html);
+  for (const html of [...CASES, ...CUT_ENDS]) assert.deepEqual(fromOurs(parseHtml(html)), reference(html), html);
+});
+
+/** Deterministic tag soup from pieces that exercise the tokenizer's states. */
+function soup(seed: number, count: number): string[] {
+  const bits = ['<', '>', '/', '</', '<!--', '-->', '<!', '<?', '=', '"', "'", ' ', '\n', '&', '&amp;', '&amp', '&#x41;', '&#', ';',
+    'p', 'div', 'script', 'title', 'style', 'svg', 'textarea', 'br', 'li', 'a', 'x', 'href', 'CDATA[', ']]>', '<![', 'td', 'tr',
+    'table', 'math', 'DIV', '-', 'word ', 'é'];
+  let state = seed;
+  const next = (k: number): number => {
+    state = (Math.imul(state, 1103515245) + 12345) & 0x7fffffff;
+    return state % k;
+  };
+  const out: string[] = [];
+  for (let c = 0; c < count; c++) {
+    let html = '';
+    for (let len = 3 + next(40); len > 0; len--) html += bits[next(bits.length)]!;
+    out.push(html);
+  }
+  return out;
+}
+
+test('random tag soup: the same tree as htmlparser2 + domhandler, whole and in pieces', () => {
+  for (const html of soup(42, 3000)) {
+    const ours = fromOurs(parseHtml(html));
+    assert.deepEqual(ours, reference(html), JSON.stringify(html));
+    const cut = Math.floor(html.length / 2);
+    assert.deepEqual(fromOurs(parseHtml([html.slice(0, cut), html.slice(cut)])), ours, `${JSON.stringify(html)} cut at ${cut}`);
+  }
 });
 
 test('pieces give the same tree as the whole page, wherever the cuts fall', () => {
