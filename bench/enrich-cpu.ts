@@ -6,6 +6,7 @@
 //   node --import tsx bench/enrich-cpu.ts --save F.json    + write every output (for an identity check)
 //   node --import tsx bench/enrich-cpu.ts --compare F.json + diff every output against a saved run
 //   ROUNDS=5 ... (default 3); --only enrich|features; --cold  measures lexicon/gazetteer loading in this process
+//   --ingest   the pages bench:ingest repeats instead (every HTML set: trafilatura-dev, readability-pages, htmldate-dev)
 //
 // CPU time, not wall-clock (the machine is shared); the first call (lazy loading) is reported apart.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -17,7 +18,7 @@ import { precomputeStory } from '../src/stories/archive.js';
 import type { Article } from '../src/types.js';
 import { benchDir, loadPages, readPage } from './runner.js';
 
-const { values } = parseArgs({ options: { save: { type: 'string' }, compare: { type: 'string' }, only: { type: 'string' } } });
+const { values } = parseArgs({ options: { save: { type: 'string' }, compare: { type: 'string' }, only: { type: 'string' }, ingest: { type: 'boolean' } } });
 const dir = benchDir();
 if (!dir) { console.log('bench/enrich-cpu skipped: shared bench folder not found (set DATELINE_BENCH)'); process.exit(0); }
 
@@ -28,12 +29,15 @@ const stored = (a: Article): Article => {
   for (const k of ['title', 'published', 'language'] as const) if (!s[k]) delete s[k];
   return s;
 };
-for (const page of loadPages(dir, { name: 'extraction/trafilatura-dev', kind: 'html' })) {
-  const a = extract(readPage(page), page.url ? { url: page.url, kind: 'html' } : { kind: 'html' });
-  if (a.text.trim()) items.push({ id: `traf:${page.id}`, url: page.url ?? `https://example.invalid/${page.id}`, article: stored(a) });
+const htmlSets = values.ingest ? ['extraction/trafilatura-dev', 'extraction/readability-pages', 'dates/htmldate-dev'] : ['extraction/trafilatura-dev'];
+for (const name of htmlSets) {
+  for (const page of loadPages(dir, { name, kind: 'html' })) {
+    const a = extract(readPage(page), page.url ? { url: page.url, kind: 'html' } : { kind: 'html' });
+    if (a.text.trim()) items.push({ id: `${name === 'extraction/trafilatura-dev' ? 'traf' : name}:${page.id}`, url: page.url ?? `https://example.invalid/${page.id}`, article: stored(a) });
+  }
 }
 const storiesPath = join(dir, 'stories/dev.jsonl');
-if (existsSync(storiesPath)) {
+if (!values.ingest && existsSync(storiesPath)) {
   for (const line of readFileSync(storiesPath, 'utf8').split('\n')) {
     if (!line.trim()) continue;
     const r = JSON.parse(line) as { id: string; url: string; text: string };

@@ -4,6 +4,7 @@
 //
 // Options: --sets a,b (substring match on set names)  --no-speed  --no-quality
 //          --jsdom-limit N (pages per set for jsdom; default 60, 0 = all)  --json
+//          --warm (each speed child also runs its pages a second time and reports that warm pass)
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { belowFloors, benchDir, loadFloors, REPO_ROOT, runSet, SETS, type SetScores } from './runner.js';
@@ -24,6 +25,7 @@ const wanted = value('--sets')?.split(',');
 const sets = SETS.filter((s) => !wanted || wanted.some((w) => s.name.includes(w)));
 const jsdomLimit = Number(value('--jsdom-limit') ?? 60);
 const asJson = flag('--json');
+const warm = flag('--warm');
 const log = (s: string): void => { if (!asJson) console.log(s); };
 
 const quality: SetScores[] = [];
@@ -42,19 +44,19 @@ if (!flag('--no-quality')) {
   log(below.length ? `\nBELOW FLOOR (bench/floors.json):\n  ${below.join('\n  ')}` : '\nAll figures at or above the floors in bench/floors.json.');
 }
 
-interface Speed { extractor: string; set: string; pages: number; seconds: number; pagesPerSec: number; cpuSeconds: number; cpuPagesPerSec: number; peakRssMb: number }
+interface Speed { extractor: string; set: string; pages: number; seconds: number; pagesPerSec: number; cpuSeconds: number; cpuPagesPerSec: number; warmPagesPerSec?: number; warmCpuPagesPerSec?: number; peakRssMb: number }
 const speed: Speed[] = [];
 if (!flag('--no-speed')) {
   log('\nSpeed (one child process per extractor and set; read+gunzip+decode+parse+extract timed, start-up not)');
-  log('set                                   extractor  pages   pages/s  pages/CPU-s  peak RSS MB');
+  log(`set                                   extractor  pages   pages/s  pages/CPU-s  peak RSS MB${warm ? '  warm pages/s  warm pages/CPU-s' : ''}`);
   for (const set of sets.filter((s) => s.kind === 'html')) {
     for (const ex of ['dateline', 'linkedom', 'jsdom']) {
       const limit = ex === 'jsdom' && jsdomLimit > 0 ? [String(jsdomLimit)] : [];
-      const r = spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'bench', 'speed-worker.ts'), ex, set.name, ...limit], { encoding: 'utf8', maxBuffer: 1 << 24 });
+      const r = spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'bench', 'speed-worker.ts'), ex, set.name, ...limit, ...(warm ? ['--warm'] : [])], { encoding: 'utf8', maxBuffer: 1 << 24 });
       if (r.status !== 0) { console.error(`speed ${ex} ${set.name} failed: ${r.stderr.slice(0, 500)}`); continue; }
       const s = JSON.parse(r.stdout.trim().split('\n').pop()!) as Speed;
       speed.push(s);
-      log(`${set.name.padEnd(37)} ${ex.padEnd(9)} ${String(s.pages).padStart(6)}  ${s.pagesPerSec.toFixed(1).padStart(8)}  ${s.cpuPagesPerSec.toFixed(1).padStart(11)}  ${s.peakRssMb.toFixed(0).padStart(11)}`);
+      log(`${set.name.padEnd(37)} ${ex.padEnd(9)} ${String(s.pages).padStart(6)}  ${s.pagesPerSec.toFixed(1).padStart(8)}  ${s.cpuPagesPerSec.toFixed(1).padStart(11)}  ${s.peakRssMb.toFixed(0).padStart(11)}${s.warmPagesPerSec ? `  ${s.warmPagesPerSec.toFixed(1).padStart(12)}  ${s.warmCpuPagesPerSec!.toFixed(1).padStart(16)}` : ''}`);
     }
     const d = speed.find((s) => s.set === set.name && s.extractor === 'dateline');
     const l = speed.find((s) => s.set === set.name && s.extractor === 'linkedom');
@@ -62,6 +64,9 @@ if (!flag('--no-speed')) {
     if (d && l && j) {
       log(`${''.padEnd(37)} ratio (wall): ${(d.pagesPerSec / l.pagesPerSec).toFixed(1)}× linkedom, ${(d.pagesPerSec / j.pagesPerSec).toFixed(1)}× jsdom${jsdomLimit > 0 ? ` (jsdom on the first ${jsdomLimit} pages)` : ''}`);
       log(`${''.padEnd(37)} ratio (CPU):  ${(d.cpuPagesPerSec / l.cpuPagesPerSec).toFixed(1)}× linkedom, ${(d.cpuPagesPerSec / j.cpuPagesPerSec).toFixed(1)}× jsdom`);
+      if (d.warmPagesPerSec && l.warmPagesPerSec && j.warmPagesPerSec) {
+        log(`${''.padEnd(37)} ratio (warm wall): ${(d.warmPagesPerSec / l.warmPagesPerSec).toFixed(1)}× linkedom, ${(d.warmPagesPerSec / j.warmPagesPerSec).toFixed(1)}× jsdom`);
+      }
     }
   }
   log('Note: the machine is shared; speed figures are noisy.');

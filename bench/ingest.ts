@@ -13,7 +13,7 @@
 // the neighbours than about us): the main thread's own CPU time is read from
 // /proc/thread-self/schedstat (Linux), the workers' is the process's CPU time minus the main thread's.
 //
-//   npm run bench:ingest [-- --pages 10000 --jobs 2 [--no-enrich]]
+//   npm run bench:ingest [-- --pages 10000 --jobs 2 [--no-enrich] [--db /tmp/x.db]]
 import { createHash } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -28,7 +28,7 @@ function threadCpuMs(): number {
   try { return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6; } catch { return Number.NaN; }
 }
 
-const { values: v } = parseArgs({ options: { pages: { type: 'string' }, jobs: { type: 'string' }, 'no-enrich': { type: 'boolean' } } });
+const { values: v } = parseArgs({ options: { pages: { type: 'string' }, jobs: { type: 'string' }, 'no-enrich': { type: 'boolean' }, db: { type: 'string' } } });
 const N = Number(v.pages ?? 10_000);
 const jobs = Number(v.jobs ?? availableParallelism());
 const bench = benchDir();
@@ -63,7 +63,8 @@ if (!existsSync(manifest)) {
 }
 const bytes = readdirSync(corpus).reduce((n, f) => n + statSync(join(corpus, f)).size, 0);
 
-const dbPath = join(root, 'bench.db');
+// --db: a database of one's own (two benches running at once must not share the default one).
+const dbPath = v.db ?? join(root, 'bench.db');
 for (const s of ['', '-wal', '-shm']) rmSync(dbPath + s, { force: true });
 const archive = new SqliteArchive(dbPath);
 const load0 = loadavg()[0]!;

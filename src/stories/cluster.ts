@@ -16,7 +16,7 @@ import { DEFAULT_CLUSTER_OPTIONS, type ClusterOptions } from './cluster-options.
 import { chooseStory } from './decide.js';
 import { StoryScorer } from './scoring.js';
 import { MAX_STATED_DAYS, articleFits, sameDayEvent, timeCompatible } from './time-window.js';
-import { pack, prune, type PackedVector } from './vectors.js';
+import { isTextFeature, pack, prune, type PackedVector } from './vectors.js';
 
 export { DEFAULT_CLUSTER_OPTIONS, type ClusterOptions } from './cluster-options.js';
 export { articleFits, dayFits } from './time-window.js';
@@ -123,7 +123,8 @@ export class StoryClusterer {
     const all = forced !== undefined && this.stories.has(this.resolve(forced))
       ? [{ story: this.stories.get(this.resolve(forced))!, score: 1 }]
       : this.candidates(f, vec).map((story) => ({ story, score: this.scorer.similarity(vec, story, f) })).sort((a, b) => b.score - a.score);
-    const best = chooseStory(all, this.opts, (c) => this.scorer.corroborates(vec, c.story.centroid) || sameDayEvent(c.story, f));
+    const best = chooseStory(all, this.opts, (c) => this.scorer.corroborates(vec, c.story.centroid) || sameDayEvent(c.story, f),
+      (a, b) => this.sameEvent(a.story, b.story));
     let story: StoryState;
     const merged: number[] = [];
     if (best) {
@@ -164,6 +165,17 @@ export class StoryClusterer {
       merged.push(story === before ? other.id : before.id);
     }
     return story;
+  }
+
+  /**
+   * Whether two stories look like fragments of one event: compatible times, a shared fact and no
+   * conflicting one, and related text (half the weak join level: stories on unrelated subjects
+   * score 0.01–0.03 on the dev set, fragments of one event 0.065 and up). A date shared alone is
+   * common to a whole day's news in a large archive; with related text it is not.
+   */
+  private sameEvent(a: StoryState, b: StoryState): boolean {
+    return timeCompatible(a, b, this.opts.windowDays) && this.scorer.corroborates(a.centroid, b.centroid)
+      && this.scorer.storySimilarity(a, b) >= this.opts.weakJoinThreshold / 2;
   }
 
   /** Put an article into a known story without scoring (restoring persisted state). */
@@ -309,7 +321,7 @@ export class StoryClusterer {
       story.centroid.set(k, (story.centroid.get(k) ?? 0) + w / norm);
       if (!had) this.post(k, story.id);
     }
-    if (story.centroid.size > this.opts.centroidSize * 1.5) prune(story.centroid, this.opts.centroidSize);
+    if (story.centroid.size > this.opts.centroidSize * 1.5) prune(story.centroid, this.opts.centroidSize, isFact);
     if (f.weekday !== undefined) story.weekdays |= 1 << f.weekday;
     if (f.day === undefined && f.doy !== undefined) addStatedDays(story, [f.doy]);
     if (f.day !== undefined) {
@@ -334,7 +346,7 @@ export class StoryClusterer {
       if (!big.centroid.has(k)) this.post(k, big.id);
       big.centroid.set(k, (big.centroid.get(k) ?? 0) + w);
     }
-    if (big.centroid.size > this.opts.centroidSize * 1.5) prune(big.centroid, this.opts.centroidSize);
+    if (big.centroid.size > this.opts.centroidSize * 1.5) prune(big.centroid, this.opts.centroidSize, isFact);
     big.members.push(...small.members);
     big.size += small.size;
     big.weekdays |= small.weekdays;
@@ -350,6 +362,9 @@ export class StoryClusterer {
   }
 }
 
+
+/** Typed numbers and weekdays: never pruned from a centroid (see prune). */
+const isFact = (k: string): boolean => !isTextFeature(k);
 
 function addStatedDays(story: StoryState, days: readonly number[]): void {
   const list = (story.statedDays ??= []);

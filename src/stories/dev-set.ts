@@ -41,3 +41,34 @@ export function readConfusableSets(readmePath: string): Map<string, string[]> {
   for (const m of section.matchAll(/^- `([^`]+)`: ((?:e\d+(?:, )?)+)/gm)) out.set(m[1]!, m[2]!.split(/,\s*/).filter(Boolean));
   return out;
 }
+
+/** mulberry32: a small seeded PRNG, so event splits are the same on every run. */
+function seededRandom(seed: number): () => number {
+  let t = seed >>> 0;
+  return () => {
+    t = (t + 0x6d2b79f5) >>> 0;
+    let x = Math.imul(t ^ (t >>> 15), 1 | t);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Halves of the event labels for cross-validation, two per split: the first split alternates the
+ * sorted events, the others are seeded random halves. Splits are by event, never by article.
+ */
+export function eventSplits(events: Iterable<string>, splits: number, seed = 1): Array<Set<string>> {
+  const sorted = [...new Set(events)].sort();
+  const halves: Array<Set<string>> = [new Set(sorted.filter((_, i) => i % 2 === 0)), new Set(sorted.filter((_, i) => i % 2 === 1))];
+  const rand = seededRandom(seed);
+  for (let s = 1; s < splits; s++) {
+    const shuffled = [...sorted];
+    for (let i = shuffled.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+    }
+    const a = new Set(shuffled.slice(0, sorted.length >> 1));
+    halves.push(a, new Set(sorted.filter((e) => !a.has(e))));
+  }
+  return halves;
+}

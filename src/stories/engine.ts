@@ -2,8 +2,8 @@
 // persistence interface so the algorithm runs (and is tested) in memory and is kept in SQLite.
 import type { Story, StoryArticle } from '../types.js';
 import { StoryClusterer, type ClusterOptions, type StoryState } from './cluster.js';
-import { bodyWords, DuplicateIndex, exactHash, signature, type DuplicateOptions, type Signature } from './duplicates.js';
-import { articleFeatures, type ArticleFeatures, type StoryInput } from './features.js';
+import { DuplicateIndex, exactHash, signature, type DuplicateOptions, type Signature } from './duplicates.js';
+import { articleFeatures, bodyWordsOf, splitLead, type ArticleFeatures, type StoryInput } from './features.js';
 
 /** Everything the engine keeps about one article; enough to rebuild its state without re-reading texts. */
 export interface ArticleRecord {
@@ -75,9 +75,11 @@ export interface PreparedArticle {
 
 export function prepareArticle(input: StoryInput): PreparedArticle {
   const { text, ...meta } = input;
-  const bw = bodyWords(text);
+  // One tokenisation of the lead serves the features and the body's words (hash and signature).
+  const split = splitLead(text);
+  const bw = bodyWordsOf(split);
   const body = bw.join(' ');
-  const p: PreparedArticle = { input: meta, features: articleFeatures(input), hash: exactHash(text, body) };
+  const p: PreparedArticle = { input: meta, features: articleFeatures(input, split), hash: exactHash(text, body) };
   const sig = signature(text, body, bw);
   if (sig) p.signature = sig;
   return p;

@@ -1,6 +1,7 @@
 // What the clusterer knows about one article: weighted terms of the headline and lead, names,
 // typed numbers, a publication day (when anything states one) and a language guess.
 import { contentTerms, contentTermsOf, guessLanguage, names, words } from './text.js';
+import { foreignCalendarDays } from './foreign-dates.js';
 import { dayFromCrawlPrefix, dayFromTextHead, dayFromUrl, dayOfYearFromHead, isoToDay, numberTokens } from './numbers.js';
 
 export interface StoryInput {
@@ -69,9 +70,28 @@ export function fallbackTitle(text: string): string {
 /** Up to LEAD_WORDS whitespace-separated words from the start, ending at the last one's end. */
 const LEAD_RE = new RegExp(`^(?:\\s*\\S+){1,${LEAD_WORDS}}`);
 
-function leadOf(text: string): string {
+/** The body (crawl date line dropped) cut after its first LEAD_WORDS words, with the lead's words(). */
+export interface LeadSplit {
+  lead: string;
+  leadWords: string[];
+  /** The body after the lead: empty, or starting with white space. */
+  rest: string;
+}
+
+export function splitLead(text: string): LeadSplit {
   const body = text.replace(/^\s*date\s+\d{4}-\d{2}-\d{2}\s*/, '');
-  return LEAD_RE.exec(body)?.[0] ?? '';
+  const lead = LEAD_RE.exec(body)?.[0] ?? '';
+  return { lead, leadWords: words(lead), rest: body.slice(lead.length) };
+}
+
+/**
+ * words() of the whole body, from a splitLead() without tokenising the lead again. The lead ends
+ * where a run of non-space characters ends, so no word straddles the cut, and folding (foldText)
+ * works character by character across white space: words(lead + rest) = words(lead) ++ words(rest),
+ * which is bodyWords(text) (duplicates.ts).
+ */
+export function bodyWordsOf(split: LeadSplit): string[] {
+  return split.rest ? split.leadWords.concat(words(split.rest)) : split.leadWords.slice();
 }
 
 /** The publication day: stated date, the crawler's date line, a dated URL, then a date written near the top. */
@@ -79,8 +99,9 @@ export function publicationDay(input: Pick<StoryInput, 'published' | 'text' | 'u
   return isoToDay(input.published) ?? dayFromCrawlPrefix(input.text) ?? dayFromUrl(input.url) ?? dayFromTextHead(input.text);
 }
 
-export function articleFeatures(input: StoryInput): ArticleFeatures {
-  const lead = leadOf(input.text);
+/** `split`: splitLead(input.text), when the caller has it already (prepareArticle also needs the body's words). */
+export function articleFeatures(input: StoryInput, split: LeadSplit = splitLead(input.text)): ArticleFeatures {
+  const { lead, leadWords } = split;
   const title = input.title?.trim() || fallbackTitle(input.text);
   // Counted in a Map, copied once at the end into an object without prototype: V8 keeps such an
   // object as a hash table from the start, where a plain {} first builds a hidden-class transition
@@ -92,7 +113,6 @@ export function articleFeatures(input: StoryInput): ArticleFeatures {
   // A title that is just the first line of the lead is not counted twice.
   const titleSeparate = !!input.title && !lead.startsWith(input.title.slice(0, 40));
   if (titleSeparate) for (const t of contentTerms(title)) add(`w:${t}`, TITLE_BOOST);
-  const leadWords = words(lead);
   const leadTerms = contentTermsOf(leadWords);
   for (const t of leadTerms) add(`w:${t}`, 1);
   if (BIGRAM_WEIGHT) for (let i = 1; i < leadTerms.length; i++) add(`b:${leadTerms[i - 1]}_${leadTerms[i]}`, BIGRAM_WEIGHT);
@@ -101,6 +121,8 @@ export function articleFeatures(input: StoryInput): ArticleFeatures {
   for (const [n, c] of names(nameText, phrases)) add(`n:${n}`, NAME_WEIGHT * c);
   for (const [n, c] of phrases) add(`n:${n}`, PHRASE_WEIGHT * c);
   for (const [k, c] of numberTokens(nameText)) add(k, c);
+  const lang = input.language?.slice(0, 2).toLowerCase() || guessLanguage(leadWords);
+  if (lang && lang !== 'en') for (const k of foreignCalendarDays(nameText)) if (!counts.has(k)) add(k, 1);
   // Weekdays are event evidence ("on Monday"): two meetings of the same leaders rarely share one.
   for (const m of nameText.matchAll(/\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g)) add(`wd:${m[1]!.toLowerCase()}`, 1);
   // The headline (or, in crawl text, the first sentence) names the event: its terms count again.
@@ -116,7 +138,6 @@ export function articleFeatures(input: StoryInput): ArticleFeatures {
   const vec = Object.create(null) as Record<string, number>;
   for (const [k, c] of counts) vec[k] = 1 + Math.log(c);
   const day = publicationDay(input);
-  const lang = input.language?.slice(0, 2).toLowerCase() || guessLanguage(leadWords);
   const f: ArticleFeatures = { vec, title };
   if (day !== undefined) f.day = day;
   else {

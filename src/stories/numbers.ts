@@ -80,6 +80,8 @@ export function numberTokens(text: string): Map<string, number> {
     const sets = [...m[0].matchAll(/(\d{1,2})-(\d{1,2})(?!\))/g)].map((x) => `${Number(x[1])}-${Number(x[2])}`);
     add(`ss:${sets.join(',')}`);
     for (const x of sets) add(`s:${x}`);
+    // A full tie-break score in brackets ("7-6(10-2)") is a score too: another report may state it alone ("10-2 in the tiebreak").
+    for (const x of m[0].matchAll(/\((\d{1,2})-(\d{1,2})\)/g)) add(`s:${Number(x[1])}-${Number(x[2])}`);
     take(m);
   }
   // Scores and votes: "40-22", "6-4", "9-3", "7-6(10-2)". Not "23-year-old" (a word follows), not dates.

@@ -50,16 +50,41 @@ export function guessLanguage(words: readonly string[]): string | undefined {
 /** Lower-case, fold typographic quotes and dashes, and drop combining accents (Sánchez = Sanchez). */
 const ASCII = /^[\x00-\x7f]*$/;
 
-export function foldText(s: string): string {
-  // ASCII has nothing to decompose, no marks, quotes or dashes to unify: only the case to fold
-  // (most name tokens and many headlines; the test stops at the first non-ASCII character).
-  if (ASCII.test(s)) return s.toLowerCase();
+/** The full fold without the final lower-casing: decompose, drop marks, unify quotes and dashes. */
+function foldChars(s: string): string {
   return s
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .replace(/[\u2018\u2019\u02bc]/g, "'")
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .toLowerCase();
+    .replace(/[\u2010-\u2015\u2212]/g, '-');
+}
+
+// Texts whose non-ASCII characters are all Latin-1 letters and signs or common typographic
+// punctuation (most European news: "für", "Sánchez", “quotes”, dashes, €) are folded character by
+// character from a table instead of normalising the whole text. NFKD decomposes each character on
+// its own; it only reorders combining marks, and those are all dropped, so per-character folding
+// gives the same string — the table is built with foldChars itself. (No combining mark is in the
+// set: a text with one takes the full path.)
+const LATIN_SET = '\u00a0-\u00ff\u0152\u0153\u2013\u2014\u2018\u2019\u201a\u201c-\u201e\u2022\u2026\u20ac\u2212';
+const LATIN = new RegExp(`^[\\x00-\\x7f${LATIN_SET}]*$`);
+const LATIN_CHAR = new RegExp(`[${LATIN_SET}]`, 'g');
+const LATIN_FOLD = new Map<string, string>();
+for (const [from, to] of [[0xa0, 0xff], [0x152, 0x153], [0x2013, 0x2014], [0x2018, 0x2019], [0x201a, 0x201a], [0x201c, 0x201e], [0x2022, 0x2022], [0x2026, 0x2026], [0x20ac, 0x20ac], [0x2212, 0x2212]] as const) {
+  for (let c = from; c <= to; c++) LATIN_FOLD.set(String.fromCharCode(c), foldChars(String.fromCharCode(c)));
+}
+const latinFold = (c: string): string => LATIN_FOLD.get(c)!;
+
+export function foldText(s: string): string {
+  // ASCII has nothing to decompose, no marks, quotes or dashes to unify: only the case to fold
+  // (most name tokens and many headlines; the test stops at the first non-ASCII character).
+  if (ASCII.test(s)) return s.toLowerCase();
+  if (LATIN.test(s)) return s.replace(LATIN_CHAR, latinFold).toLowerCase();
+  return foldChars(s).toLowerCase();
+}
+
+/** foldText without the fast paths (for tests). */
+export function foldTextFull(s: string): string {
+  return foldChars(s).toLowerCase();
 }
 
 const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
@@ -129,8 +154,7 @@ export function names(text: string, phrases?: Map<string, number>): Map<string, 
       if (letters.length > 12 && letters === letters.toUpperCase()) continue;
     }
     // Title Case lines (headlines) capitalise common words; take their names only when seen elsewhere.
-    const tokens = line.split(/\s+/).filter((t) => /\p{L}/u.test(t));
-    const titleCase = tokens.length >= 4 && tokens.filter((t) => /^\p{Lu}/u.test(t)).length >= tokens.length * 0.7;
+    const titleCase = isTitleCaseLine(line);
     if (phrases && titleCase) titleLines.push(` ${words(line).join(' ')} `);
     const collect = !!phrases && !titleCase;
     let runEnd = -1;
@@ -146,9 +170,12 @@ export function names(text: string, phrases?: Map<string, number>): Map<string, 
       // The last non-space character before the token (what line.slice(0, index).trimEnd() ends
       // with, without copying the line up to every token: that was quadratic in the line's length).
       let j = m.index - 1;
-      while (j >= 0 && /\s/.test(line[j]!)) j--;
+      while (j >= 0 && isSpaceAt(line, j)) j--;
       const initial = titleCase || j < 0 || /[.!?:;"“”«»|([]/.test(line[j]!);
-      const name = foldText(m[0]).replace(/['’]s$/, '').replace(/['’-]+$/, '');
+      let name = foldText(m[0]);
+      // Possessive and trailing apostrophes or hyphens off (tested by the last character first: most names have none).
+      const last = name.charCodeAt(name.length - 1);
+      if (last === 0x73 || last === 0x27 || last === 0x2019 || last === 0x2d) name = name.replace(/['’]s$/, '').replace(/['’-]+$/, '');
       if (name.length < 2 || STOPWORDS.has(name)) continue;
       candidates.push({ name, initial });
       if (!initial) midSentence.add(name);
@@ -162,6 +189,32 @@ export function names(text: string, phrases?: Map<string, number>): Map<string, 
     out.set(c.name, (out.get(c.name) ?? 0) + 1);
   }
   return out;
+}
+
+/**
+ * A Title Case line: at least four whitespace-separated tokens with a letter, at least 70% of them
+ * starting with an upper-case letter. Counted without building the token lists, and with the
+ * Unicode property tests only for tokens that do not start with an ASCII letter.
+ */
+function isTitleCaseLine(line: string): boolean {
+  let withLetter = 0;
+  let capital = 0;
+  for (const t of line.split(/\s+/)) {
+    const c = t.charCodeAt(0);
+    if (c >= 65 && c <= 90) { withLetter++; capital++; continue; }
+    if (c >= 97 && c <= 122) { withLetter++; continue; }
+    if (!/\p{L}/u.test(t)) continue;
+    withLetter++;
+    if (c > 127 && /^\p{Lu}/u.test(t)) capital++;
+  }
+  return withLetter >= 4 && capital >= withLetter * 0.7;
+}
+
+/** /\s/.test(s[i]), with the common ASCII characters decided without the regex. */
+function isSpaceAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return /\s/.test(s[i]!);
 }
 
 /** Count the run of capitalised tokens as a multi-word name (see names) and start a new one. */

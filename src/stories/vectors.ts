@@ -77,8 +77,19 @@ export function crossLingualCosine(a: Map<string, number>, b: PackedVector): num
   return na && nb ? dot / Math.sqrt(na * nb) : 0;
 }
 
-export function prune(centroid: Map<string, number>, keep: number): void {
+/**
+ * Keep a centroid's `keep` heaviest features. Typed numbers (`protect`) are kept whatever their
+ * weight: a fact one member states (a calendar day, a rate range, a score) weighs little beside
+ * the words every member shares, yet it is what corroborates a match and what marks a conflict
+ * (scoring.ts), and a story's facts are few.
+ */
+export function prune(centroid: Map<string, number>, keep: number, protect?: (k: string) => boolean): void {
   const sorted = [...centroid].sort((a, b) => b[1] - a[1]);
-  for (const [k] of sorted.slice(keep)) centroid.delete(k);
+  for (const [k] of sorted.slice(keep)) if (!protect?.(k)) centroid.delete(k);
+}
+
+/** Word, word-pair and name features; every other feature is a typed number or weekday (numbers.ts, features.ts). */
+export function isTextFeature(k: string): boolean {
+  return k.startsWith('w:') || k.startsWith('b:') || k.startsWith('n:');
 }
 

@@ -55,12 +55,10 @@ export interface RenderInput {
 }
 
 type Host = 'container' | 'flow' | 'leaf';
-interface Frame { node: AnyNode; exit: boolean; close: string | undefined; host: Host | undefined; md: string | undefined }
-
-/** Every frame with all five fields, so the walk's property reads see one object shape. */
-function frame(node: AnyNode, exit: boolean, close?: string, host?: Host, md?: string): Frame {
-  return { node, exit, close, host, md };
-}
+/** What to do when the walk leaves an element (all three fields always set: one object shape). */
+interface Exit { close: string | undefined; host: Host | undefined; md: string | undefined }
+/** The exit of an element that closes nothing (shared: never written to). */
+const PLAIN_EXIT: Exit = { close: undefined, host: undefined, md: undefined };
 
 /** Spaces around line breaks dropped, each break written as `br`, the ends trimmed (no regex when there is no break). */
 function lineBreaks(s: string, br: string): string {
@@ -105,12 +103,15 @@ export function renderBody(input: RenderInput): BodyOutputs {
     else html.push(h);
   };
 
-  const stack: Frame[] = [];
-  for (let k = input.include.length - 1; k >= 0; k--) stack.push(frame(ix.els[input.include[k]!]!, false));
+  // Two parallel stacks: the node, and its exit (null when the node is entered). Elements that
+  // have nothing to do on leaving get no exit; most get the shared PLAIN_EXIT.
+  const stack: AnyNode[] = [];
+  const exits: Array<Exit | null> = [];
+  for (let k = input.include.length - 1; k >= 0; k--) { stack.push(ix.els[input.include[k]!]!); exits.push(null); }
   while (stack.length) {
-    const f = stack.pop()!;
-    const node = f.node;
-    if (f.exit) {
+    const node = stack.pop()!;
+    const f = exits.pop()!;
+    if (f !== null) {
       const el = node as Element;
       if (f.host === 'leaf') {
         leafDepth--;
@@ -169,7 +170,8 @@ export function renderBody(input: RenderInput): BodyOutputs {
       leafDepth++;
       let md: string | undefined;
       if (leafDepth === 1 && /^h\d$/.test(leaf)) { md = '#'.repeat(Number(leaf[1])) + ' '; mdPrefixes.push(md); }
-      stack.push(frame(el, true, leaf, 'leaf', md));
+      stack.push(el);
+      exits.push({ close: leaf, host: 'leaf', md });
     } else if (INLINE_TAG[name]) {
       let open = '';
       let close = '';
@@ -183,28 +185,32 @@ export function renderBody(input: RenderInput): BodyOutputs {
         if (MD_MARK[name]) mbuf += MD_MARK[name];
       }
       hbuf += open;
-      stack.push(frame(el, true, close, undefined, mdClose));
+      stack.push(el);
+      exits.push({ close, host: undefined, md: mdClose });
     } else if (BLOCK_TAGS.has(name) || name === 'hr') {
-      if (leafDepth > 0) { hbuf += '<br>'; flushText(); stack.push(frame(el, true)); }
+      if (leafDepth > 0) { hbuf += '<br>'; flushText(); stack.push(el); exits.push(PLAIN_EXIT); }
       else {
         flush();
-        const exit = frame(el, true);
         const tag = structuralTag(el, i);
+        let exit = PLAIN_EXIT;
         if (tag) {
           html.push(`<${tag}>`);
-          exit.close = `</${tag}>`;
-          exit.host = tag === 'li' || tag === 'td' || tag === 'th' ? 'flow' : 'container';
-          hosts.push(exit.host);
+          exit = { close: `</${tag}>`, host: tag === 'li' || tag === 'td' || tag === 'th' ? 'flow' : 'container', md: undefined };
+          hosts.push(exit.host!);
         }
         if (name === 'ul' || name === 'ol') listDepth++;
         if (name === 'blockquote') quoteDepth++;
-        if (name === 'li') { exit.md = '  '.repeat(Math.max(0, listDepth - 1)) + '- '; mdPrefixes.push(exit.md); }
-        stack.push(exit);
+        if (name === 'li') {
+          if (exit === PLAIN_EXIT) exit = { close: undefined, host: undefined, md: undefined };
+          exit.md = '  '.repeat(Math.max(0, listDepth - 1)) + '- ';
+          mdPrefixes.push(exit.md);
+        }
+        stack.push(el);
+        exits.push(exit);
       }
-    } else {
-      stack.push(frame(el, true));
     }
-    for (let k = kids.length - 1; k >= 0; k--) stack.push(frame(kids[k]!, false));
+    // (any other element closes nothing: it needs no exit)
+    for (let k = kids.length - 1; k >= 0; k--) { stack.push(kids[k]!); exits.push(null); }
   }
   flush();
   const text = paras.join('\n\n');

@@ -1,7 +1,7 @@
 // One linear pass over the DOM that gathers everything the metadata steps weigh: <meta> values,
 // JSON-LD blocks, <time> and itemprop elements, headline and byline candidates, and short text
 // lines that may be date lines. Later steps only look at these small lists, never the whole tree.
-import type { AnyNode, Document, Element } from '../dom.js';
+import type { AnyNode, ChildNode, Document, Element } from '../dom.js';
 import { isElement } from '../dom.js';
 
 export interface Positioned<T> {
@@ -65,108 +65,172 @@ const MAY_HOLD_DATE = /\d{4}|\d[./-]\d{1,2}[./-]\d\d/;
 const ANY_CLASS_RE = /date|time|datum|publi|posted|fecha|zeit|erstellt|meta|byline|info|stamp|calendar|data|author|autor|auteur|writer|reporter|journalist|creator|verfasser|title|headline|comment|kommentar|sidebar|related|recommend|widget|popular|stories|newsletter|breadcrumb|nav|menu|social|share|sharing|livefyre|disqus|replies|respond|pagination|archive|blogroll|footer|article|post|entry|story|news/i;
 
 
+// What an element's tag name means to the walk, as bits: one Map lookup per element, then integer
+// tests. (Comparing the name with a dozen literals would, besides costing more, de-optimise the
+// walk each time a tag name that is not an interned string, such as a custom element, first
+// reaches another comparison.)
+const T_SCRIPT = 1, T_META = 2, T_SKIP = 4, T_TITLE = 8, T_HTML = 16, T_BASE = 32, T_LINK = 64, T_A = 128, T_H1 = 256, T_TIME = 512;
+const T_NEVER_BOILER = 1024, T_NAV = 2048, T_WEAK = 4096, T_FOOTER = 8192, T_ARTICLE = 16384, T_BODY_HTML = 32768, T_BODY = 65536, T_HEADLINE = 131072;
+/** Names whose elements are read where they stand (not walked into). */
+const T_LEAF = T_SCRIPT | T_META | T_SKIP | T_TITLE;
+/** Names that always take the slow path (their kids' flags or the candidate lists may change). */
+const T_PLACED = T_H1 | T_TIME | T_NAV | T_WEAK | T_FOOTER | T_ARTICLE;
+const TAG_BITS = new Map<string, number>();
+const tagBits = (names: Iterable<string>, bit: number): void => { for (const n of names) TAG_BITS.set(n, (TAG_BITS.get(n) ?? 0) | bit); };
+tagBits(['script'], T_SCRIPT);
+tagBits(['meta'], T_META);
+tagBits([...SKIP].filter((n) => n !== 'script'), T_SKIP);
+tagBits(['title'], T_TITLE);
+tagBits(['html'], T_HTML | T_BODY_HTML);
+tagBits(['base'], T_BASE);
+tagBits(['link'], T_LINK);
+tagBits(['a'], T_A);
+tagBits(['h1'], T_H1);
+tagBits(['time'], T_TIME);
+tagBits(NEVER_BOILER, T_NEVER_BOILER);
+tagBits(['nav'], T_NAV);
+tagBits(WEAK_TAGS, T_WEAK);
+tagBits(['footer'], T_FOOTER);
+tagBits(['article'], T_ARTICLE);
+tagBits(['body'], T_BODY_HTML | T_BODY);
+tagBits(['h1', 'h2', 'h3', 'div', 'span', 'p', 'header'], T_HEADLINE);
+
+// Walk flags: 1 = in boilerplate, 2 = in an article, 4 = in a footer, 8 = in a comment thread.
+const F_BOILER = 1, F_ARTICLE = 2, F_FOOTER = 4, F_COMMENT = 8;
+
 export function collect(doc: Document): Collected {
   const c: Collected = {
     metas: new Map(), ldJson: [], scripts: [], links: new Map(), relAuthors: [], h1s: [], headlineEls: [], times: [],
     itemprops: new Map(), dateEls: [], bylineEls: [], lines: [], total: 0,
   };
   // Two parallel stacks (node, flags) instead of one object per node: this walk visits every node.
-  const stack: AnyNode[] = [doc];
-  const flags: number[] = [0];
+  // The hot loop stays small (text nodes and plain elements); everything rarer is a call, so the
+  // compiler optimises it once, early, and a rare case met late re-optimises only its own function.
+  const stack: ChildNode[] = [];
+  const flags: number[] = [];
+  pushKids(stack, flags, doc.children, 0);
   let order = 0;
   while (stack.length) {
     const node = stack.pop()!;
     const f = flags.pop()!;
-    const boiler = (f & 1) !== 0;
-    const inArticle = (f & 2) !== 0;
-    const inHard: Positioned<string>['hard'] = (f & 8) !== 0 ? 'comment' : (f & 4) !== 0 ? 'footer' : undefined;
     if (node.type === 'text') {
-      if (c.lines.length < CAP.lines) {
-        const data = (node as unknown as { data: string }).data;
-        // A long paragraph counts only by a date that opens it ("27.1.2022 – Bei der …", "(21. November 2022) …"): a dateline.
-        // (Under 6 characters it cannot make a line; most such nodes are the spacing between tags.)
-        const t = data.length < 6 ? '' : data.length < 300 ? (MAY_HOLD_DATE.test(data) ? data.trim() : '') : datelineOf(data);
-        if (t.length >= 6) c.lines.push(inHard ? { item: t, order: order++, boiler, hard: inHard } : { item: t, order: order++, boiler });
-      }
-      continue;
-    }
-    if (!isElement(node)) {
-      if (node.type === 'root') pushKids(stack, flags, node as unknown as Element, boiler, inArticle, undefined);
+      const data = node.data;
+      // (Under 6 characters it cannot make a line; most such nodes are the spacing between tags.)
+      if (data.length >= 6 && c.lines.length < CAP.lines && textLine(c, data, f, order)) order++;
       continue;
     }
     const el = node;
-    const name = el.name;
-    const a = el.attribs;
+    const t = TAG_BITS.get(el.name) ?? 0;
     const pos = order++;
-    if (name === 'script') {
-      if ((a.type ?? '').toLowerCase().includes('ld+json')) {
-        const kid = el.children[0] as unknown as { data?: string } | undefined;
-        if (kid?.data && c.ldJson.length < 20) c.ldJson.push(kid.data);
-      } else if (!a.src && c.scripts.length < 40) {
-        const kid = el.children[0] as unknown as { data?: string } | undefined;
-        if (kid?.data && kid.data.length > 40) c.scripts.push(kid.data);
-      }
+    if ((t & T_LEAF) !== 0) {
+      if ((t & T_SKIP) === 0) leafElement(c, el, t, pos, f);
       continue;
     }
-    if (name === 'meta') {
-      const key = (a.property ?? a.name ?? a.itemprop ?? a['http-equiv'] ?? '').trim().toLowerCase();
-      const content = a.content ?? a.value;
-      if (key && content !== undefined && content.trim()) {
-        // property="og:title twitter:title" names several keys at once (RDFa allows a list).
-        if (key.includes(' ')) for (const k of key.split(/\s+/)) push(c.metas, k, content.trim());
-        else push(c.metas, key, content.trim());
-      }
-      if (a.itemprop && a.content) pushPos(c.itemprops, a.itemprop.toLowerCase(), { item: el, order: pos, boiler }, CAP.itemprop);
-      continue;
-    }
-    if (SKIP.has(name)) continue;
-    if (name === 'title') {
-      if (c.title === undefined) c.title = textOf(el);
-      continue;
-    }
-    if (name === 'html' && a.lang && !c.htmlLang) c.htmlLang = a.lang;
-    if (name === 'html' && a['xml:lang'] && !c.htmlLang) c.htmlLang = a['xml:lang'];
-    if (name === 'base' && a.href && !c.baseHref) c.baseHref = a.href;
-    if (name === 'link' || name === 'a') {
-      const rel = (a.rel ?? '').toLowerCase();
-      if (rel && a.href && name === 'link') for (const r of rel.split(/\s+/)) push(c.links, r, a.href);
-      if (/\bauthor\b/.test(rel) && c.relAuthors.length < 10 && name === 'a') c.relAuthors.push(textOf(el));
-    }
+    if ((t & (T_HTML | T_BASE | T_LINK | T_A)) !== 0) pageLinks(c, el, t);
+    const a = el.attribs;
+    const cls = a.class;
+    const id = a.id;
     // What the class and id say, as bits (tokenBits); the id's bits OR the class's, since every
     // test looks at one token or one word at a time. Most strings fail the one ANY_CLASS_RE test.
-    const bits = (a.class !== undefined && ANY_CLASS_RE.test(a.class) ? tokenBits(a.class) : 0) | (a.id !== undefined && ANY_CLASS_RE.test(a.id) ? tokenBits(a.id) : 0);
-    const relevant = bits !== 0;
-    const toks = relevant && !NEVER_BOILER.has(name) ? bits : 0;
-    const article = inArticle || name === 'article' || (toks & B_ARTICLE) !== 0
-      || (a.itemtype !== undefined && /Article|BlogPosting/.test(a.itemtype));
-    const isBoiler = boiler || name === 'nav' || (toks & B_STRONG) !== 0
-      || (!inArticle && (WEAK_TAGS.has(name) || (toks & B_WEAK) !== 0));
-    const hard = inHard === 'comment' || (isBoiler && (toks & B_COMMENT) !== 0) ? 'comment'
-      : inHard ?? (isBoiler && (name === 'footer' || (toks & B_FOOTER) !== 0)) ? 'footer' : undefined;
-    if (name !== 'h1' && name !== 'time' && !a.itemprop && !relevant) {
-      pushKids(stack, flags, el, isBoiler, article, hard);
-      continue;
-    }
-    const here: Positioned<Element> = hard ? { item: el, order: pos, boiler: isBoiler, hard } : { item: el, order: pos, boiler: isBoiler };
-    if (name === 'h1' && c.h1s.length < CAP.h1) c.h1s.push(here);
-    if (name === 'time' && c.times.length < CAP.time) c.times.push(here);
-    if (a.itemprop) for (const p of a.itemprop.toLowerCase().split(/\s+/)) pushPos(c.itemprops, p, here, CAP.itemprop);
-    if (relevant) {
-      if ((bits & B_DATE) !== 0 && c.dateEls.length < CAP.dateEls && name !== 'body' && name !== 'html') c.dateEls.push(here);
-      if ((bits & B_BYLINE) !== 0 && c.bylineEls.length < CAP.byline && name !== 'body') c.bylineEls.push(here);
-      if ((bits & B_HEADLINE) !== 0 && HEADLINE_TAGS.has(name) && c.headlineEls.length < CAP.headline) c.headlineEls.push(here);
-    }
-    pushKids(stack, flags, el, isBoiler, article, hard);
+    const bits = (cls !== undefined && ANY_CLASS_RE.test(cls) ? tokenBits(cls) : 0) | (id !== undefined && ANY_CLASS_RE.test(id) ? tokenBits(id) : 0);
+    const kf = bits !== 0 || (t & T_PLACED) !== 0 || a.itemprop !== undefined || a.itemtype !== undefined ? placed(c, el, t, bits, f, pos) : f;
+    pushKids(stack, flags, el.children, kf);
   }
   c.total = order;
   return c;
+}
+
+/** A text node as a date-line candidate; true when it was listed (it then takes an order number). */
+function textLine(c: Collected, data: string, f: number, order: number): boolean {
+  // A long paragraph counts only by a date that opens it ("27.1.2022 – Bei der …", "(21. November 2022) …"): a dateline.
+  const t = data.length < 300 ? (MAY_HOLD_DATE.test(data) ? data.trim() : '') : datelineOf(data);
+  if (t.length < 6) return false;
+  c.lines.push({ item: t, order, boiler: (f & F_BOILER) !== 0, hard: hardOf(f) });
+  return true;
+}
+
+const hardOf = (f: number): Positioned<string>['hard'] => ((f & F_COMMENT) !== 0 ? 'comment' : (f & F_FOOTER) !== 0 ? 'footer' : undefined);
+
+/** <script>, <meta> and <title>: read, not walked into. */
+function leafElement(c: Collected, el: Element, t: number, pos: number, f: number): void {
+  const a = el.attribs;
+  if ((t & T_SCRIPT) !== 0) {
+    const kid = el.children[0];
+    const data = kid !== undefined && kid.type === 'text' ? kid.data : undefined;
+    if ((a.type ?? '').toLowerCase().includes('ld+json')) {
+      if (data && c.ldJson.length < 20) c.ldJson.push(data);
+    } else if (!a.src && c.scripts.length < 40) {
+      if (data && data.length > 40) c.scripts.push(data);
+    }
+    return;
+  }
+  if ((t & T_META) !== 0) {
+    const key = (a.property ?? a.name ?? a.itemprop ?? a['http-equiv'] ?? '').trim().toLowerCase();
+    const content = a.content ?? a.value;
+    if (key && content !== undefined && content.trim()) {
+      // property="og:title twitter:title" names several keys at once (RDFa allows a list).
+      if (key.includes(' ')) for (const k of key.split(/\s+/)) push(c.metas, k, content.trim());
+      else push(c.metas, key, content.trim());
+    }
+    if (a.itemprop && a.content) pushPos(c.itemprops, a.itemprop.toLowerCase(), { item: el, order: pos, boiler: (f & F_BOILER) !== 0, hard: undefined }, CAP.itemprop);
+    return;
+  }
+  if (c.title === undefined) c.title = textOf(el);
+}
+
+/** <html lang>, <base href>, <link rel> and rel=author links. */
+function pageLinks(c: Collected, el: Element, t: number): void {
+  const a = el.attribs;
+  if ((t & T_HTML) !== 0) {
+    if (a.lang && !c.htmlLang) c.htmlLang = a.lang;
+    if (a['xml:lang'] && !c.htmlLang) c.htmlLang = a['xml:lang'];
+    return;
+  }
+  if ((t & T_BASE) !== 0) {
+    if (a.href && !c.baseHref) c.baseHref = a.href;
+    return;
+  }
+  const rel = a.rel;
+  if (rel === undefined || rel === '') return;
+  const lower = rel.toLowerCase();
+  if ((t & T_LINK) !== 0) {
+    if (a.href) for (const r of lower.split(/\s+/)) push(c.links, r, a.href);
+  } else if (c.relAuthors.length < 10 && /\bauthor\b/.test(lower)) c.relAuthors.push(textOf(el));
+}
+
+/**
+ * An element whose name, class/id or microdata matters: lists it where it belongs and returns
+ * the flags its children are walked with.
+ */
+function placed(c: Collected, el: Element, t: number, bits: number, f: number, pos: number): number {
+  const a = el.attribs;
+  const boiler = (f & F_BOILER) !== 0;
+  const inArticle = (f & F_ARTICLE) !== 0;
+  const toks = (t & T_NEVER_BOILER) === 0 ? bits : 0;
+  const article = inArticle || (t & T_ARTICLE) !== 0 || (toks & B_ARTICLE) !== 0
+    || (a.itemtype !== undefined && /Article|BlogPosting/.test(a.itemtype));
+  const isBoiler = boiler || (t & T_NAV) !== 0 || (toks & B_STRONG) !== 0
+    || (!inArticle && ((t & T_WEAK) !== 0 || (toks & B_WEAK) !== 0));
+  const hard = (f & F_COMMENT) !== 0 || (isBoiler && (toks & B_COMMENT) !== 0) ? F_COMMENT
+    : (f & F_FOOTER) !== 0 || (isBoiler && ((t & T_FOOTER) !== 0 || (toks & B_FOOTER) !== 0)) ? F_FOOTER : 0;
+  const kf = (isBoiler ? F_BOILER : 0) | (article ? F_ARTICLE : 0) | hard;
+  if ((t & (T_H1 | T_TIME)) === 0 && !a.itemprop && bits === 0) return kf;
+  const here: Positioned<Element> = { item: el, order: pos, boiler: isBoiler, hard: hardOf(hard) };
+  if ((t & T_H1) !== 0 && c.h1s.length < CAP.h1) c.h1s.push(here);
+  if ((t & T_TIME) !== 0 && c.times.length < CAP.time) c.times.push(here);
+  if (a.itemprop) for (const p of a.itemprop.toLowerCase().split(/\s+/)) pushPos(c.itemprops, p, here, CAP.itemprop);
+  if (bits !== 0) {
+    if ((bits & B_DATE) !== 0 && c.dateEls.length < CAP.dateEls && (t & T_BODY_HTML) === 0) c.dateEls.push(here);
+    if ((bits & B_BYLINE) !== 0 && c.bylineEls.length < CAP.byline && (t & T_BODY) === 0) c.bylineEls.push(here);
+    if ((bits & B_HEADLINE) !== 0 && (t & T_HEADLINE) !== 0 && c.headlineEls.length < CAP.headline) c.headlineEls.push(here);
+  }
+  return kf;
 }
 
 // Bits of what a class/id string says. The B_* token bits count only tokens that are not taxonomy
 // classes; the last three test the whole string. No pattern spans a space, so the bits of two
 // strings (class and id) OR together exactly as if their joined text had been tested.
 const B_RELEVANT = 1, B_ARTICLE = 2, B_STRONG = 4, B_WEAK = 8, B_COMMENT = 16, B_FOOTER = 32, B_DATE = 64, B_BYLINE = 128, B_HEADLINE = 256;
-const HEADLINE_TAGS = new Set(['h1', 'h2', 'h3', 'div', 'span', 'p', 'header']);
 
 // Every word the token tests look for (no spaces): a string without one skips the split and the five per-token tests.
 const TOKEN_WORDS_RE = /comment|kommentar|related|recommend|widget|popular|stories|newsletter|breadcrumb|nav|menu|social|shar|livefyre|disqus|replies|respond|pagination|archive|blogroll|footer|sidebar|entry|post|article|story|news/i;
@@ -194,9 +258,7 @@ function datelineOf(data: string): string {
   return MAY_HOLD_DATE.test(head) ? head : '';
 }
 
-function pushKids(stack: AnyNode[], flags: number[], el: Element, boiler: boolean, inArticle: boolean, inHard: Positioned<string>['hard']): void {
-  const kids = el.children;
-  const f = (boiler ? 1 : 0) | (inArticle ? 2 : 0) | (inHard === 'comment' ? 8 : inHard ? 4 : 0);
+function pushKids(stack: ChildNode[], flags: number[], kids: readonly ChildNode[], f: number): void {
   for (let i = kids.length - 1; i >= 0; i--) { stack.push(kids[i]!); flags.push(f); }
 }
 
