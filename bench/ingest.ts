@@ -79,6 +79,9 @@ const summary = await ingest(archive, [corpus], { jobs, manifest, enrich: !v['no
 const load1 = loadavg()[0]!;
 const stats = archive.stats();
 archive.close();
+// The database's size once closed (the write-ahead log checkpointed and removed): stats() counts the
+// log too, whose size at that moment depends on checkpoint timing.
+stats.bytes = statSync(dbPath).size;
 
 const handled = summary.new + summary.updated + summary.unchanged + summary.failed + summary.skipped;
 const perPage = (ms: number) => (ms / handled).toFixed(2);

@@ -5,6 +5,7 @@ import { statSync } from 'node:fs';
 import type { Article, ArchiveStats, ArticleFilters, Page, SearchHit, SiteSummary, Story, StoredArticle } from '../types.js';
 import type { Archive, FailureRecord, FetchState, ItemHints, PackedPage, SaveInput, SaveResult, StoredRawPage } from './api.js';
 import { canonicalizeUrl, normalizeSite, siteOf } from './canonical.js';
+import { BackgroundCheckpointer, FALLBACK_AUTOCHECKPOINT } from './checkpointer.js';
 import { decompress } from './compress.js';
 import { migrate } from './migrate.js';
 import { toFtsQuery } from './query.js';
@@ -28,6 +29,8 @@ export class SqliteArchive implements Archive {
   private readonly path: string;
   private siteIds = new Map<string, number>();
   private stmts = new Map<string, Database.Statement>();
+  /** Started by the first batch on a database file (see checkpointer.ts). */
+  private checkpointer?: BackgroundCheckpointer;
 
   constructor(path: string, options: OpenOptions = {}) {
     this.path = path;
@@ -57,6 +60,9 @@ export class SqliteArchive implements Archive {
   }
 
   close(): void {
+    // The checkpointer's connection first: the writer's, closed last, checkpoints and removes the log.
+    this.checkpointer?.close();
+    this.checkpointer = undefined;
     if (this.db.open) this.db.close();
   }
 
@@ -72,11 +78,22 @@ export class SqliteArchive implements Archive {
    * kill -9 loses only the open batch, which a rerun stores again.
    */
   beginBatch(): void {
+    if (!this.checkpointer && !this.db.memory && !this.db.readonly) {
+      // Batches mean a bulk ingest: checkpoints move to a thread of their own (checkpointer.ts).
+      try {
+        this.checkpointer = new BackgroundCheckpointer(this.db.name);
+        this.db.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT}`);
+      } catch {
+        // No worker thread: the writer keeps checkpointing itself.
+      }
+    }
     if (!this.db.inTransaction) this.db.exec('BEGIN');
   }
 
   commitBatch(): void {
-    if (this.db.inTransaction) this.db.exec('COMMIT');
+    if (!this.db.inTransaction) return;
+    this.db.exec('COMMIT');
+    this.checkpointer?.request();
   }
 
   // ---- write side -----------------------------------------------------------------------
