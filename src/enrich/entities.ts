@@ -41,8 +41,17 @@ function retypeSurnames(mentions: Mention[]): void {
   }
 }
 
-function tokens(name: string): string[] {
-  return name.split(/\s+/).filter((w) => !/^(?:jr\.?|sr\.?|ii|iii)$/i.test(w));
+// mergePeople compares every mention with every person found so far, re-splitting the same few
+// names over and over (a third of its time): the split of a name is remembered (read-only arrays).
+const tokensCache = new Map<string, readonly string[]>();
+
+function tokens(name: string): readonly string[] {
+  const hit = tokensCache.get(name);
+  if (hit) return hit;
+  const t = name.split(/\s+/).filter((w) => !/^(?:jr\.?|sr\.?|ii|iii)$/i.test(w));
+  if (tokensCache.size > 50_000) tokensCache.clear();
+  tokensCache.set(name, t);
+  return t;
 }
 
 function mergePeople(ms: Mention[]): Entity[] {

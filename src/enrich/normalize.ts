@@ -63,10 +63,18 @@ export function entityKey(name: string, type: EntityType = 'person'): string {
 }
 
 /** The surname token used to merge mentions inside one article ("al-Sharaa" → "sharaa"). */
+const surnameCache = new Map<string, string>();
+
 export function surnameKey(name: string): string {
+  // Remembered like fold(): entity merging asks for the same few names' keys again and again.
+  const hit = surnameCache.get(name);
+  if (hit !== undefined) return hit;
   const tokens = fold(name).split(/\s+/).filter((t) => !/^(?:jr|sr|ii|iii|iv)$/.test(t));
   const last = tokens[tokens.length - 1] ?? '';
-  return last.replace(/^(?:al|el)-/, '');
+  const key = last.replace(/^(?:al|el)-/, '');
+  if (surnameCache.size > 100_000) surnameCache.clear();
+  surnameCache.set(name, key);
+  return key;
 }
 
 /** True when two keys can name the same entity: equal, or one is the bare-surname form of the other. */

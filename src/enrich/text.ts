@@ -73,18 +73,25 @@ function unwrap(lines: string[]): string[] {
 function isFurniture(line: string): boolean {
   if (FURNITURE.test(line) && line.length < 120) return true;
   // Short label lines without sentence punctuation ("World", "Clicky", menus) carry no story.
-  const words = line.split(/\s+/).length;
-  if (words <= 2 && !/[.!?"”]$/.test(line)) return true;
+  // At most two words: the (trimmed) line has no second run of white space after a word.
+  if (!/\s\S+\s/.test(line) && !/[.!?"”]$/.test(line)) return true;
   if (/^\(?\s*with inputs from\b/i.test(line)) return true;
   return false;
 }
 
 /** Headline case: most words capitalised, including short function words ("Meets", "To"). */
 function isTitleCase(p: string): boolean {
-  const words = p.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
-  if (words.length < 4) return false;
-  const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
-  return caps / words.length > 0.7 || p === p.toUpperCase();
+  // Words starting with a letter, and how many of them with a capital, counted without building
+  // the word lists; a word starting with an ASCII character is decided without the Unicode regexes.
+  let words = 0;
+  let caps = 0;
+  for (const w of p.split(/\s+/)) {
+    const c = w.charCodeAt(0);
+    if (c >= 65 && c <= 90) { words++; caps++; } else if (c >= 97 && c <= 122) words++;
+    else if (c > 127 && /^\p{L}/u.test(w)) { words++; if (/^\p{Lu}/u.test(w)) caps++; }
+  }
+  if (words < 4) return false;
+  return caps / words > 0.7 || p === p.toUpperCase();
 }
 
 const ABBREV = /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|Maj|Rev|Inc|Corp|Co|Ltd|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N|D\.C|a\.m|p\.m|e\.g|i\.e)|\b\p{Lu})\.$/u;

@@ -19,9 +19,11 @@ export function chooseStory<T extends { score: number }>(
   // The runner-up of the ratio test is the best candidate that is a rival of the first: a story
   // that looks like another fragment of the same event (it and the first corroborate each other)
   // is no alternative, and the article joining the first lets the two merge (consolidate).
-  const second = ranked.slice(1).find((c) => !sameEvent(first, c));
-  if (first.score >= opts.joinMargin * (second?.score ?? 0) && corroborated(first)) return first;
-  return undefined;
+  // Ranked best first: when the plain runner-up passes the ratio, any rival does (sameEvent, the
+  // costly part, is only asked when it matters).
+  const beats = (c: T | undefined) => first.score >= opts.joinMargin * (c?.score ?? 0);
+  if (!beats(ranked[1]) && !beats(ranked.slice(1).find((c) => !sameEvent(first, c)))) return undefined;
+  return corroborated(first) ? first : undefined;
 }
 
 /**

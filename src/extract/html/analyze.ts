@@ -3,6 +3,7 @@
 // (scoring, cleaning, rendering) read these arrays instead of walking the DOM again.
 // Iterative throughout: a page may nest 100,000 elements deep.
 import type { AnyNode, Document, Element } from '../dom.js';
+import { Scratch } from './scratch.js';
 import { classAndId, DIV_BLOCKERS, HEADING_TAGS, isHidden, isUnlikely, JUNK_TAGS, measureText } from './hints.js';
 
 export interface PageIndex {
@@ -148,14 +149,22 @@ export function indexPage(doc: Document): PageIndex {
  * Subtree totals. `excluded[i]` = 1 drops the element (and so its subtree) from its parent's
  * totals. One reverse pass: children are always after their parent in pre-order.
  */
+const totalsScratch = new Scratch(6, 6, 1);
+
 export function aggregate(ix: PageIndex, excluded?: Uint8Array): Totals {
   const n = ix.els.length;
+  // (Totals live for one body attempt only: no result keeps them, so their arrays are reused.)
+  const { f, k, u } = totalsScratch.take(n);
   const t: Totals = {
-    text: Float64Array.from(ix.ownText), link: Float64Array.from(ix.ownLink), commas: Float64Array.from(ix.ownCommas),
-    inline: Float64Array.from(ix.ownText), blockDesc: new Uint8Array(n),
-    p: new Int32Array(n), img: new Int32Array(n), li: new Int32Array(n), input: Int32Array.from(ix.ownInput),
-    embed: Int32Array.from(ix.ownEmbed), heading: new Float64Array(n), liText: new Float64Array(n), kids: new Int32Array(n),
+    text: f[0]!, link: f[1]!, commas: f[2]!, inline: f[3]!, heading: f[4]!, liText: f[5]!, blockDesc: u[0]!,
+    p: k[0]!, img: k[1]!, li: k[2]!, input: k[3]!, embed: k[4]!, kids: k[5]!,
   };
+  t.text.set(ix.ownText);
+  t.link.set(ix.ownLink);
+  t.commas.set(ix.ownCommas);
+  t.inline.set(ix.ownText);
+  t.input.set(ix.ownInput);
+  t.embed.set(ix.ownEmbed);
   for (let i = n - 1; i >= 0; i--) {
     const el = ix.els[i]!;
     const name = el.name;
@@ -180,3 +189,4 @@ export function aggregate(ix: PageIndex, excluded?: Uint8Array): Totals {
   }
   return t;
 }
+

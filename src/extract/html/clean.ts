@@ -7,6 +7,7 @@ import type { AnyNode, Element } from '../dom.js';
 import { textContent } from '../dom.js';
 import type { PageIndex, Totals } from './analyze.js';
 import { LEDE } from './lede.js';
+import { Scratch } from './scratch.js';
 import { BLOCK_TAGS, classAndId, classWeight, DIV_BLOCKERS, HEADING_TAGS, isWidget } from './hints.js';
 
 export interface CleanOptions {
@@ -57,24 +58,18 @@ export interface Cleaned {
   keptText: number;
 }
 
+const cleanScratch = new Scratch(5, 5, 3);
+
 export function cleanContent(ix: PageIndex, include: number[], dead: Uint8Array, opts: CleanOptions): Cleaned {
   const n = ix.els.length;
   const { els, parent } = ix;
   const drop = new Uint8Array(n);
   const dataTable = new Uint8Array(n);
-  const protectedBy = new Uint8Array(n); // inside a data table, <pre>/<code> or <figure>
-  const text = new Float64Array(n);
-  const link = new Float64Array(n);
-  const commas = new Float64Array(n);
-  const p = new Int32Array(n);
-  const img = new Int32Array(n);
-  const li = new Int32Array(n);
-  const input = new Int32Array(n);
-  const embed = new Int32Array(n);
-  const heading = new Float64Array(n);
-  const liText = new Float64Array(n);
-  const hasData = new Uint8Array(n);
-  const blockDesc = new Uint8Array(n);
+  // Working totals (reused arrays: only drop and dataTable leave this call).
+  const { f, k, u } = cleanScratch.take(n);
+  const [text, link, commas, heading, liText] = f as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+  const [p, img, li, input, embed] = k as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
+  const [protectedBy, hasData, blockDesc] = u as [Uint8Array, Uint8Array, Uint8Array]; // (protectedBy: inside a data table, <pre>/<code> or <figure>)
 
   // Last root first: a lead found inside another root's pruned header is judged on its own
   // after its container (its totals reset, its own verdict overriding the container's).

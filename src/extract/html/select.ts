@@ -6,6 +6,7 @@
 import { textContent } from '../dom.js';
 import type { PageIndex, Totals } from './analyze.js';
 import { classWeight, SCORED_TAGS, tagScore } from './hints.js';
+import { Scratch } from './scratch.js';
 
 export interface Selection {
   /** The chosen container (−1 when the page has no element at all). */
@@ -22,10 +23,13 @@ const MIN_FORM_INPUTS = 3;
 const TEXT_PER_INPUT = 150;
 const SENTENCE_END = /[.。．！？!?؟।॥](\s|$)/u;
 
+const selectScratch = new Scratch(1, 0, 1);
+
 export function selectContent(ix: PageIndex, t: Totals, dead: Uint8Array, weightClasses: boolean): Selection {
   const n = ix.els.length;
-  const score = new Float64Array(n);
-  const scored = new Uint8Array(n);
+  const { f, u } = selectScratch.take(n); // (reused arrays: neither leaves this call)
+  const score = f[0]!;
+  const scored = u[0]!;
   const candidates: number[] = [];
   const { parent, els } = ix;
   let body = -1;

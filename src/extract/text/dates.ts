@@ -119,6 +119,9 @@ export interface DateStamp {
   kind: 'published' | 'modified' | 'plain';
 }
 
+/** A month name as a word (built once: the pattern is long). */
+const MONTH_WORD = new RegExp(`\\b(?:${MONTH_ALT})\\b\\.?`, 'giu');
+
 /**
  * A line that is a date stamp (and little else): short, and the date or its label is most of it.
  * Returns undefined for prose that merely mentions a date.
@@ -131,7 +134,7 @@ export function dateStamp(text: string, units: number, timezone: string | undefi
   if (MODIFIED_LABEL.test(text)) return { iso, kind: 'modified' };
   if (PUBLISHED_LABEL.test(text)) return { iso, kind: 'published' };
   // An unlabelled stamp must be mostly date: few words left over once the date is removed.
-  const rest = text.replace(/\d+/g, ' ').replace(new RegExp(`\\b(?:${MONTH_ALT})\\b\\.?`, 'giu'), ' ');
+  const rest = text.replace(/\d+/g, ' ').replace(MONTH_WORD, ' ');
   const left = rest.match(/\p{L}{3,}/gu)?.length ?? 0;
   // A line introducing something ("Summary of decisions on 10 December 2025:") is content.
   return left <= 5 && !/[:：]$/.test(text) ? { iso, kind: 'plain' } : undefined;
