@@ -13,7 +13,9 @@
 // the neighbours than about us): the main thread's own CPU time is read from
 // /proc/thread-self/schedstat (Linux), the workers' is the process's CPU time minus the main thread's.
 //
-//   npm run bench:ingest [-- --pages 10000 --jobs 2 [--no-enrich] [--db /tmp/x.db]]
+//   npm run bench:ingest [-- --pages 10000 --jobs 2 [--no-enrich] [--no-stories] [--db /tmp/x.db]]
+// --no-enrich / --no-stories measure the run as `dateline ingest --no-enrich --no-stories` does it
+// (an archive-only bulk load, stories deferred): the default measures the full pipeline.
 import { createHash } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -28,7 +30,7 @@ function threadCpuMs(): number {
   try { return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6; } catch { return Number.NaN; }
 }
 
-const { values: v } = parseArgs({ options: { pages: { type: 'string' }, jobs: { type: 'string' }, 'no-enrich': { type: 'boolean' }, db: { type: 'string' } } });
+const { values: v } = parseArgs({ options: { pages: { type: 'string' }, jobs: { type: 'string' }, 'no-enrich': { type: 'boolean' }, 'no-stories': { type: 'boolean' }, db: { type: 'string' } } });
 const N = Number(v.pages ?? 10_000);
 const jobs = Number(v.jobs ?? availableParallelism());
 const bench = benchDir();
@@ -75,7 +77,7 @@ const mark = (phase: string) => marks.set(phase, { t: performance.now(), main: t
 mark('start');
 // Exactly what `dateline ingest --manifest M --jobs N DIR` does (enrichment included, as in the CLI
 // unless --no-enrich; stories and duplicate groups updated at the end), through the same call.
-const summary = await ingest(archive, [corpus], { jobs, manifest, enrich: !v['no-enrich'], onPhase: mark });
+const summary = await ingest(archive, [corpus], { jobs, manifest, enrich: !v['no-enrich'], ...(v['no-stories'] ? { stories: false } : {}), onPhase: mark });
 const load1 = loadavg()[0]!;
 const stats = archive.stats();
 archive.close();
@@ -89,9 +91,9 @@ const span = (from: string, to: string) => {
   const a = marks.get(from); const b = marks.get(to);
   return a && b ? { wall: b.t - a.t, main: b.main - a.main, proc: b.proc - a.proc } : { wall: 0, main: 0, proc: 0 };
 };
-const afterPipeline = marks.has('enrich-catch-up') ? 'enrich-catch-up' : 'stories';
+const afterPipeline = marks.has('enrich-catch-up') ? 'enrich-catch-up' : marks.has('stories') ? 'stories' : 'done';
 const pipe = span('pipeline', afterPipeline);
-const catchUp = marks.has('enrich-catch-up') ? span('enrich-catch-up', 'stories') : undefined;
+const catchUp = marks.has('enrich-catch-up') ? span('enrich-catch-up', marks.has('stories') ? 'stories' : 'done') : undefined;
 const storiesPhase = span('stories', 'done');
 const total = span('start', 'done');
 const workersCpu = pipe.proc - pipe.main;

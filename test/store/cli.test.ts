@@ -55,3 +55,26 @@ test('ingest → search/show/stats/failures/export/reextract, with DATELINE_DB',
     cleanup();
   }
 });
+
+test('ingest --no-stories stores without clustering; the next ingest places the skipped articles', { timeout: 120_000 }, () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const db = join(dir, 'bulk.db');
+    const warc = join(FIXTURES, 'sample.warc.gz');
+    const first = cli(['ingest', '--db', db, '--json', '--jobs', '0', '--no-stories', warc]);
+    const s1 = JSON.parse(first.stdout) as { new: number; stories?: unknown };
+    assert.equal(s1.new, 2);
+    assert.equal(s1.stories, undefined, 'no stories update in the summary');
+    const none = cli(['stories', '--db', db, '--format', 'jsonl']);
+    assert.equal(none.stdout.trim(), '', 'nothing clustered yet');
+
+    const second = cli(['ingest', '--db', db, '--json', '--jobs', '0', warc]);
+    const s2 = JSON.parse(second.stdout) as { unchanged: number; stories?: { added: number } };
+    assert.equal(s2.unchanged, 2);
+    assert.equal(s2.stories?.added, 2, 'the deferred articles are placed by the next run');
+    const stories = cli(['stories', '--db', db, '--format', 'jsonl']).stdout.trim().split('\n').map((l) => JSON.parse(l) as { articles: unknown[] });
+    assert.equal(stories.reduce((n, s) => n + s.articles.length, 0), 2);
+  } finally {
+    cleanup();
+  }
+});

@@ -32,6 +32,8 @@ ${DB_HELP}
   --quiet              print nothing but errors
   --json               print the summary as one JSON object
   --no-enrich          skip enrichment (names, places, quotes, dates); 'dateline reenrich' does it later
+  --no-stories         skip stories and duplicate groups (a faster bulk load); the next ingest places
+                       the skipped articles first, or 'dateline recluster' rebuilds them all
   -h, --help           show this help
 
 Exit status: 0 all inputs ingested (or unchanged/skipped), 1 some failed (see 'dateline failures'), 2 usage error.
@@ -42,7 +44,7 @@ export async function run(argv: string[]): Promise<number> {
     ...DB_OPTION, manifest: { type: 'string' }, since: { type: 'string' }, max: { type: 'string' }, concurrency: { type: 'string' },
     'per-host-delay': { type: 'string' }, 'user-agent': { type: 'string' }, refetch: { type: 'boolean' }, 'allow-private': { type: 'boolean' },
     timeout: { type: 'string' }, 'max-bytes': { type: 'string' }, jobs: { type: 'string' }, timezone: { type: 'string' }, quiet: { type: 'boolean', short: 'q' }, json: { type: 'boolean' },
-    'no-enrich': { type: 'boolean' },
+    'no-enrich': { type: 'boolean' }, 'no-stories': { type: 'boolean' },
   });
   if (v.help) { process.stdout.write(HELP); return EXIT.ok; }
   if (!positionals.length && !v.manifest) throw new UsageError(`no SOURCE given\n\n${HELP}`);
@@ -62,6 +64,8 @@ export async function run(argv: string[]): Promise<number> {
       ...(v.timezone ? { timezone: v.timezone } : {}),
       // Enrichment is computed by the extraction workers and written with each article.
       enrich: !v['no-enrich'],
+      // Deferred, not lost: articles above the stories watermark are placed first by the next run.
+      ...(v['no-stories'] ? { stories: false } : {}),
       web: {
         concurrency: positiveInt(v.concurrency, 'concurrency') ?? 8,
         perHostDelayMs: positiveInt(v['per-host-delay'], 'per-host-delay') ?? 1000,
@@ -87,6 +91,7 @@ export async function run(argv: string[]): Promise<number> {
     if (enriched !== undefined) process.stdout.write(`  enriched   ${enriched}\n`);
     const { stories } = summary;
     if (stories) process.stdout.write(`  stories    ${stories.stories} (${stories.added} articles clustered, ${stories.duplicates} copies of earlier articles)\n`);
+    else if (v['no-stories']) process.stdout.write('  stories    skipped (--no-stories): the next ingest places these articles, or run \'dateline recluster\'\n');
     if (stories?.rebuiltAfter) process.stdout.write(`             rebuilt from the archive at the end: ${stories.rebuiltAfter}\n`);
   }
   return summary.failed > 0 ? EXIT.failure : EXIT.ok;
