@@ -8,15 +8,10 @@
 // that mixes events, with the cross-event pairs and their shared features.
 //
 //   node --import tsx bench/stories-diagnose.ts [--options '{"joinThreshold":0.2}'] [--only e018,e026]
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ingest } from '../src/ingest/index.js';
-import { openArchive } from '../src/store/index.js';
-import { toStoryInput } from '../src/stories/archive.js';
-import { devSetPath, readLabelled } from '../src/stories/dev-set.js';
-import { StoryEngine, prepareArticle, type PreparedArticle } from '../src/stories/engine.js';
+import { devSetPath } from '../src/stories/dev-set.js';
+import { StoryEngine } from '../src/stories/engine.js';
+import { preparedDevSet } from './stories-dev-articles.js';
 import { scoreClustering } from '../src/stories/score.js';
 
 const { values } = parseArgs({ options: { options: { type: 'string' }, only: { type: 'string' }, top: { type: 'string' } } });
@@ -24,26 +19,10 @@ const TOP = Number(values.top ?? 8);
 
 const path = devSetPath();
 if (!path) { console.log('diagnose: no dev set (set DATELINE_BENCH)'); process.exit(0); }
-const records = readLabelled(path);
-const dir = mkdtempSync(join(tmpdir(), 'dateline-diagnose-'));
-const archive = openArchive(join(dir, 'bench.db'));
-const prepared: PreparedArticle[] = [];
-const gold = new Map<number, string>();
-const eventDate = new Map<string, string>();
-try {
-  await ingest(archive, [path], { jobs: 1, stories: false });
-  for (const r of records) {
-    const a = archive.getArticleByUrl(r.url);
-    if (!a) { console.log(`not ingested: ${r.url}`); continue; }
-    gold.set(a.id, r.event);
-    eventDate.set(r.event, r.event_date ?? '');
-    prepared.push(prepareArticle(toStoryInput(a)));
-  }
-} finally {
-  archive.close();
-  rmSync(dir, { recursive: true, force: true });
-}
-prepared.sort((a, b) => a.input.id - b.input.id);
+const devSet = await preparedDevSet(path);
+const { prepared } = devSet;
+const gold = new Map([...devSet.gold].map(([id, r]) => [id, r.event]));
+const eventDate = new Map([...devSet.gold.values()].map((r) => [r.event, r.event_date ?? '']));
 
 const engine = new StoryEngine(values.options ? JSON.parse(values.options) as object : {});
 engine.addBatch(prepared);

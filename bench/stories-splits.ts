@@ -13,15 +13,11 @@
 //        [--options '{"joinThreshold":0.15}'] [--compare '[{}, {"idfPower":1}]']
 //
 // Splits: the first alternates events in sorted order; the others are seeded random 16/16 splits.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ingest } from '../src/ingest/index.js';
-import { openArchive } from '../src/store/index.js';
-import { toStoryInput } from '../src/stories/archive.js';
-import { benchDir, devSetPath, eventSplits, readConfusableSets, readLabelled } from '../src/stories/dev-set.js';
-import { StoryEngine, prepareArticle, type PreparedArticle } from '../src/stories/engine.js';
+import { benchDir, devSetPath, eventSplits, readConfusableSets } from '../src/stories/dev-set.js';
+import { StoryEngine } from '../src/stories/engine.js';
+import { preparedDevSet } from './stories-dev-articles.js';
 import { mergedConfusables, scoreClustering } from '../src/stories/score.js';
 
 const { values } = parseArgs({ options: {
@@ -30,26 +26,10 @@ const { values } = parseArgs({ options: {
 
 const path = devSetPath();
 if (!path) { console.log('stories-splits: no stories dev set (set DATELINE_BENCH); skipped'); process.exit(0); }
-const records = readLabelled(path);
 const confusable = readConfusableSets(join(benchDir(), 'stories', 'README.md'));
-
-const dir = mkdtempSync(join(tmpdir(), 'dateline-splits-'));
-const archive = openArchive(join(dir, 'bench.db'));
-const prepared: PreparedArticle[] = [];
-const gold = new Map<number, string>();
-try {
-  await ingest(archive, [path], { jobs: 1, stories: false });
-  for (const r of records) {
-    const a = archive.getArticleByUrl(r.url);
-    if (!a) { console.log(`not ingested: ${r.url}`); continue; }
-    gold.set(a.id, r.event);
-    prepared.push(prepareArticle(toStoryInput(a)));
-  }
-} finally {
-  archive.close();
-  rmSync(dir, { recursive: true, force: true });
-}
-prepared.sort((a, b) => a.input.id - b.input.id);
+const devSet = await preparedDevSet(path);
+const { prepared } = devSet;
+const gold = new Map([...devSet.gold].map(([id, r]) => [id, r.event]));
 
 const events = [...new Set(gold.values())].sort();
 const nSplits = Number(values.splits ?? 8);
