@@ -3,7 +3,7 @@
 import { lookupPlace, type PlaceCandidate } from './geo/gazetteer.js';
 import { lexicon } from './lexicon.js';
 import type { Mention, MentionType } from './names.js';
-import { fold, surnameKey } from './normalize.js';
+import { fold, memoized, surnameKey } from './normalize.js';
 
 export interface Entity {
   type: MentionType;
@@ -43,16 +43,7 @@ function retypeSurnames(mentions: Mention[]): void {
 
 // mergePeople compares every mention with every person found so far, re-splitting the same few
 // names over and over (a third of its time): the split of a name is remembered (read-only arrays).
-const tokensCache = new Map<string, readonly string[]>();
-
-function tokens(name: string): readonly string[] {
-  const hit = tokensCache.get(name);
-  if (hit) return hit;
-  const t = name.split(/\s+/).filter((w) => !/^(?:jr\.?|sr\.?|ii|iii)$/i.test(w));
-  if (tokensCache.size > 50_000) tokensCache.clear();
-  tokensCache.set(name, t);
-  return t;
-}
+const tokens: (name: string) => readonly string[] = memoized((name) => name.split(/\s+/).filter((w) => !/^(?:jr\.?|sr\.?|ii|iii)$/i.test(w)), 50_000);
 
 function mergePeople(ms: Mention[]): Entity[] {
   const lex = lexicon();

@@ -3,17 +3,25 @@
 /** This module's URL: part of the key of data derived with fold() (data-cache.ts). */
 export const NORMALIZE_MODULE = import.meta.url;
 
-/** Lower-case, diacritics removed, curly quotes/dashes unified, periods dropped, spaces collapsed. */
-const foldCache = new Map<string, string>();
-
-export function fold(s: string): string {
-  const hit = foldCache.get(s);
-  if (hit !== undefined) return hit;
-  const f = foldUncached(s);
-  if (foldCache.size > 100_000) foldCache.clear();
-  foldCache.set(s, f);
-  return f;
+/**
+ * `fn` with its results remembered per argument: name normalisation is asked for the same few
+ * names again and again (gazetteer lookups, entity merging). The memo is emptied when it holds
+ * `max` entries, so a long ingest never grows it without bound. Results must not be mutated.
+ */
+export function memoized<R>(fn: (s: string) => R, max: number): (s: string) => R {
+  const memo = new Map<string, R>();
+  return (s) => {
+    const hit = memo.get(s);
+    if (hit !== undefined) return hit;
+    const r = fn(s);
+    if (memo.size > max) memo.clear();
+    memo.set(s, r);
+    return r;
+  };
 }
+
+/** Lower-case, diacritics removed, curly quotes/dashes unified, periods dropped, spaces collapsed. */
+export const fold: (s: string) => string = memoized(foldUncached, 100_000);
 
 function foldUncached(s: string): string {
   // Fast path for plain ASCII names (most of the gazetteer and of English text).
@@ -63,19 +71,11 @@ export function entityKey(name: string, type: EntityType = 'person'): string {
 }
 
 /** The surname token used to merge mentions inside one article ("al-Sharaa" → "sharaa"). */
-const surnameCache = new Map<string, string>();
-
-export function surnameKey(name: string): string {
-  // Remembered like fold(): entity merging asks for the same few names' keys again and again.
-  const hit = surnameCache.get(name);
-  if (hit !== undefined) return hit;
+export const surnameKey: (name: string) => string = memoized((name) => {
   const tokens = fold(name).split(/\s+/).filter((t) => !/^(?:jr|sr|ii|iii|iv)$/.test(t));
   const last = tokens[tokens.length - 1] ?? '';
-  const key = last.replace(/^(?:al|el)-/, '');
-  if (surnameCache.size > 100_000) surnameCache.clear();
-  surnameCache.set(name, key);
-  return key;
-}
+  return last.replace(/^(?:al|el)-/, '');
+}, 100_000);
 
 /** True when two keys can name the same entity: equal, or one is the bare-surname form of the other. */
 export function entityKeyMatches(a: string, b: string): boolean {
