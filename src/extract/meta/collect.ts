@@ -132,7 +132,7 @@ export function collect(doc: Document): Collected {
     const id = a.id;
     // What the class and id say, as bits (tokenBits); the id's bits OR the class's, since every
     // test looks at one token or one word at a time. Most strings fail the one ANY_CLASS_RE test.
-    const bits = (cls !== undefined && ANY_CLASS_RE.test(cls) ? tokenBits(cls) : 0) | (id !== undefined && ANY_CLASS_RE.test(id) ? tokenBits(id) : 0);
+    const bits = (cls !== undefined && cls !== '' ? classBits(cls) : 0) | (id !== undefined && id !== '' ? classBits(id) : 0);
     const kf = bits !== 0 || (t & T_PLACED) !== 0 || a.itemprop !== undefined || a.itemtype !== undefined ? placed(c, el, t, bits, f, pos) : f;
     pushKids(stack, flags, el.children, kf);
   }
@@ -235,21 +235,42 @@ const B_RELEVANT = 1, B_ARTICLE = 2, B_STRONG = 4, B_WEAK = 8, B_COMMENT = 16, B
 // Every word the token tests look for (no spaces): a string without one skips the split and the five per-token tests.
 const TOKEN_WORDS_RE = /comment|kommentar|related|recommend|widget|popular|stories|newsletter|breadcrumb|nav|menu|social|shar|livefyre|disqus|replies|respond|pagination|archive|blogroll|footer|sidebar|entry|post|article|story|news/i;
 
+function classBits(s: string): number {
+  return ANY_CLASS_RE.test(s) ? tokenBits(s) : 0;
+}
+
+/** Is `c` HTML whitespace or another character `\s` matches (the tokens are what split(/\s+/) gives)? */
+const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(String.fromCharCode(c)));
+
 function tokenBits(s: string): number {
   let bits = B_RELEVANT;
-  if (TOKEN_WORDS_RE.test(s)) for (const t of s.split(/\s+/)) {
-    if (!t || TAXONOMY_RE.test(t)) continue;
-    if (ARTICLE_RE.test(t)) bits |= B_ARTICLE;
-    if (STRONG_RE.test(t)) bits |= B_STRONG;
-    if (WEAK_RE.test(t)) bits |= B_WEAK;
-    if (COMMENT_RE.test(t)) bits |= B_COMMENT;
-    if (/footer/i.test(t)) bits |= B_FOOTER;
+  if (TOKEN_WORDS_RE.test(s)) {
+    // Token by token without split(): most class strings are one or two tokens.
+    for (let i = 0; i < s.length;) {
+      while (i < s.length && isSpace(s.charCodeAt(i))) i++;
+      let j = i;
+      while (j < s.length && !isSpace(s.charCodeAt(j))) j++;
+      if (j > i) bits |= wordBits(i === 0 && j === s.length ? s : s.slice(i, j));
+      i = j;
+    }
   }
   if (DATE_CLASS_RE.test(s)) bits |= B_DATE;
   if (BYLINE_CLASS_RE.test(s)) bits |= B_BYLINE;
   if (HEADLINE_CLASS_RE.test(s)) bits |= B_HEADLINE;
   return bits;
 }
+
+function wordBits(t: string): number {
+  if (TAXONOMY_RE.test(t)) return 0;
+  let bits = 0;
+  if (ARTICLE_RE.test(t)) bits |= B_ARTICLE;
+  if (STRONG_RE.test(t)) bits |= B_STRONG;
+  if (WEAK_RE.test(t)) bits |= B_WEAK;
+  if (COMMENT_RE.test(t)) bits |= B_COMMENT;
+  if (FOOTER_RE.test(t)) bits |= B_FOOTER;
+  return bits;
+}
+const FOOTER_RE = /footer/i;
 
 const DATELINE_START = /^\s*\(?\d{1,4}[./\s-]/;
 function datelineOf(data: string): string {
