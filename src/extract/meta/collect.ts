@@ -322,10 +322,24 @@ export function textOf(el: AnyNode, max = 2000): string {
       out.push(d);
       len += d.length;
     } else if ('children' in n && n.type !== 'script' && n.type !== 'style') {
-      if (isElement(n) && (n.name === 'br' || /^(p|div|li|h\d)$/.test(n.name))) out.push(' ');
+      if (isElement(n) && breaksLine(n.name)) out.push(' ');
       const kids = (n as Element).children;
       for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
     }
   }
   return out.join('').replace(/\s+/g, ' ').trim();
+}
+
+/** br, p, div, li and h0–h9 (what /^(br|p|div|li|h\d)$/ matches), without a regex per element. */
+function breaksLine(name: string): boolean {
+  switch (name.length) {
+    case 1: return name === 'p';
+    case 2: {
+      if (name === 'br' || name === 'li') return true;
+      const d = name.charCodeAt(1);
+      return name.charCodeAt(0) === 104 && d >= 48 && d <= 57;
+    }
+    case 3: return name === 'div';
+    default: return false;
+  }
 }
