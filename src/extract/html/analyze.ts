@@ -52,17 +52,22 @@ const VIDEO_HOSTS = /\/\/(www\.)?((dailymotion|youtube|youtube-nocookie|player\.
 /** Share of the page's text above which an "unlikely" wrapper is the page itself. */
 const MOST_OF_PAGE = 0.8;
 
+// The index's arrays are views into buffers kept from page to page (see scratch.ts): a PageIndex
+// is valid until the next indexPage call, which extraction (synchronous, one page at a time) allows.
+const indexScratch = new Scratch(4, 4, 1);
+
 export function indexPage(doc: Document): PageIndex {
   // Sized up front from the builder's element count (an upper bound: junk subtrees are skipped).
   const cap = doc.elementCount;
   const els: Element[] = [];
-  const parent = new Int32Array(cap);
-  const ownText = new Float64Array(cap);
-  const ownLink = new Float64Array(cap);
-  const ownCommas = new Float64Array(cap);
-  const unlikely = new Uint8Array(cap);
-  const ownInput = new Int32Array(cap);
-  const ownEmbed = new Int32Array(cap);
+  const { f, k: ints, u } = indexScratch.take(cap);
+  const parent = ints[0]!;
+  const ownText = f[0]!;
+  const ownLink = f[1]!;
+  const ownCommas = f[2]!;
+  const unlikely = u[0]!;
+  const ownInput = ints[1]!;
+  const ownEmbed = ints[2]!;
   let baseHref: string | undefined;
   const m = { len: 0, commas: 0 };
   // Three parallel stacks instead of a tuple per element: less garbage on pages with 10,000 nodes.
@@ -118,8 +123,9 @@ export function indexPage(doc: Document): PageIndex {
     }
   }
   const n = els.length;
-  const end = new Int32Array(n);
-  const sub = ownText.slice(0, n);
+  const end = ints[3]!.subarray(0, n);
+  const sub = f[3]!.subarray(0, n);
+  sub.set(ownText.subarray(0, n));
   let pageText = 0;
   for (let i = n - 1; i >= 0; i--) {
     if (end[i] === 0) end[i] = i + 1;
