@@ -165,8 +165,9 @@ export function indexPage(doc: Document): PageIndex {
     ownCommas: ownCommas.subarray(0, n),
     ownInput: ownInput.subarray(0, n),
     ownEmbed: ownEmbed.subarray(0, n),
+    // (Always present, undefined without a <base href>: one object shape for every page.)
+    baseHref: baseHref || undefined,
   };
-  if (baseHref) out.baseHref = baseHref;
   return out;
 }
 

@@ -99,9 +99,12 @@ tagBits(['h1', 'h2', 'h3', 'div', 'span', 'p', 'header'], T_HEADLINE);
 const F_BOILER = 1, F_ARTICLE = 2, F_FOOTER = 4, F_COMMENT = 8;
 
 export function collect(doc: Document): Collected {
+  // Every field is present from the start (the optional ones undefined): were title/htmlLang/baseHref
+  // added as a page happens to meet them, pages would give `c` one of many shapes, and every
+  // access to `c` in this walk would turn polymorphic and deoptimise again and again.
   const c: Collected = {
-    metas: new Map(), ldJson: [], scripts: [], links: new Map(), relAuthors: [], h1s: [], headlineEls: [], times: [],
-    itemprops: new Map(), dateEls: [], bylineEls: [], lines: [], total: 0,
+    metas: new Map(), ldJson: [], scripts: [], title: undefined, htmlLang: undefined, baseHref: undefined, links: new Map(),
+    relAuthors: [], h1s: [], headlineEls: [], times: [], itemprops: new Map(), dateEls: [], bylineEls: [], lines: [], total: 0,
   };
   // Two parallel stacks (node, flags) instead of one object per node: this walk visits every node.
   // The hot loop stays small (text nodes and plain elements); everything rarer is a call, so the
