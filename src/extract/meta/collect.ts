@@ -302,8 +302,14 @@ function datelineOf(data: string): string {
   return MAY_HOLD_DATE.test(head) ? head : '';
 }
 
+/** Children onto the stacks; text under 6 characters (mostly spacing between tags) never makes a line, so it is left out here. */
 function pushKids(stack: ChildNode[], flags: number[], kids: readonly ChildNode[], f: number): void {
-  for (let i = kids.length - 1; i >= 0; i--) { stack.push(kids[i]!); flags.push(f); }
+  for (let i = kids.length - 1; i >= 0; i--) {
+    const k = kids[i]!;
+    if (k.type === 'text' && k.data.length < 6) continue;
+    stack.push(k);
+    flags.push(f);
+  }
 }
 
 function push(map: Map<string, string[]>, key: string, value: string): void {
