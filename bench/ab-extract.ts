@@ -1,7 +1,7 @@
 // A/B speed of extract() against another revision, in ONE process and interleaved page by page
 // (the order alternating), in CPU time: on a shared machine whole-run figures swing by ±20 %,
 // while both sides of a pair see the same load. Both sides get the same warm-up.
-//   git archive <rev> src | tar -x -C /tmp/base     (a copy of the other revision's src/)
+//   git archive <rev> src package.json tsconfig.json | tar -x -C /tmp/base   (package.json too: see abArguments)
 //   node --import tsx bench/ab-extract.ts /tmp/base [rounds]
 // Prints pages per CPU-second for the base (A) and this checkout (B) over the dev sets.
 import { resolve } from 'node:path';

@@ -1,7 +1,7 @@
 // A/B speed of the metadata step (extractMetadata on pre-parsed DOMs) and of the crawl-text path
 // (extractFromText) against another revision, in ONE process, interleaved page by page, in CPU
 // time; the whole-extract A/B (ab-extract.ts) hides a 20 % change in a step that is 20 % of the total.
-//   git archive <rev> src | tar -x -C /tmp/base
+//   git archive <rev> src package.json tsconfig.json | tar -x -C /tmp/base   (package.json too: see abArguments)
 //   node --import tsx bench/ab-meta.ts /tmp/base [rounds]
 import { resolve } from 'node:path';
 import { makeContext } from '../src/extract/context.js';

@@ -158,6 +158,14 @@ export function abArguments(script: string, probe: string, defaultRounds: number
     console.error(`usage: ${script} <dir with the base revision's src/> [rounds]`);
     process.exit(2);
   }
+  // Without a package.json saying "type": "module" next to it, tsx compiles the base's src as
+  // CommonJS, where every imported function is a property read through a getter: measured ~20 %
+  // slower than the same code as ESM (an A/A run read B/A 1.18), which would bias every A/B.
+  const pkg = join(baseDir, 'package.json');
+  if (!existsSync(pkg) || !/"type"\s*:\s*"module"/.test(readFileSync(pkg, 'utf8'))) {
+    console.error(`${baseDir} has no package.json with "type": "module": its src would run as CommonJS (~20 % slower) and bias the A/B.\n  cp package.json tsconfig.json ${baseDir}/`);
+    process.exit(2);
+  }
   const root = benchDir();
   if (!root) {
     console.error('no benchmark kit (../shared/bench or $DATELINE_BENCH): nothing to measure');

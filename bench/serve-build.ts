@@ -2,7 +2,8 @@
 // load generator requests (random articles, stories, typical searches) through the read API.
 import { openArchive } from '../src/store/index.js';
 import { updateStories } from '../src/stories/archive.js';
-import { benchArticle, benchQueries, loadPool, rng } from './serve-corpus.js';
+import { benchArticle, benchQueries, loadPool } from './serve-corpus.js';
+import { rng } from './rng.js';
 import { writeBenchStories } from './serve-stories.js';
 
 const BATCH = 2000;

@@ -40,18 +40,6 @@ export function loadPool(): { pool: PoolText[]; real: boolean } {
   return { pool, real: true };
 }
 
-/** A small deterministic PRNG (mulberry32), so every run builds the same archive. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const SECTIONS = ['World', 'Business', 'Politics', 'Technology', 'Science', 'Sport', 'Culture', 'Health'];
 const PLACES = ['Geneva', 'Nairobi', 'Lima', 'Osaka', 'Tbilisi', 'Lagos', 'Oslo', 'Hanoi', 'Quito', 'Perth'];
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

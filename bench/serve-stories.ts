@@ -8,7 +8,8 @@
 import type Database from 'better-sqlite3';
 import { migrateStories } from '../src/stories/sqlite.js';
 import { isoToDay } from '../src/stories/numbers.js';
-import { benchArticle, loadPool, rng } from './serve-corpus.js';
+import { benchArticle, loadPool } from './serve-corpus.js';
+import { rng } from './rng.js';
 
 interface Member { id: number; url: string; site: string; title: string; published: string; hash: string; source: number; day: number }
 

@@ -13,21 +13,10 @@ import { performance } from 'node:perf_hooks';
 import { StoryEngine, prepareArticle, type ArticleRecord, type PreparedArticle } from '../src/stories/engine.js';
 import { devSetPath, readLabelled } from '../src/stories/dev-set.js';
 import { HASHES } from '../src/stories/duplicates.js';
+import { rng } from './rng.js';
 
 const PER_DAY = 3000;
 const MEASURE = 2000;
-
-/** Deterministic PRNG (mulberry32) so runs are comparable. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Stream {
   private readonly rand = rng(42);

@@ -103,6 +103,17 @@ function mostlyUtf8(bytes: Uint8Array): boolean {
   return valid > 0 && valid >= invalid * 2;
 }
 
+/**
+ * Bytes ≥ 0x80. A function of its own (as are the other byte loops here) so that decodeBytes,
+ * which runs once per page, holds no hot loop: V8 then never compiles the whole of it on stack
+ * replacement, and again after each rare branch (a new charset path) deoptimises it.
+ */
+function countHighBytes(sample: Uint8Array): number {
+  let high = 0;
+  for (let i = 0; i < sample.length; i++) if (sample[i]! >= 0x80) high++;
+  return high;
+}
+
 const MULTI_BYTE = new Set(['gbk', 'gb18030', 'big5', 'shift_jis', 'euc-jp', 'euc-kr', 'iso-2022-jp']);
 
 export function decodeBytes(bytes: Uint8Array, contentType: string | undefined, warnings: ExtractWarning[]): DecodedInput {
@@ -147,9 +158,7 @@ export function decodeBytes(bytes: Uint8Array, contentType: string | undefined, 
       // The verdict comes from a sample, so the whole page is decoded once, as the winner.
       if (!isScored(declared)) return decoded(decodeChunks(bytes, declared), declared);
       const sample = bytes.subarray(0, 65536);
-      let high = 0;
-      for (let i = 0; i < sample.length; i++) if (sample[i]! >= 0x80) high++;
-      if (high < 20) return decoded(decodeChunks(bytes, declared), declared);
+      if (countHighBytes(sample) < 20) return decoded(decodeChunks(bytes, declared), declared);
       const own = decodingScore(decodeAs(sample, declared), declared);
       if (own >= 0.3) return decoded(decodeChunks(bytes, declared), declared);
       const guess = guessCharset(sample);

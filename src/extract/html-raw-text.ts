@@ -166,6 +166,26 @@ export class TokenizerBase {
   }
 
   protected lowerName(s: string, start: number, end: number): string {
-    return knownName(s, start, end) ?? s.slice(start, end).toLowerCase();
+    return knownName(s, start, end) ?? internName(s.slice(start, end).toLowerCase());
   }
+}
+
+/** Names met that known-names.ts does not list (custom elements, rarer tags and attributes), each as V8's internalized copy. */
+const INTERNED = new Map<string, string>();
+const MAX_INTERNED = 4096;
+
+/**
+ * The internalized (string-table) copy of a name, as known names already are. Extraction compares
+ * element names with literals everywhere (`el.name === 'body'`); V8 compiles those comparisons for
+ * internalized strings as long as it has only seen such, and deoptimises each one the first time a
+ * page brings a custom element (`<app-root>`) whose name is a fresh string. V8 internalizes every
+ * property key, so an object with the name as its key hands the internalized copy back.
+ */
+function internName(name: string): string {
+  let v = INTERNED.get(name);
+  if (v === undefined) {
+    v = Object.keys({ [name]: 0 })[0] ?? name;
+    if (INTERNED.size < MAX_INTERNED && name.length <= 64) INTERNED.set(v, v);
+  }
+  return v;
 }

@@ -2,7 +2,7 @@
 // (`dateline recluster`), and serve them to the archive's reader (listStories / getStory).
 // Works on the archive's own SQLite database: the stories tables live beside the archive's.
 import type Database from 'better-sqlite3';
-import type { StoredArticle } from '../types.js';
+import type { ExtractWarning, StoredArticle } from '../types.js';
 import type { StoryInput } from './features.js';
 import { prepareArticle, type PreparedArticle } from './engine.js';
 import { openStories, type StoriesOptions } from './sqlite.js';
@@ -23,10 +23,25 @@ export interface StoriesUpdate {
   ms: number;
 }
 
+/** Extraction's warning that `published` may be a masthead's day (src/extract/text/index.ts isPageDateLine). */
+export const PAGE_DATE_WARNING = 'published-page-date';
+
+/**
+ * Whether an article's warnings (as stored: a JSON array, or the parsed list) say its `published`
+ * is only an upper bound. The warning's message starts with the day it is about: a date given
+ * from outside the page (a feed's, applied over the extracted one) is not concerned.
+ */
+export function publishedIsBound(warnings: string | null | readonly ExtractWarning[] | undefined, published: string | null | undefined): boolean {
+  if (!warnings || !published) return false;
+  const list = typeof warnings === 'string' ? (warnings.includes(PAGE_DATE_WARNING) ? JSON.parse(warnings) as ExtractWarning[] : []) : warnings;
+  return list.some((w) => w.code === PAGE_DATE_WARNING && w.message.startsWith(`${published.slice(0, 10)}:`));
+}
+
 export function toStoryInput(a: StoredArticle): StoryInput {
   const input: StoryInput = { id: a.id, url: a.url, site: a.site, text: a.text };
   if (a.title) input.title = a.title;
   if (a.published) input.published = a.published;
+  if (a.published && publishedIsBound(a.warnings, a.published)) input.publishedNotAfter = true;
   if (a.language) input.language = a.language;
   return input;
 }
@@ -38,7 +53,7 @@ export function toStoryInput(a: StoredArticle): StoryInput {
  * from the stored text.
  */
 export interface PrecomputedStory {
-  basis: { url?: string; title?: string; published?: string; language?: string };
+  basis: { url?: string; title?: string; published?: string; publishedNotAfter?: boolean; language?: string };
   features: PreparedArticle['features'];
   hash: string;
   signature?: PreparedArticle['signature'];
@@ -50,15 +65,17 @@ export function precomputeStory(input: Omit<StoryInput, 'id' | 'site'>): Precomp
   const p = prepareArticle({ id: 0, ...input });
   const basis: PrecomputedStory['basis'] = {};
   for (const k of ['url', 'title', 'published', 'language'] as const) if (input[k]) basis[k] = input[k];
+  if (input.publishedNotAfter) basis.publishedNotAfter = true;
   return { basis, features: p.features, featuresJson: JSON.stringify(p.features), hash: p.hash, ...(p.signature ? { signature: p.signature } : {}) };
 }
 
-interface Row { id: number; url: string; host: string; title: string | null; published: string | null; language: string | null }
+interface Row { id: number; url: string; host: string; title: string | null; published: string | null; language: string | null; warnings: string | null }
 
 function usable(pre: PrecomputedStory | undefined, r: Row): pre is PrecomputedStory {
   const b = pre?.basis;
   return !!b && (b.url ?? null) === (r.url || null) && (b.title ?? null) === (r.title || null)
-    && (b.published ?? null) === (r.published || null) && (b.language ?? null) === (r.language || null);
+    && (b.published ?? null) === (r.published || null) && (b.language ?? null) === (r.language || null)
+    && !!b.publishedNotAfter === publishedIsBound(r.warnings, r.published);
 }
 
 // Prepared once per connection: ingest reads a few rows at a time, after every article it stores.
@@ -67,7 +84,7 @@ function readStatements(db: Database.Database): { page: Database.Statement; text
   let st = statements.get(db);
   if (!st) {
     st = {
-      page: db.prepare(`SELECT a.id, a.url, s.host, a.title, a.published, a.language FROM articles a JOIN sites s ON s.id = a.site_id
+      page: db.prepare(`SELECT a.id, a.url, s.host, a.title, a.published, a.language, a.warnings FROM articles a JOIN sites s ON s.id = a.site_id
         WHERE a.id > ? AND a.id <= ? ORDER BY a.id LIMIT 500`),
       textOf: db.prepare('SELECT text FROM articles WHERE id = ?').pluck(),
     };
@@ -92,6 +109,7 @@ export function* articlesAfter(archive: ArchiveSource, afterId: number, precompu
       const meta: Omit<StoryInput, 'text'> = { id: r.id, url: r.url, site: r.host };
       if (r.title) meta.title = r.title;
       if (r.published) meta.published = r.published;
+      if (publishedIsBound(r.warnings, r.published)) meta.publishedNotAfter = true;
       if (r.language) meta.language = r.language;
       const pre = precomputed?.get(r.id);
       if (usable(pre, r)) {

@@ -14,6 +14,11 @@ export interface StoryInput {
   text: string;
   /** ISO date or date-time. */
   published?: string;
+  /**
+   * `published` may be the day the page was shown rather than published (extraction's
+   * `published-page-date` warning: a masthead date): the article appeared on or before it.
+   */
+  publishedNotAfter?: boolean;
   language?: string;
 }
 
@@ -35,6 +40,12 @@ export interface ArticleFeatures {
   weekday?: number;
   lang?: string;
   title: string;
+  /**
+   * Set instead of `day` when the only date found is an upper bound (StoryInput.publishedNotAfter):
+   * the article was published on this day or before. It may join a story of an earlier day, never
+   * one that began more than the window after it, and it does not move its story's days.
+   */
+  notAfter?: number;
 }
 
 /** How far into the lead the event's weekday is looked for. */
@@ -99,6 +110,22 @@ export function publicationDay(input: Pick<StoryInput, 'published' | 'text' | 'u
   return isoToDay(input.published) ?? dayFromCrawlPrefix(input.text) ?? dayFromUrl(input.url) ?? dayFromTextHead(input.text);
 }
 
+/**
+ * The publication day, or only an upper bound of it: a `published` that may be a masthead date
+ * (publishedNotAfter) gives way to the crawler's date line or a dated URL, and is otherwise kept
+ * as `notAfter`. A masthead shows the day the page was crawled, which can be weeks after the
+ * article: read as the publication day it kept a report out of its own event's window.
+ */
+export function publicationDays(input: Pick<StoryInput, 'published' | 'publishedNotAfter' | 'text' | 'url'>): { day?: number; notAfter?: number } {
+  const bound = input.publishedNotAfter ? isoToDay(input.published) : undefined;
+  if (bound === undefined) {
+    const day = publicationDay(input);
+    return day === undefined ? {} : { day };
+  }
+  const day = dayFromCrawlPrefix(input.text) ?? dayFromUrl(input.url);
+  return day !== undefined ? { day } : { notAfter: bound };
+}
+
 /** `split`: splitLead(input.text), when the caller has it already (prepareArticle also needs the body's words). */
 export function articleFeatures(input: StoryInput, split: LeadSplit = splitLead(input.text)): ArticleFeatures {
   const { lead, leadWords } = split;
@@ -137,10 +164,11 @@ export function articleFeatures(input: StoryInput, split: LeadSplit = splitLead(
   // Sub-linear term frequency: a word repeated by a duplicated teaser line should not dominate.
   const vec = Object.create(null) as Record<string, number>;
   for (const [k, c] of counts) vec[k] = 1 + Math.log(c);
-  const day = publicationDay(input);
+  const { day, notAfter } = publicationDays(input);
   const f: ArticleFeatures = { vec, title };
   if (day !== undefined) f.day = day;
   else {
+    if (notAfter !== undefined) f.notAfter = notAfter;
     const doy = dayOfYearFromHead(input.title ? `${input.title}\n${input.text}` : input.text);
     if (doy !== undefined) f.doy = doy;
   }

@@ -57,9 +57,12 @@ export function dayFits(story: DaySpan, day: number | undefined, window: number)
 
 /**
  * dayFits for an article: an undated one whose first lines state a calendar day ("Sep 9") is held
- * to the window too, with that day read in the year nearest to the story's days.
+ * to the window too, with that day read in the year nearest to the story's days; one known only
+ * to be published on or before a day (ArticleFeatures.notAfter) fits no story begun after it.
  */
-export function articleFits(story: DaySpan, f: Pick<ArticleFeatures, 'day' | 'doy' | 'weekday'>, window: number): boolean {
+export function articleFits(story: DaySpan, f: Pick<ArticleFeatures, 'day' | 'doy' | 'weekday' | 'notAfter'>, window: number): boolean {
+  // Published on or before `notAfter`: not in a story that began more than a window later.
+  if (f.notAfter !== undefined && story.firstDay !== undefined && story.firstDay > f.notAfter + window) return false;
   const own: DaySpan = f.day !== undefined ? { firstDay: f.day, lastDay: f.day } : {};
   if (f.weekday !== undefined) own.weekdays = 1 << f.weekday;
   if (!weekdayCompatible(story, own)) return false;

@@ -123,3 +123,19 @@ test('crawl-text headline: breadcrumb trails, leading dates and doubled headline
   assert.equal(headlineText('Rates held at 4.25% / inflation cools'), 'Rates held at 4.25% / inflation cools');
   assert.equal(headlineText('Syria’s interim leader meets Putin in Moscow'), 'Syria’s interim leader meets Putin in Moscow');
 });
+
+test('a bare weekday-date line above the headline is published, with a warning that it may be the masthead day', () => {
+  const para = 'The harbour authority said on Wednesday that the new ferry terminal would open to passengers next spring, two years later than first planned, after the contractor found old foundations under the quay.';
+  const record = (stamp: string) => `${stamp}\n\nNew ferry terminal delayed by two years\n\n${para}\n\n${para.replace('Wednesday', 'Tuesday')}\n\n${para.replace('spring', 'summer')}\n`;
+  const masthead = extract(record('Thursday, July 31, 2025'), { kind: 'text' });
+  assert.equal(masthead.published, '2025-07-31');
+  const w = masthead.warnings.find((x) => x.code === 'published-page-date');
+  assert.ok(w, JSON.stringify(masthead.warnings));
+  assert.ok(w.message.startsWith('2025-07-31:'), 'the message names the day it is about');
+  // A labelled stamp, or one with a time, is the article's own.
+  for (const stamp of ['Published: July 31, 2025', 'Thursday, July 31, 2025 09:40 AM']) {
+    const a = extract(record(stamp), { kind: 'text' });
+    assert.ok(a.published?.startsWith('2025-07-31'), `${stamp}: ${a.published}`);
+    assert.ok(!a.warnings.some((x) => x.code === 'published-page-date'), stamp);
+  }
+});

@@ -191,3 +191,25 @@ test('same-day evidence: a report dated on a story day naming the same event wee
   assert.ok(!sameDayEvent(story, { day: oct29, weekday: 2 }), 'another weekday');
   assert.ok(!sameDayEvent(story, { weekday: 3 }), 'undated');
 });
+
+test('a date that may be a masthead day bounds publication from above', () => {
+  const day = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / 864e5;
+  const text = fixtures[5]!.text.replace(/^date .*\n/, '');
+  const f = articleFeatures({ id: 1, text, published: '2024-07-31', publishedNotAfter: true });
+  assert.equal(f.day, undefined);
+  assert.equal(f.notAfter, day(2024, 7, 31));
+  // A dated URL is the publication day.
+  assert.equal(articleFeatures({ id: 1, text, published: '2024-07-31', publishedNotAfter: true, url: 'https://news.example/2024/07/09/talks' }).day, day(2024, 7, 9));
+  assert.ok(articleFits({ firstDay: day(2024, 7, 8), lastDay: day(2024, 7, 9) }, f, 3), 'an earlier story');
+  assert.ok(!articleFits({ firstDay: day(2024, 8, 20), lastDay: day(2024, 8, 20) }, f, 3), 'a story begun after the bound');
+  // End to end: the report joins the story of its event three weeks before the masthead day; read
+  // as a publication day, the same date keeps it out.
+  const engine = new StoryEngine({ windowDays: 3 });
+  engine.add({ id: 1, text, published: '2024-07-08' });
+  engine.add({ id: 2, text: `${text} More.`, published: '2024-07-09' });
+  engine.add({ id: 3, text: `${text} Masthead.`, published: '2024-07-31', publishedNotAfter: true });
+  engine.add({ id: 4, text: `${text} Late.`, published: '2024-07-31' });
+  assert.equal(engine.article(3)!.storyId, engine.article(1)!.storyId);
+  assert.notEqual(engine.article(4)!.storyId, engine.article(1)!.storyId);
+  assert.equal(engine.clusterer.stories.get(engine.article(1)!.storyId)!.lastDay, day(2024, 7, 9), 'the bound does not move the story\'s window');
+});

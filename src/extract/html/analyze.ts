@@ -4,7 +4,7 @@
 // Iterative throughout: a page may nest 100,000 elements deep.
 import type { AnyNode, Document, Element } from '../dom.js';
 import { Scratch } from './scratch.js';
-import { classAndId, DIV_BLOCKERS, HEADING_TAGS, isHidden, isUnlikely, JUNK_TAGS, measureText } from './hints.js';
+import { DIV_BLOCKERS, HEADING_TAGS, isHidden, isUnlikely, JUNK_TAGS, measureText } from './hints.js';
 
 export interface PageIndex {
   /** Kept elements in document (pre-) order; each element's `index` is its position here. */
@@ -80,7 +80,7 @@ export function indexPage(doc: Document): PageIndex {
       els.push(el);
       el.index = me;
       parent[me] = pIdx;
-      if (isUnlikely(el, classAndId(el))) unlikely[me] = 1;
+      if (isUnlikely(el)) unlikely[me] = 1;
     }
     const kids = node.children;
     // Push in reverse so the stack pops children in document order.
@@ -140,8 +140,9 @@ export function indexPage(doc: Document): PageIndex {
     ownCommas: ownCommas.subarray(0, n),
     ownInput: ownInput.subarray(0, n),
     ownEmbed: ownEmbed.subarray(0, n),
+    // (Always present, undefined without a <base href>: one object shape for every page.)
+    baseHref: baseHref || undefined,
   };
-  if (baseHref) out.baseHref = baseHref;
   return out;
 }
 

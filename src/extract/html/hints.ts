@@ -53,12 +53,20 @@ export function isHidden(el: Element): boolean {
 }
 
 /** Readability's "unlikely candidate": a chrome block by its class/id or ARIA role. */
-export function isUnlikely(el: Element, ci: string): boolean {
-  const role = el.attribs.role;
+export function isUnlikely(el: Element): boolean {
+  const a = el.attribs;
+  const role = a.role;
   if (role && UNLIKELY_ROLES.has(role)) return true;
-  if (!ci || el.name === 'body' || el.name === 'a' || el.name === 'article' || el.name === 'main') return false;
+  const c = a.class;
+  const i = a.id;
+  if (!c && !i) return false;
+  if (el.name === 'body' || el.name === 'a' || el.name === 'article' || el.name === 'main') return false;
+  // Class and id tested one by one rather than joined ("class id"): no pattern spans a space, so
+  // the answer is the same, without building (and flattening) a joined string per element.
   // Tested directly: a memo keyed by the class string costs more (hashing a fresh string) than the two regexes.
-  return UNLIKELY.test(ci) && !MAYBE_CANDIDATE.test(ci);
+  return (c ? UNLIKELY.test(c) : false) || (i ? UNLIKELY.test(i) : false)
+    ? !((c ? MAYBE_CANDIDATE.test(c) : false) || (i ? MAYBE_CANDIDATE.test(i) : false))
+    : false;
 }
 
 /** Class/id weight (Readability): +25 for content-ish names, −25 for chrome-ish, per attribute. */

@@ -151,8 +151,8 @@ function addSameClassParts(ix: PageIndex, t: Totals, dead: Uint8Array, core: num
     if (dead[i] || i === core) continue;
     if (i < core && ix.end[i]! > core) continue; // an ancestor of the core
     const e = ix.els[i]!;
-    if (e.name !== el.name || !sameClassKey(e.attribs.class, key, keyTokens)) continue;
-    if (include.some((r) => r <= i && i < ix.end[r]!)) { i = ix.end[i]! - 1; continue; }
+    if (e.name !== el.name || !sameClassKey(e.attribs.class, el.attribs.class!, key, keyTokens)) continue;
+    if (insideAny(ix, include, i)) { i = ix.end[i]! - 1; continue; }
     const len = t.text[i]!;
     if (len - t.link[i]! < 80 || t.link[i]! / len > 0.5 || !strong(i)) continue;
     extra.push(i);
@@ -163,9 +163,19 @@ function addSameClassParts(ix: PageIndex, t: Totals, dead: Uint8Array, core: num
   include.sort((a, b) => a - b);
 }
 
-/** classKey(c) === key, without building the key for classes that cannot match (one lacks a token of it). */
-function sameClassKey(c: string | undefined, key: string, keyTokens: string[]): boolean {
+/** Is element i inside (or one of) the subtrees rooted at `roots`? */
+function insideAny(ix: PageIndex, roots: number[], i: number): boolean {
+  for (const r of roots) if (r <= i && i < ix.end[r]!) return true;
+  return false;
+}
+
+/**
+ * classKey(c) === key (the key of class `keyClass`), without building the key for the same
+ * class string or for classes that cannot match (one lacks a token of it).
+ */
+function sameClassKey(c: string | undefined, keyClass: string, key: string, keyTokens: string[]): boolean {
   if (!c) return false;
+  if (c === keyClass) return true;
   for (const tok of keyTokens) if (!c.includes(tok)) return false;
   return classKey(c) === key;
 }

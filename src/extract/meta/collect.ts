@@ -99,9 +99,12 @@ tagBits(['h1', 'h2', 'h3', 'div', 'span', 'p', 'header'], T_HEADLINE);
 const F_BOILER = 1, F_ARTICLE = 2, F_FOOTER = 4, F_COMMENT = 8;
 
 export function collect(doc: Document): Collected {
+  // Every field is present from the start (the optional ones undefined): were title/htmlLang/baseHref
+  // added as a page happens to meet them, pages would give `c` one of many shapes, and every
+  // access to `c` in this walk would turn polymorphic and deoptimise again and again.
   const c: Collected = {
-    metas: new Map(), ldJson: [], scripts: [], links: new Map(), relAuthors: [], h1s: [], headlineEls: [], times: [],
-    itemprops: new Map(), dateEls: [], bylineEls: [], lines: [], total: 0,
+    metas: new Map(), ldJson: [], scripts: [], title: undefined, htmlLang: undefined, baseHref: undefined, links: new Map(),
+    relAuthors: [], h1s: [], headlineEls: [], times: [], itemprops: new Map(), dateEls: [], bylineEls: [], lines: [], total: 0,
   };
   // Two parallel stacks (node, flags) instead of one object per node: this walk visits every node.
   // The hot loop stays small (text nodes and plain elements); everything rarer is a call, so the
@@ -132,7 +135,7 @@ export function collect(doc: Document): Collected {
     const id = a.id;
     // What the class and id say, as bits (tokenBits); the id's bits OR the class's, since every
     // test looks at one token or one word at a time. Most strings fail the one ANY_CLASS_RE test.
-    const bits = (cls !== undefined && ANY_CLASS_RE.test(cls) ? tokenBits(cls) : 0) | (id !== undefined && ANY_CLASS_RE.test(id) ? tokenBits(id) : 0);
+    const bits = (cls !== undefined && cls !== '' ? classBits(cls) : 0) | (id !== undefined && id !== '' ? classBits(id) : 0);
     const kf = bits !== 0 || (t & T_PLACED) !== 0 || a.itemprop !== undefined || a.itemtype !== undefined ? placed(c, el, t, bits, f, pos) : f;
     pushKids(stack, flags, el.children, kf);
   }
@@ -220,36 +223,72 @@ function placed(c: Collected, el: Element, t: number, bits: number, f: number, p
   if ((t & T_TIME) !== 0 && c.times.length < CAP.time) c.times.push(here);
   if (a.itemprop) for (const p of a.itemprop.toLowerCase().split(/\s+/)) pushPos(c.itemprops, p, here, CAP.itemprop);
   if (bits !== 0) {
-    if ((bits & B_DATE) !== 0 && c.dateEls.length < CAP.dateEls && (t & T_BODY_HTML) === 0) c.dateEls.push(here);
-    if ((bits & B_BYLINE) !== 0 && c.bylineEls.length < CAP.byline && (t & T_BODY) === 0) c.bylineEls.push(here);
-    if ((bits & B_HEADLINE) !== 0 && (t & T_HEADLINE) !== 0 && c.headlineEls.length < CAP.headline) c.headlineEls.push(here);
+    // (Tested here, only where a list has room and the tag may join it: each is a scan of the strings.)
+    const cls = a.class, id = a.id;
+    if (c.dateEls.length < CAP.dateEls && (t & T_BODY_HTML) === 0 && says(DATE_CLASS_RE, cls, id)) c.dateEls.push(here);
+    if (c.bylineEls.length < CAP.byline && (t & T_BODY) === 0 && says(BYLINE_CLASS_RE, cls, id)) c.bylineEls.push(here);
+    if ((t & T_HEADLINE) !== 0 && c.headlineEls.length < CAP.headline && says(HEADLINE_CLASS_RE, cls, id)) c.headlineEls.push(here);
   }
   return kf;
 }
 
 // Bits of what a class/id string says. The B_* token bits count only tokens that are not taxonomy
-// classes; the last three test the whole string. No pattern spans a space, so the bits of two
-// strings (class and id) OR together exactly as if their joined text had been tested.
-const B_RELEVANT = 1, B_ARTICLE = 2, B_STRONG = 4, B_WEAK = 8, B_COMMENT = 16, B_FOOTER = 32, B_DATE = 64, B_BYLINE = 128, B_HEADLINE = 256;
+// classes (the date/byline/headline patterns, which test whole strings, are tested in placed()).
+// No pattern spans a space, so the bits of two strings (class and id) OR together exactly as if
+// their joined text had been tested.
+const B_RELEVANT = 1, B_ARTICLE = 2, B_STRONG = 4, B_WEAK = 8, B_COMMENT = 16, B_FOOTER = 32;
 
 // Every word the token tests look for (no spaces): a string without one skips the split and the five per-token tests.
 const TOKEN_WORDS_RE = /comment|kommentar|related|recommend|widget|popular|stories|newsletter|breadcrumb|nav|menu|social|shar|livefyre|disqus|replies|respond|pagination|archive|blogroll|footer|sidebar|entry|post|article|story|news/i;
 
+function classBits(s: string): number {
+  return ANY_CLASS_RE.test(s) ? tokenBits(s) : 0;
+}
+
+/** Is `c` HTML whitespace or another character `\s` matches (the tokens are what split(/\s+/) gives)? */
+const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(String.fromCharCode(c)));
+
+// The same words, global: test() then leaves lastIndex at the end of the match, inside the token that holds it.
+const TOKEN_WORDS_G = new RegExp(TOKEN_WORDS_RE.source, 'gi');
+
 function tokenBits(s: string): number {
   let bits = B_RELEVANT;
-  if (TOKEN_WORDS_RE.test(s)) for (const t of s.split(/\s+/)) {
-    if (!t || TAXONOMY_RE.test(t)) continue;
-    if (ARTICLE_RE.test(t)) bits |= B_ARTICLE;
-    if (STRONG_RE.test(t)) bits |= B_STRONG;
-    if (WEAK_RE.test(t)) bits |= B_WEAK;
-    if (COMMENT_RE.test(t)) bits |= B_COMMENT;
-    if (/footer/i.test(t)) bits |= B_FOOTER;
+  // Only tokens holding one of TOKEN_WORDS can set a token bit (every word of the token patterns
+  // is one of them): find those tokens with one scan, without split() or a slice per token.
+  const re = TOKEN_WORDS_G;
+  re.lastIndex = 0;
+  while (re.test(s)) {
+    let i = re.lastIndex - 1;
+    while (i > 0 && !isSpace(s.charCodeAt(i - 1))) i--;
+    let j = re.lastIndex;
+    while (j < s.length && !isSpace(s.charCodeAt(j))) j++;
+    bits |= wordBits(i === 0 && j === s.length ? s : s.slice(i, j));
+    if (j >= s.length) break;
+    re.lastIndex = j;
   }
-  if (DATE_CLASS_RE.test(s)) bits |= B_DATE;
-  if (BYLINE_CLASS_RE.test(s)) bits |= B_BYLINE;
-  if (HEADLINE_CLASS_RE.test(s)) bits |= B_HEADLINE;
   return bits;
 }
+
+/**
+ * Does the class or the id match `re` (as their joined text would: no pattern spans a space)?
+ * Every word of the date, byline and headline patterns is one of ANY_CLASS_RE's, so a string
+ * that failed that test (and so set no bits) fails these too.
+ */
+function says(re: RegExp, cls: string | undefined, id: string | undefined): boolean {
+  return (cls !== undefined && re.test(cls)) || (id !== undefined && re.test(id));
+}
+
+function wordBits(t: string): number {
+  if (TAXONOMY_RE.test(t)) return 0;
+  let bits = 0;
+  if (ARTICLE_RE.test(t)) bits |= B_ARTICLE;
+  if (STRONG_RE.test(t)) bits |= B_STRONG;
+  if (WEAK_RE.test(t)) bits |= B_WEAK;
+  if (COMMENT_RE.test(t)) bits |= B_COMMENT;
+  if (FOOTER_RE.test(t)) bits |= B_FOOTER;
+  return bits;
+}
+const FOOTER_RE = /footer/i;
 
 const DATELINE_START = /^\s*\(?\d{1,4}[./\s-]/;
 function datelineOf(data: string): string {
@@ -286,10 +325,24 @@ export function textOf(el: AnyNode, max = 2000): string {
       out.push(d);
       len += d.length;
     } else if ('children' in n && n.type !== 'script' && n.type !== 'style') {
-      if (isElement(n) && (n.name === 'br' || /^(p|div|li|h\d)$/.test(n.name))) out.push(' ');
+      if (isElement(n) && breaksLine(n.name)) out.push(' ');
       const kids = (n as Element).children;
       for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
     }
   }
   return out.join('').replace(/\s+/g, ' ').trim();
+}
+
+/** br, p, div, li and h0–h9 (what /^(br|p|div|li|h\d)$/ matches), without a regex per element. */
+function breaksLine(name: string): boolean {
+  switch (name.length) {
+    case 1: return name === 'p';
+    case 2: {
+      if (name === 'br' || name === 'li') return true;
+      const d = name.charCodeAt(1);
+      return name.charCodeAt(0) === 104 && d >= 48 && d <= 57;
+    }
+    case 3: return name === 'div';
+    default: return false;
+  }
 }

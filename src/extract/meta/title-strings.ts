@@ -26,7 +26,9 @@ const normRaw = (s: string) => s.toLowerCase().normalize('NFKC').replace(/[\u201
 // times over; NFKC and three replacements cost far more than a lookup. pickTitle empties the
 // memo for each page (forgetNorms); the bound guards other callers.
 const normCache = new Map<string, string>();
-export function forgetNorms(): void { normCache.clear(); }
+/** A string's norm() tokens and their set (covered() weighs each <h1> against each title field). */
+const tokenCache = new Map<string, { list: string[]; set: Set<string> }>();
+export function forgetNorms(): void { normCache.clear(); tokenCache.clear(); }
 export const norm = (s: string): string => {
   let v = normCache.get(s);
   if (v === undefined) {
@@ -37,8 +39,15 @@ export const norm = (s: string): string => {
   return v;
 };
 
-function tokens(s: string): string[] {
-  return norm(s).split(' ').filter(Boolean);
+function tokens(s: string): { list: string[]; set: Set<string> } {
+  let v = tokenCache.get(s);
+  if (v === undefined) {
+    const list = norm(s).split(' ').filter(Boolean);
+    v = { list, set: new Set(list) };
+    if (tokenCache.size >= 4000) tokenCache.clear();
+    tokenCache.set(s, v);
+  }
+  return v;
 }
 
 /** Same word up to its ending ("Finanzierung"/"Finanzieren", "Leasing"/"Leasen"): a long shared start. */
@@ -52,11 +61,12 @@ function sameStem(x: string, y: string): boolean {
 
 /** Share of `a`'s tokens that occur in `b` (inflected forms count). */
 export function covered(a: string, b: string): number {
-  const ta = tokens(a);
+  const ta = tokens(a).list;
   if (!ta.length) return 0;
-  const list = tokens(b);
-  const tb = new Set(list);
-  return ta.filter((t) => tb.has(t) || list.some((u) => sameStem(t, u))).length / ta.length;
+  const { list, set: tb } = tokens(b);
+  let n = 0;
+  for (const t of ta) if (tb.has(t) || list.some((u) => sameStem(t, u))) n++;
+  return n / ta.length;
 }
 
 export function isSiteLike(part: string, site: string | undefined, host: string | undefined): boolean {

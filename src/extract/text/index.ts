@@ -101,6 +101,7 @@ export function extractFromText(source: string, ctx: ExtractContext): Article {
   // Stamps far above the headline belong to other things (a ticker, a previous story).
   const headerFrom = (titleIdx >= 0 ? titleIdx : region.start) - 8;
   const stamps = [...stampAt].filter(([i]) => i >= headerFrom).map(([, st]) => st);
+  const stampLine = new Map([...stampAt].map(([i, st]) => [st, i]));
   if (!article.section) {
     for (let i = Math.max(0, headerFrom); i < zoneEnd; i++) {
       const sec = labelledSection(lines[i]!.text);
@@ -139,6 +140,10 @@ export function extractFromText(source: string, ctx: ExtractContext): Article {
   const modified = stamps.find((s) => s.kind === 'modified');
   if (published) article.published = published.iso;
   else if (modified) article.published = modified.iso;
+  const publishedLine = published ? stampLine.get(published) : undefined;
+  if (published && publishedLine !== undefined && isPageDateLine(lines[publishedLine]!.text, published, publishedLine, titleIdx >= 0 ? titleIdx : region.start)) {
+    article.warnings.push({ code: 'published-page-date', message: `${published.iso}: a bare weekday-and-day line above the headline, often the day the page was shown (a masthead); published on or before it` });
+  }
   if (modified && modified.iso !== article.published) article.modified = modified.iso;
   if (!article.published) article.published = proseDate(lines, cls, titleIdx, region, timezone, monthFirst) ?? crawled ?? urlDate(ctx.url);
 
@@ -149,6 +154,20 @@ export function extractFromText(source: string, ctx: ExtractContext): Article {
   if (lang) article.language = lang;
   return article;
 }
+
+/**
+ * A bare "Thursday, July 31, 2025" above the headline, with no label and no time: news themes print
+ * the current day in their masthead in exactly this form (bostonherald.com, twincities.com and
+ * mercurynews.com pages in ../shared/bench/extraction/crawltext-trafilatura show the crawl day,
+ * a day or more after publication), while a post's own date stamp usually carries a label, a
+ * time or a byline. Still often the publication day (blog date headers): readers of the warning
+ * take the day as an upper bound, not as wrong.
+ */
+function isPageDateLine(text: string, stamp: DateStamp, line: number, headline: number): boolean {
+  return stamp.kind === 'plain' && line < headline && /^\d{4}-\d{2}-\d{2}$/.test(stamp.iso) && PAGE_DATE_LINE.test(text.trim());
+}
+
+const PAGE_DATE_LINE = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:\p{L}+\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\.?\s+\p{L}+),?\s+\d{4}$/u;
 
 /**
  * The body run that follows the page's own headline (matched against the URL slug) wins over a
