@@ -18,7 +18,7 @@ import { readFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import Database from 'better-sqlite3';
 import { LiveStories } from '../src/ingest/live-stories.js';
-import type { PrecomputedStory } from '../src/stories/archive.js';
+import { publishedIsBound, type PrecomputedStory } from '../src/stories/archive.js';
 import { signatureFromBuffer } from '../src/stories/duplicates.js';
 import type { ArticleFeatures } from '../src/stories/features.js';
 
@@ -37,12 +37,12 @@ const db = new Database(path);
 db.pragma('journal_mode = WAL');
 db.exec(`ATTACH '${v.db.replace(/'/g, "''")}' AS src;
   CREATE TABLE sites (id INTEGER PRIMARY KEY, host TEXT NOT NULL);
-  CREATE TABLE articles (id INTEGER PRIMARY KEY, url TEXT NOT NULL, site_id INTEGER NOT NULL, title TEXT, published TEXT, language TEXT, text TEXT NOT NULL);
+  CREATE TABLE articles (id INTEGER PRIMARY KEY, url TEXT NOT NULL, site_id INTEGER NOT NULL, title TEXT, published TEXT, language TEXT, warnings TEXT, text TEXT NOT NULL);
   INSERT INTO sites SELECT id, host FROM src.sites;
-  CREATE TEMP TABLE source (id INTEGER PRIMARY KEY, url TEXT NOT NULL, site_id INTEGER NOT NULL, title TEXT, published TEXT, language TEXT, text TEXT NOT NULL);
-  INSERT INTO source SELECT id, url, site_id, title, published, language, text FROM src.articles WHERE id <= ${Math.min(max, 2 ** 52)};`);
-interface Row { id: number; url: string; title: string | null; published: string | null; language: string | null; features: string; hash: string; signature: Buffer | null; story_id: number; duplicate_group: number }
-const rows = db.prepare(`SELECT a.id, a.url, a.title, a.published, a.language, s.features, s.hash, s.signature, s.story_id, s.duplicate_group
+  CREATE TEMP TABLE source (id INTEGER PRIMARY KEY, url TEXT NOT NULL, site_id INTEGER NOT NULL, title TEXT, published TEXT, language TEXT, warnings TEXT, text TEXT NOT NULL);
+  INSERT INTO source SELECT id, url, site_id, title, published, language, warnings, text FROM src.articles WHERE id <= ${Math.min(max, 2 ** 52)};`);
+interface Row { id: number; url: string; title: string | null; published: string | null; language: string | null; warnings: string | null; features: string; hash: string; signature: Buffer | null; story_id: number; duplicate_group: number }
+const rows = db.prepare(`SELECT a.id, a.url, a.title, a.published, a.language, a.warnings, s.features, s.hash, s.signature, s.story_id, s.duplicate_group
   FROM source a JOIN src.story_articles s ON s.article_id = a.id ORDER BY a.id`).all() as Row[];
 // --against: the placements a run of this bench saved (--save); otherwise the source archive's (which
 // may differ slightly: its pipeline also placed after pages found unchanged, at other moments).
@@ -60,6 +60,7 @@ const messages = rows.map((r) => {
   if (r.title) basis.title = r.title;
   if (r.published) basis.published = r.published;
   if (r.language) basis.language = r.language;
+  if (publishedIsBound(r.warnings, r.published)) basis.publishedNotAfter = true;
   const pre: PrecomputedStory = { basis, features, featuresJson: r.features, hash: r.hash, ...(r.signature ? { signature: signatureFromBuffer(r.signature) } : {}) };
   return { id: r.id, buf: serialize(pre) };
 });

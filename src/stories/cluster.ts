@@ -16,7 +16,7 @@ import { chooseStory } from './decide.js';
 import { TermStats } from './idf.js';
 import { StoryScorer } from './scoring.js';
 import { MAX_STATED_DAYS, articleFits, sameDayEvent, timeCompatible } from './time-window.js';
-import { isTextFeature, prune, type PackedVector } from './vectors.js';
+import { Heaviest, isTextFeature, prune, type PackedVector } from './vectors.js';
 
 export { DEFAULT_CLUSTER_OPTIONS, type ClusterOptions } from './cluster-options.js';
 export { articleFits, dayFits } from './time-window.js';
@@ -111,7 +111,7 @@ export class StoryClusterer {
     const vec = this.weighted(f);
     const all = forced !== undefined && this.stories.has(this.resolve(forced))
       ? [{ story: this.stories.get(this.resolve(forced))!, score: 1 }]
-      : this.candidates(f, vec).map((story) => ({ story, score: this.scorer.similarity(vec, story, f) })).sort((a, b) => b.score - a.score);
+      : this.candidates(f, this.lookupKeys(vec)).map((story) => ({ story, score: this.scorer.similarity(vec, story, f) })).sort((a, b) => b.score - a.score);
     const best = chooseStory(all, this.opts, (c) => this.scorer.corroborates(vec, c.story.centroid) || sameDayEvent(c.story, f),
       (a, b) => this.sameEvent(a.story, b.story));
     let story: StoryState;
@@ -132,9 +132,10 @@ export class StoryClusterer {
    * through the story's own strongest features. Returns the surviving story.
    */
   consolidate(story: StoryState, merged: number[] = [], extra: StoryState[] = []): StoryState {
-    const centroidVec = new Map<string, number>();
-    for (const [k, w] of story.centroid) centroidVec.set(k, w * this.idf(k));
-    const found = this.candidates({ vec: {}, title: '', ...(story.lastDay !== undefined ? { day: story.lastDay } : {}) }, centroidVec);
+    // Looked up by the centroid's heaviest features under current idf.
+    const top = new Heaviest(this.opts.lookupFeatures);
+    for (const [k, w] of story.centroid) top.push(k, w * this.idf(k));
+    const found = this.candidates({ vec: {}, title: '', ...(story.lastDay !== undefined ? { day: story.lastDay } : {}) }, top);
     const seen = new Set<number>([story.id]);
     const pool = [...extra.slice(0, this.opts.mergeCandidates), ...found.slice(0, this.opts.mergeCandidates + 1)];
     const scored: Array<{ other: StoryState; sim: number }> = [];
@@ -238,15 +239,24 @@ export class StoryClusterer {
     this.terms.count(f);
   }
 
+  /** The lookupFeatures heaviest features of a vector (candidates()). */
+  private lookupKeys(vec: Map<string, number>): Heaviest {
+    const top = new Heaviest(this.opts.lookupFeatures);
+    for (const [k, x] of vec) top.push(k, x);
+    return top;
+  }
+
   /** The article's idf-weighted vector, normalised. */
   private weighted(f: ArticleFeatures): Map<string, number> {
     return this.terms.weighted(f);
   }
 
-  private candidates(f: ArticleFeatures, vec: Map<string, number>): StoryState[] {
-    const keys = [...vec].sort((a, b) => b[1] - a[1]).slice(0, this.opts.lookupFeatures);
+  /** Stories sharing the heaviest features of a vector (`top`: its lookupFeatures heaviest, see lookupKeys). */
+  private candidates(f: ArticleFeatures, top: Heaviest): StoryState[] {
     const votes = new Map<number, number>();
-    for (const [k, x] of keys) {
+    for (let t = 0; t < top.keys.length; t++) {
+      const k = top.keys[t]!;
+      const x = top.vals[t]!;
       const entry = this.postings.get(k);
       if (entry === undefined) continue;
       const list = typeof entry === 'number' ? [entry] : entry;

@@ -93,3 +93,32 @@ export function isTextFeature(k: string): boolean {
   return k.startsWith('w:') || k.startsWith('b:') || k.startsWith('n:');
 }
 
+
+/**
+ * The `n` heaviest of a stream of weighted features, heaviest first, ties in arrival order: what
+ * a stable sort by descending weight then slice(0, n) gives, without sorting (or even building)
+ * the whole vector — the clusterer looks candidates up by an article's 24 heaviest of ~400
+ * features, and by a story centroid's 24 heaviest of up to 600.
+ */
+export class Heaviest {
+  readonly keys: string[] = [];
+  readonly vals: number[] = [];
+
+  constructor(private readonly n: number) {}
+
+  push(k: string, x: number): void {
+    const { keys, vals, n } = this;
+    let j = vals.length;
+    if (j >= n) {
+      if (n <= 0 || !(x > vals[n - 1]!)) return;
+      j = n - 1;
+    } else {
+      keys.push(k);
+      vals.push(x);
+    }
+    // Equal weights stay behind the ones already in: arrival order, as the stable sort.
+    while (j > 0 && vals[j - 1]! < x) { keys[j] = keys[j - 1]!; vals[j] = vals[j - 1]!; j--; }
+    keys[j] = k;
+    vals[j] = x;
+  }
+}
