@@ -60,15 +60,32 @@ function project(keys: Iterable<string>, value: (i: number) => number): Map<stri
   return out;
 }
 
-/** Cosine of the two vectors in their language-neutral forms (crossLingualKey), renormalised. */
+/**
+ * The language-neutral projection of a vector and its squared norm, kept per vector: an article is
+ * compared with up to a dozen members of each candidate story, a story's member with each member
+ * of the other story, and the projection of its side was recomputed for every one of them.
+ */
+const projections = new WeakMap<Map<string, number>, { p: Map<string, number>; n2: number }>();
+
+function projected(a: Map<string, number>): { p: Map<string, number>; n2: number } {
+  let hit = projections.get(a);
+  if (!hit) {
+    const av = [...a.values()];
+    const p = project(a.keys(), (i) => av[i]!);
+    let n2 = 0;
+    for (const x of p.values()) n2 += x * x;
+    hit = { p, n2 };
+    projections.set(a, hit);
+  }
+  return hit;
+}
+
+/** Cosine of the two vectors in their language-neutral forms (crossLingualKey), renormalised. `a` must not change afterwards (its projection is kept). */
 export function crossLingualCosine(a: Map<string, number>, b: PackedVector): number {
-  const av = [...a.values()];
-  const pa = project(a.keys(), (i) => av[i]!);
+  const { p: pa, n2: na } = projected(a);
   const pb = project(b.keys, (i) => b.vals[i]!);
   let dot = 0;
-  let na = 0;
   let nb = 0;
-  for (const x of pa.values()) na += x * x;
   for (const [k, y] of pb) {
     nb += y * y;
     const x = pa.get(k);
