@@ -22,12 +22,12 @@ const HOLIDAY = Object.keys(HOLIDAYS).sort((a, b) => b.length - a.length).map((h
 // lines that cannot hold a match). Lower-case sets are searched in the lower-cased text, for the
 // case-insensitive patterns.
 const MONTH_ANCHORS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const WEEKDAY_ANCHORS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const WEEKDAY_ANCHORS = ['day'];
 const YEAR_ANCHORS = ['19', '20'];
 const UNIT_ANCHORS = ['week', 'month', 'year'];
-const DEICTIC_ANCHORS = ['yesterday', 'today', 'tomorrow', 'morning', 'afternoon', 'evening', 'night'];
-// The longest word of each holiday name ("st patrick's day" → "patrick").
-const HOLIDAY_ANCHORS = [...new Set(Object.keys(HOLIDAYS).map((h) => h.split(/[\s']+/).reduce((a, b) => (b.length > a.length ? b : a))))];
+const DEICTIC_ANCHORS = ['day', 'tomorrow', 'morning', 'afternoon', 'evening', 'night'];
+// The last word of each holiday name ("st patrick's day" → "day"): few distinct words to search for.
+const HOLIDAY_ANCHORS = [...new Set(Object.keys(HOLIDAYS).map((h) => h.split(/[\s']+/).pop()!))];
 
 interface Pattern { re: RegExp; kind: string; anchors: readonly string[]; lower: boolean }
 const P = (re: RegExp, kind: string, anchors: readonly string[]): Pattern => ({ re, kind, anchors, lower: re.ignoreCase });
@@ -53,11 +53,11 @@ const PATTERNS: Pattern[] = [
   P(new RegExp(`\\b(?:(?:in|since|by|until|during|from|of|before|after|early|late|mid-|for|the)[ \\t]+)?(${YEAR})\\b(?![-–/]\\d|\\s*(?:%|percent|people|km|kilometres|kilometers|miles|metres|meters|feet|tons|tonnes|units|votes|troops|cases)|s\\b)`, 'g'), 'year', YEAR_ANCHORS),
 ];
 
-/** Sorted start offsets of every occurrence of any of the words in `hay`. */
-function anchorPositions(hay: string, words: readonly string[]): number[] {
+/** Start offsets of every occurrence of `word` in `hay`, ascending. */
+function wordPositions(hay: string, word: string): number[] {
   const out: number[] = [];
-  for (const w of words) for (let i = hay.indexOf(w); i >= 0; i = hay.indexOf(w, i + 1)) out.push(i);
-  return out.sort((a, b) => a - b);
+  for (let i = hay.indexOf(word); i >= 0; i = hay.indexOf(word, i + 1)) out.push(i);
+  return out;
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -80,14 +80,27 @@ export function findDates(doc: Doc, pub: Date | undefined): DateHit[] {
   // Each pattern's regex runs over the whole text as before, but its scan jumps to the start of the
   // next line holding one of its anchor words: a match lies within one line and contains an anchor at
   // or after its start, so the skipped stretch holds no match and the matches are exactly the same.
+  // Searched once per set and per word ("day" serves weekdays, holidays and "today").
   const anchorCache = new Map<readonly string[], number[] | undefined>();
+  const wordCache = new Map<string, number[]>();
   let lowerText: string | undefined;
   const anchorsOf = (p: Pattern): number[] | undefined => {
     if (anchorCache.has(p.anchors)) return anchorCache.get(p.anchors);
-    lowerText ??= text.toLowerCase();
-    // Offsets of the lower-cased text only line up when lower-casing kept the length (no "İ").
-    const hay = p.lower ? (lowerText.length === text.length ? lowerText : undefined) : text;
-    const hits = hay === undefined ? undefined : anchorPositions(hay, p.anchors);
+    let hay = text;
+    if (p.lower) {
+      lowerText ??= text.toLowerCase();
+      // Offsets of the lower-cased text only line up when lower-casing kept the length (no "İ").
+      if (lowerText.length !== text.length) { anchorCache.set(p.anchors, undefined); return undefined; }
+      hay = lowerText;
+    }
+    const hits: number[] = [];
+    for (const w of p.anchors) {
+      const key = (p.lower ? 'l:' : 'c:') + w;
+      let at = wordCache.get(key);
+      if (!at) { at = wordPositions(hay, w); wordCache.set(key, at); }
+      for (const i of at) hits.push(i);
+    }
+    if (p.anchors.length > 1) hits.sort((a, b) => a - b);
     anchorCache.set(p.anchors, hits);
     return hits;
   };
