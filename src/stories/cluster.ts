@@ -11,12 +11,12 @@
 // postings of the article's rarest features, only the newest entries of each posting list are
 // read, stories outside the time window are skipped, and at most `maxCandidates` are scored.
 import type { ArticleFeatures } from './features.js';
-import { FeatureCounts } from './counts.js';
 import { DEFAULT_CLUSTER_OPTIONS, type ClusterOptions } from './cluster-options.js';
 import { chooseStory } from './decide.js';
+import { TermStats } from './idf.js';
 import { StoryScorer } from './scoring.js';
 import { MAX_STATED_DAYS, articleFits, sameDayEvent, timeCompatible } from './time-window.js';
-import { isTextFeature, pack, prune, type PackedVector } from './vectors.js';
+import { Heaviest, isTextFeature, prune, type PackedVector } from './vectors.js';
 
 export { DEFAULT_CLUSTER_OPTIONS, type ClusterOptions } from './cluster-options.js';
 export { articleFits, dayFits } from './time-window.js';
@@ -52,9 +52,8 @@ export interface Assignment {
 
 export class StoryClusterer {
   readonly opts: ClusterOptions;
-  /** Document frequencies in fixed memory (see counts.ts). */
-  private readonly df = new FeatureCounts();
-  private docs = 0;
+  /** Document frequencies (in fixed memory, counts.ts) and idf weights keyed by interned feature ids (idf.ts). */
+  private readonly terms: TermStats;
   readonly stories = new Map<number, StoryState>();
   /** Feature → ids of stories having it, oldest first; a single id is stored bare (most features belong to one story). */
   private readonly postings = new Map<string, number | number[]>();
@@ -73,6 +72,7 @@ export class StoryClusterer {
 
   constructor(opts: Partial<ClusterOptions> = {}) {
     this.opts = { ...DEFAULT_CLUSTER_OPTIONS, ...opts };
+    this.terms = new TermStats(this.opts.idfPower);
     this.scorer = new StoryScorer({
       opts: this.opts,
       idf: (k) => this.idf(k),
@@ -81,21 +81,10 @@ export class StoryClusterer {
     });
   }
 
+  /** The idf weight of a feature (memoised: see idf.ts). */
   idf(feature: string): number {
-    // Weights are read thousands of times per article: memoised until the archive has grown by 2%
-    // (or the memo is large), which moves any idf by well under 1%.
-    if (this.docs > this.idfMemoDocs * 1.02 + 5 || this.idfMemo.size > 200_000) { this.idfMemo.clear(); this.idfMemoDocs = this.docs; }
-    let w = this.idfMemo.get(feature);
-    if (w === undefined) {
-      const idf = Math.log((this.docs + 1) / (this.df.get(feature) + 0.5));
-      w = idf > 0 ? idf ** this.opts.idfPower : 0;
-      this.idfMemo.set(feature, w);
-    }
-    return w;
+    return this.terms.idf(feature);
   }
-
-  private readonly idfMemo = new Map<string, number>();
-  private idfMemoDocs = 0;
 
   /** The live id of a story that may have been merged away. */
   resolve(id: number): number {
@@ -122,7 +111,7 @@ export class StoryClusterer {
     const vec = this.weighted(f);
     const all = forced !== undefined && this.stories.has(this.resolve(forced))
       ? [{ story: this.stories.get(this.resolve(forced))!, score: 1 }]
-      : this.candidates(f, vec).map((story) => ({ story, score: this.scorer.similarity(vec, story, f) })).sort((a, b) => b.score - a.score);
+      : this.candidates(f, this.lookupKeys(vec)).map((story) => ({ story, score: this.scorer.similarity(vec, story, f) })).sort((a, b) => b.score - a.score);
     const best = chooseStory(all, this.opts, (c) => this.scorer.corroborates(vec, c.story.centroid) || sameDayEvent(c.story, f),
       (a, b) => this.sameEvent(a.story, b.story));
     let story: StoryState;
@@ -143,9 +132,10 @@ export class StoryClusterer {
    * through the story's own strongest features. Returns the surviving story.
    */
   consolidate(story: StoryState, merged: number[] = [], extra: StoryState[] = []): StoryState {
-    const centroidVec = new Map<string, number>();
-    for (const [k, w] of story.centroid) centroidVec.set(k, w * this.idf(k));
-    const found = this.candidates({ vec: {}, title: '', ...(story.lastDay !== undefined ? { day: story.lastDay } : {}) }, centroidVec);
+    // Looked up by the centroid's heaviest features under current idf.
+    const top = new Heaviest(this.opts.lookupFeatures);
+    for (const [k, w] of story.centroid) top.push(k, w * this.idf(k));
+    const found = this.candidates({ vec: {}, title: '', ...(story.lastDay !== undefined ? { day: story.lastDay } : {}) }, top);
     const seen = new Set<number>([story.id]);
     const pool = [...extra.slice(0, this.opts.mergeCandidates), ...found.slice(0, this.opts.mergeCandidates + 1)];
     const scored: Array<{ other: StoryState; sim: number }> = [];
@@ -242,32 +232,31 @@ export class StoryClusterer {
 
   /** Articles counted in the document frequencies (restored, seeded or added). */
   get documents(): number {
-    return this.docs;
+    return this.terms.docs;
   }
 
   private count(f: ArticleFeatures): void {
-    this.docs++;
-    for (const k of Object.keys(f.vec)) this.df.increment(k);
+    this.terms.count(f);
   }
 
+  /** The lookupFeatures heaviest features of a vector (candidates()). */
+  private lookupKeys(vec: Map<string, number>): Heaviest {
+    const top = new Heaviest(this.opts.lookupFeatures);
+    for (const [k, x] of vec) top.push(k, x);
+    return top;
+  }
+
+  /** The article's idf-weighted vector, normalised. */
   private weighted(f: ArticleFeatures): Map<string, number> {
-    const v = new Map<string, number>();
-    let norm = 0;
-    for (const [k, w] of Object.entries(f.vec)) {
-      const x = w * this.idf(k);
-      if (x <= 0) continue;
-      v.set(k, x);
-      norm += x * x;
-    }
-    norm = Math.sqrt(norm) || 1;
-    for (const [k, x] of v) v.set(k, x / norm);
-    return v;
+    return this.terms.weighted(f);
   }
 
-  private candidates(f: ArticleFeatures, vec: Map<string, number>): StoryState[] {
-    const keys = [...vec].sort((a, b) => b[1] - a[1]).slice(0, this.opts.lookupFeatures);
+  /** Stories sharing the heaviest features of a vector (`top`: its lookupFeatures heaviest, see lookupKeys). */
+  private candidates(f: ArticleFeatures, top: Heaviest): StoryState[] {
     const votes = new Map<number, number>();
-    for (const [k, x] of keys) {
+    for (let t = 0; t < top.keys.length; t++) {
+      const k = top.keys[t]!;
+      const x = top.vals[t]!;
       const entry = this.postings.get(k);
       if (entry === undefined) continue;
       const list = typeof entry === 'number' ? [entry] : entry;
@@ -291,11 +280,11 @@ export class StoryClusterer {
   /** A member's weighted, normalised vector under current idf (cached; see vecCache). */
   private memberVec(id: number): PackedVector | undefined {
     const cached = this.vecCache.get(id);
-    if (cached && this.docs <= cached.docs * 1.1 + 5) return cached.vec;
+    if (cached && this.documents <= cached.docs * 1.1 + 5) return cached.vec;
     const f = this.memberFeatures.get(id);
     if (!f) return undefined;
-    const vec = pack(this.weighted(f));
-    this.vecCache.set(id, { vec, docs: this.docs });
+    const vec = this.terms.weightedPacked(f);
+    this.vecCache.set(id, { vec, docs: this.documents });
     return vec;
   }
 

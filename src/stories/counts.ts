@@ -48,11 +48,28 @@ export class FeatureCounts {
 
   /** Count one more occurrence (conservative update: only the cells at the minimum grow). */
   increment(key: string): void {
+    this.incrementCells(hash(key, SEEDS[0]!) & this.mask, hash(key, SEEDS[1]!) & this.mask, hash(key, SEEDS[2]!) & this.mask);
+  }
+
+  /**
+   * The key's cell in each of the three rows, written to out[at..at+2]: a caller that meets the
+   * same key again and again (the clusterer, through feature-ids.ts) hashes it once and then
+   * uses getCells / incrementCells, which give exactly get / increment.
+   */
+  cells(key: string, out: Int32Array, at: number): void {
+    out[at] = hash(key, SEEDS[0]!) & this.mask;
+    out[at + 1] = hash(key, SEEDS[1]!) & this.mask;
+    out[at + 2] = hash(key, SEEDS[2]!) & this.mask;
+  }
+
+  getCells(i0: number, i1: number, i2: number): number {
+    const [r0, r1, r2] = this.rows as [Uint32Array, Uint32Array, Uint32Array];
+    return Math.min(r0[i0]!, r1[i1]!, r2[i2]!);
+  }
+
+  incrementCells(i0: number, i1: number, i2: number): void {
     // Unrolled over the three rows: no array per call (seeding a batch increments every feature of every article).
     const [r0, r1, r2] = this.rows as [Uint32Array, Uint32Array, Uint32Array];
-    const i0 = hash(key, SEEDS[0]!) & this.mask;
-    const i1 = hash(key, SEEDS[1]!) & this.mask;
-    const i2 = hash(key, SEEDS[2]!) & this.mask;
     const min = Math.min(r0[i0]!, r1[i1]!, r2[i2]!);
     if (r0[i0] === min) r0[i0] = min + 1;
     if (r1[i1] === min) r1[i1] = min + 1;

@@ -60,15 +60,32 @@ function project(keys: Iterable<string>, value: (i: number) => number): Map<stri
   return out;
 }
 
-/** Cosine of the two vectors in their language-neutral forms (crossLingualKey), renormalised. */
+/**
+ * The language-neutral projection of a vector and its squared norm, kept per vector: an article is
+ * compared with up to a dozen members of each candidate story, a story's member with each member
+ * of the other story, and the projection of its side was recomputed for every one of them.
+ */
+const projections = new WeakMap<Map<string, number>, { p: Map<string, number>; n2: number }>();
+
+function projected(a: Map<string, number>): { p: Map<string, number>; n2: number } {
+  let hit = projections.get(a);
+  if (!hit) {
+    const av = [...a.values()];
+    const p = project(a.keys(), (i) => av[i]!);
+    let n2 = 0;
+    for (const x of p.values()) n2 += x * x;
+    hit = { p, n2 };
+    projections.set(a, hit);
+  }
+  return hit;
+}
+
+/** Cosine of the two vectors in their language-neutral forms (crossLingualKey), renormalised. `a` must not change afterwards (its projection is kept). */
 export function crossLingualCosine(a: Map<string, number>, b: PackedVector): number {
-  const av = [...a.values()];
-  const pa = project(a.keys(), (i) => av[i]!);
+  const { p: pa, n2: na } = projected(a);
   const pb = project(b.keys, (i) => b.vals[i]!);
   let dot = 0;
-  let na = 0;
   let nb = 0;
-  for (const x of pa.values()) na += x * x;
   for (const [k, y] of pb) {
     nb += y * y;
     const x = pa.get(k);
@@ -93,3 +110,32 @@ export function isTextFeature(k: string): boolean {
   return k.startsWith('w:') || k.startsWith('b:') || k.startsWith('n:');
 }
 
+
+/**
+ * The `n` heaviest of a stream of weighted features, heaviest first, ties in arrival order: what
+ * a stable sort by descending weight then slice(0, n) gives, without sorting (or even building)
+ * the whole vector — the clusterer looks candidates up by an article's 24 heaviest of ~400
+ * features, and by a story centroid's 24 heaviest of up to 600.
+ */
+export class Heaviest {
+  readonly keys: string[] = [];
+  readonly vals: number[] = [];
+
+  constructor(private readonly n: number) {}
+
+  push(k: string, x: number): void {
+    const { keys, vals, n } = this;
+    let j = vals.length;
+    if (j >= n) {
+      if (n <= 0 || !(x > vals[n - 1]!)) return;
+      j = n - 1;
+    } else {
+      keys.push(k);
+      vals.push(x);
+    }
+    // Equal weights stay behind the ones already in: arrival order, as the stable sort.
+    while (j > 0 && vals[j - 1]! < x) { keys[j] = keys[j - 1]!; vals[j] = vals[j - 1]!; j--; }
+    keys[j] = k;
+    vals[j] = x;
+  }
+}
