@@ -164,10 +164,21 @@ function bareSurnames(doc: Doc, out: Mention[]): void {
   for (const m of out) if (m.type === 'person' && /\s/.test(m.text)) surnames.add(surnameKey(m.text));
   if (!surnames.size) return;
   const covered = (t: Token): boolean => out.some((m) => t.start >= m.start && t.end <= m.end);
+  // A word of plain ASCII letters keys as its lower-case self (or '' for jr/sr/ii/iii/iv), so one
+  // whose length no surname has is skipped without the key lookup (this loop sees every capital).
+  const lengths = surnames.has('') ? undefined : new Set([...surnames].map((k) => k.length));
   for (const t of doc.tokens) {
-    if (!t.cap || !surnames.has(surnameKey(t.text)) || covered(t)) continue;
+    if (!t.cap || (lengths && !lengths.has(t.text.length) && isAsciiWord(t.text)) || !surnames.has(surnameKey(t.text)) || covered(t)) continue;
     out.push({ text: t.text, start: t.start, end: t.end, sentence: t.sentence, type: 'person', strength: 2 });
   }
+}
+
+function isAsciiWord(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return false;
+  }
+  return true;
 }
 
 /** Sean "Diddy" Combs → one person mention "Sean Combs" (the nickname is not a separate name). */

@@ -1,5 +1,6 @@
 // Turns an Article into the text enrichment reads: headline + story paragraphs without page
 // furniture (stamps, bylines, share prompts), split into sentences and word tokens with offsets.
+import { nextWord, type WordSpan } from './words.js';
 
 export interface Sentence {
   start: number;
@@ -79,19 +80,35 @@ function isFurniture(line: string): boolean {
   return false;
 }
 
+/** The characters the regex class \s matches (ECMAScript WhiteSpace and LineTerminator). */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** Headline case: most words capitalised, including short function words ("Meets", "To"). */
 function isTitleCase(p: string): boolean {
   // Words starting with a letter, and how many of them with a capital, counted without building
   // the word lists; a word starting with an ASCII character is decided without the Unicode regexes.
+  // The words are the pieces p.split(/\s+/) would give, walked in place without building them.
   let words = 0;
   let caps = 0;
-  for (const w of p.split(/\s+/)) {
-    const c = w.charCodeAt(0);
+  const n = p.length;
+  for (let i = 0; ;) {
+    const c = p.charCodeAt(i);
     if (c >= 65 && c <= 90) { words++; caps++; } else if (c >= 97 && c <= 122) words++;
-    else if (c > 127 && /^\p{L}/u.test(w)) { words++; if (/^\p{Lu}/u.test(w)) caps++; }
+    else if (c > 127 && !isSpace(c)) {
+      const head = p.slice(i, i + 2);
+      if (/^\p{L}/u.test(head)) { words++; if (/^\p{Lu}/u.test(head)) caps++; }
+    }
+    while (i < n && !isSpace(p.charCodeAt(i))) i++;
+    if (i >= n) break;
+    while (i < n && isSpace(p.charCodeAt(i))) i++;
   }
   if (words < 4) return false;
-  return caps / words > 0.7 || p === p.toUpperCase();
+  // All capitals: any ASCII lower-case letter rules it out without upper-casing a copy of the paragraph.
+  return caps / words > 0.7 || (!/[a-z]/.test(p) && p === p.toUpperCase());
 }
 
 const ABBREV = /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|Maj|Rev|Inc|Corp|Co|Ltd|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N|D\.C|a\.m|p\.m|e\.g|i\.e)|\b\p{Lu})\.$/u;
@@ -115,7 +132,6 @@ function splitSentences(text: string, paras: Doc['paras']): Sentence[] {
   return out;
 }
 
-const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-&]*(?:\.(?=\p{L}))?[\p{L}\p{M}\p{N}'’\-&]*/gu;
 const PARTICLE_CAP = /^(?:al|el|ad|as|ash|an|ar|at|az|bin|ibn|abu|de|di|da|van|von|le|la|du|del|der|mac|ul)[-'’]?\p{Lu}/u;
 
 /** False when no character from the third on can be an upper-case letter (ASCII A–Z or non-ASCII): most lower-case words skip PARTICLE_CAP. */
@@ -129,13 +145,12 @@ function mayHaveCapital(w: string): boolean {
 
 function tokenize(text: string, sentences: Sentence[]): Token[] {
   const tokens: Token[] = [];
+  const span: WordSpan = { start: 0, end: 0 };
   sentences.forEach((s, si) => {
-    const chunk = text.slice(s.start, s.end);
-    WORD.lastIndex = 0;
-    let m: RegExpExecArray | null;
     let first = true;
-    while ((m = WORD.exec(chunk))) {
-      let w = m[0];
+    // The words of the sentence range as WORD_REGEX would match them in the sliced sentence (words.ts).
+    for (let at = s.start; nextWord(text, at, s.end, span); at = span.end) {
+      let w = text.slice(span.start, span.end);
       let possessive = false;
       const lastCh = w.charCodeAt(w.length - 1);
       // Cheap character checks first: most tokens have no apostrophe, hyphen or ampersand.
@@ -149,7 +164,7 @@ function tokenize(text: string, sentences: Sentence[]): Token[] {
         if (compound) { w = compound[1]!; possessive = true; }
       }
       if (!w) continue;
-      const start = s.start + m.index;
+      const start = span.start;
       let end = start + w.length;
       if (text.charCodeAt(end) === 0x2e && w.length <= 4 && /^(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Prof|Rev)$/.test(w)) { w += '.'; end += 1; }
       const c0 = w.charCodeAt(0);
