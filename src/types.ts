@@ -34,6 +34,8 @@ export interface Article {
 export interface ExtractWarning {
   code: string;
   message: string;
+  /** The value the warning is about, when a later stage needs it: the day for `published-page-date`. */
+  value?: string;
 }
 
 export type InputKind = 'html' | 'text';

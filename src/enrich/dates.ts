@@ -18,25 +18,47 @@ const PREP = "(?:(?:on|in|since|by|until|till|from|during|before|after|through|a
 const YEAR = '(?:19[5-9]\\d|20[0-4]\\d)';
 const HOLIDAY = Object.keys(HOLIDAYS).sort((a, b) => b.length - a.length).map((h) => h.replace(/'/g, "['’]")).join('|');
 
+// Literal words every match of a pattern contains (a superset is fine: they only let findDates skip
+// lines that cannot hold a match). Lower-case sets are searched in the lower-cased text, for the
+// case-insensitive patterns.
+const MONTH_ANCHORS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const WEEKDAY_ANCHORS = ['day'];
+const YEAR_ANCHORS = ['19', '20'];
+const UNIT_ANCHORS = ['week', 'month', 'year'];
+const DEICTIC_ANCHORS = ['day', 'tomorrow', 'morning', 'afternoon', 'evening', 'night'];
+// The last word of each holiday name ("st patrick's day" → "day"): few distinct words to search for.
+const HOLIDAY_ANCHORS = [...new Set(Object.keys(HOLIDAYS).map((h) => h.split(/[\s']+/).pop()!))];
+
+interface Pattern { re: RegExp; kind: string; anchors: readonly string[]; lower: boolean }
+const P = (re: RegExp, kind: string, anchors: readonly string[]): Pattern => ({ re, kind, anchors, lower: re.ignoreCase });
+
 // Order matters: longer forms first; matched text is consumed so shorter forms do not re-match it.
-const PATTERNS: Array<[RegExp, string]> = [
-  [new RegExp(`\\b${PREP}(${MON})[ \\t]+(\\d{1,2})(?:st|nd|rd|th)?,?[ \\t]+(this|last|next) year\\b`, 'g'), 'md-rel'],
-  [new RegExp(`\\b${PREP}(${MONTH_NAMES})[ \\t]+(this|last|next) year\\b`, 'g'), 'm-rel'],
-  [new RegExp(`\\b${PREP}(?:${WD},?[ \\t]+)?(${MON})[ \\t]+(\\d{1,2})(?:st|nd|rd|th)?,?[ \\t]+(${YEAR})\\b`, 'g'), 'mdy'],
-  [new RegExp(`\\b${PREP}(?:${WD},?[ \\t]+)?(?:the[ \\t]+)?(\\d{1,2})(?:st|nd|rd|th)?[ \\t]+(?:of[ \\t]+)?(${MON}),?[ \\t]+(${YEAR})\\b`, 'g'), 'dmy'],
-  [/\b(20\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b/g, 'iso'],
-  [new RegExp(`\\b${PREP}(?:${WD},?[ \\t]+)?(${MON})[ \\t]+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:%|,\\d|\\d))`, 'g'), 'md'],
-  [new RegExp(`\\b${PREP}(?:${WD},?[ \\t]+)?(?:the[ \\t]+)?(\\d{1,2})(?:st|nd|rd|th)?[ \\t]+(?:of[ \\t]+)?(${MON})\\b`, 'g'), 'dm'],
-  [new RegExp(`\\b${PREP}(${MON})(?:[ \\t]+of)?,?[ \\t]+(${YEAR})\\b`, 'g'), 'my'],
-  [/\b(?:earlier|later) this (week|month|year)\b/gi, 'rel-this-part'],
-  [/\b(?:this|last|next|past|previous|coming) (week|month|year)(?:['’]s)?\b/gi, 'rel'],
-  [/\b(?:(?:late|early) )?(?:yesterday|today|tonight|tomorrow)(?: (?:morning|afternoon|evening|night))?\b|\bthis (?:morning|afternoon|evening)\b|\blast night\b/gi, 'deictic'],
-  [new RegExp(`\\b(?:(?:on|by|until|since|from|late|early|last|next|this|this past|coming)[ \\t]+)?(${WD})(?:['’]s)?(?:[ \\t]+(?:morning|afternoon|evening|night))?\\b`, 'g'), 'weekday'],
-  [new RegExp(`\\b(?:(?:in|since|by|until|during|from|through|last|next|this|early|late|mid-|earlier in|later in|end of)[ \\t]+)(${MONTH_NAMES})\\b(?![ \\t]+\\d)`, 'g'), 'month'],
-  [new RegExp(`\\b(?:${MONTH_NAMES.replace('May|', '')})\\b(?![ \\t]+\\d)`, 'g'), 'month-bare'],
-  [new RegExp(`\\b(?:${HOLIDAY})\\b`, 'gi'), 'holiday'],
-  [new RegExp(`\\b(?:(?:in|since|by|until|during|from|of|before|after|early|late|mid-|for|the)[ \\t]+)?(${YEAR})\\b(?![-–/]\\d|\\s*(?:%|percent|people|km|kilometres|kilometers|miles|metres|meters|feet|tons|tonnes|units|votes|troops|cases)|s\\b)`, 'g'), 'year'],
+// No pattern matches across a line break ([ \t] between words), which findDates relies on.
+const PATTERNS: Pattern[] = [
+  P(new RegExp(`\\b${PREP}(${MON})[ \\t]+(\\d{1,2})(?:st|nd|rd|th)?,?[ \\t]+(this|last|next) year\\b`, 'g'), 'md-rel', MONTH_ANCHORS),
+  P(new RegExp(`\\b${PREP}(${MONTH_NAMES})[ \\t]+(this|last|next) year\\b`, 'g'), 'm-rel', MONTH_ANCHORS),
+  P(new RegExp(`\\b${PREP}(?:${WD},?[ \\t]+)?(${MON})[ \\t]+(\\d{1,2})(?:st|nd|rd|th)?,?[ \\t]+(${YEAR})\\b`, 'g'), 'mdy', MONTH_ANCHORS),
+  P(new RegExp(`\\b${PREP}(?:${WD},?[ \\t]+)?(?:the[ \\t]+)?(\\d{1,2})(?:st|nd|rd|th)?[ \\t]+(?:of[ \\t]+)?(${MON}),?[ \\t]+(${YEAR})\\b`, 'g'), 'dmy', MONTH_ANCHORS),
+  P(/\b(20\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b/g, 'iso', YEAR_ANCHORS),
+  P(new RegExp(`\\b${PREP}(?:${WD},?[ \\t]+)?(${MON})[ \\t]+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:%|,\\d|\\d))`, 'g'), 'md', MONTH_ANCHORS),
+  P(new RegExp(`\\b${PREP}(?:${WD},?[ \\t]+)?(?:the[ \\t]+)?(\\d{1,2})(?:st|nd|rd|th)?[ \\t]+(?:of[ \\t]+)?(${MON})\\b`, 'g'), 'dm', MONTH_ANCHORS),
+  P(new RegExp(`\\b${PREP}(${MON})(?:[ \\t]+of)?,?[ \\t]+(${YEAR})\\b`, 'g'), 'my', MONTH_ANCHORS),
+  P(/\b(?:earlier|later) this (week|month|year)\b/gi, 'rel-this-part', UNIT_ANCHORS),
+  P(/\b(?:this|last|next|past|previous|coming) (week|month|year)(?:['’]s)?\b/gi, 'rel', UNIT_ANCHORS),
+  P(/\b(?:(?:late|early) )?(?:yesterday|today|tonight|tomorrow)(?: (?:morning|afternoon|evening|night))?\b|\bthis (?:morning|afternoon|evening)\b|\blast night\b/gi, 'deictic', DEICTIC_ANCHORS),
+  P(new RegExp(`\\b(?:(?:on|by|until|since|from|late|early|last|next|this|this past|coming)[ \\t]+)?(${WD})(?:['’]s)?(?:[ \\t]+(?:morning|afternoon|evening|night))?\\b`, 'g'), 'weekday', WEEKDAY_ANCHORS),
+  P(new RegExp(`\\b(?:(?:in|since|by|until|during|from|through|last|next|this|early|late|mid-|earlier in|later in|end of)[ \\t]+)(${MONTH_NAMES})\\b(?![ \\t]+\\d)`, 'g'), 'month', MONTH_ANCHORS),
+  P(new RegExp(`\\b(?:${MONTH_NAMES.replace('May|', '')})\\b(?![ \\t]+\\d)`, 'g'), 'month-bare', MONTH_ANCHORS),
+  P(new RegExp(`\\b(?:${HOLIDAY})\\b`, 'gi'), 'holiday', HOLIDAY_ANCHORS),
+  P(new RegExp(`\\b(?:(?:in|since|by|until|during|from|of|before|after|early|late|mid-|for|the)[ \\t]+)?(${YEAR})\\b(?![-–/]\\d|\\s*(?:%|percent|people|km|kilometres|kilometers|miles|metres|meters|feet|tons|tonnes|units|votes|troops|cases)|s\\b)`, 'g'), 'year', YEAR_ANCHORS),
 ];
+
+/** Start offsets of every occurrence of `word` in `hay`, ascending. */
+function wordPositions(hay: string, word: string): number[] {
+  const out: number[] = [];
+  for (let i = hay.indexOf(word); i >= 0; i = hay.indexOf(word, i + 1)) out.push(i);
+  return out;
+}
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 const ymd = (d: Date): string => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
@@ -55,9 +77,48 @@ export function findDates(doc: Doc, pub: Date | undefined): DateHit[] {
   const taken: Array<[number, number]> = [];
   const found: Array<{ start: number; mention: string; resolved: Resolved }> = [];
   const free = (a: number, b: number): boolean => !taken.some(([x, y]) => a < y && b > x);
-  for (const [re, kind] of PATTERNS) {
+  // Each pattern's regex runs over the whole text as before, but its scan jumps to the start of the
+  // next line holding one of its anchor words: a match lies within one line and contains an anchor at
+  // or after its start, so the skipped stretch holds no match and the matches are exactly the same.
+  // Searched once per set and per word ("day" serves weekdays, holidays and "today").
+  const anchorCache = new Map<readonly string[], number[] | undefined>();
+  const wordCache = new Map<string, number[]>();
+  let lowerText: string | undefined;
+  const anchorsOf = (p: Pattern): number[] | undefined => {
+    if (anchorCache.has(p.anchors)) return anchorCache.get(p.anchors);
+    let hay = text;
+    if (p.lower) {
+      lowerText ??= text.toLowerCase();
+      // Offsets of the lower-cased text only line up when lower-casing kept the length (no "İ").
+      if (lowerText.length !== text.length) { anchorCache.set(p.anchors, undefined); return undefined; }
+      hay = lowerText;
+    }
+    const hits: number[] = [];
+    for (const w of p.anchors) {
+      const key = (p.lower ? 'l:' : 'c:') + w;
+      let at = wordCache.get(key);
+      if (!at) { at = wordPositions(hay, w); wordCache.set(key, at); }
+      for (const i of at) hits.push(i);
+    }
+    if (p.anchors.length > 1) hits.sort((a, b) => a - b);
+    anchorCache.set(p.anchors, hits);
+    return hits;
+  };
+  for (const p of PATTERNS) {
+    const { re, kind } = p;
+    const hits = anchorsOf(p);
+    let h = 0;
     re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
+    for (;;) {
+      if (hits) {
+        const from = re.lastIndex;
+        while (h < hits.length && hits[h]! < from) h++;
+        if (h === hits.length) break;
+        const lineStart = text.lastIndexOf('\n', hits[h]!) + 1;
+        if (lineStart > from) re.lastIndex = lineStart;
+      }
+      const m = re.exec(text);
+      if (!m) break;
       const start = m.index; const end = start + m[0].length;
       if (!free(start, end)) continue;
       if (kind === 'month-bare' && !/^\p{Lu}/u.test(m[0])) continue;

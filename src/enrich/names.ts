@@ -48,16 +48,22 @@ function capitalisedRuns(doc: Doc): Token[][] {
     const t = toks[i]!;
     const prev = cur[cur.length - 1];
     if (prev && (prev.possessive || prev.sentence !== t.sentence || !joined(doc.text, prev, t))) flush();
-    const lw = t.text.toLowerCase();
-    // Only capitalised tokens can be date words that break a run; lower-case ones skip the lookups.
-    const dateWord = (): boolean => WEEKDAY_SET.has(lw) || (MONTH_SET.has(lw.endsWith('.') ? lw.slice(0, -1) : lw) && !(prev && lexicon().firstNames.has(prev.text.toLowerCase())));
-    if (t.cap && !/^\d/.test(t.text) && !dateWord()) cur.push(t);
-    else if (cur.length && (NAME_CONNECTORS.has(lw) || NAME_PARTICLES.has(lw)) && toks[i + 1]?.cap && joined(doc.text, t, toks[i + 1]!)) cur.push(t);
+    // Only capitalised tokens can be date words that break a run; lower-case ones skip the lookups
+    // (and are lower-cased only when a run is open). No closure per token: this loop sees every word.
+    if (t.cap && !isDigitCode(t.text.charCodeAt(0)) && !isDateWord(t.text.toLowerCase(), prev)) cur.push(t);
+    else if (cur.length && isConnector(t.text.toLowerCase()) && toks[i + 1]?.cap && joined(doc.text, t, toks[i + 1]!)) cur.push(t);
     else flush();
   }
   flush();
   return runs;
 }
+
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+/** A weekday or month name ("May" after a first name is a surname: "Theresa May"). */
+function isDateWord(lw: string, prev: Token | undefined): boolean {
+  return WEEKDAY_SET.has(lw) || (MONTH_SET.has(lw.endsWith('.') ? lw.slice(0, -1) : lw) && !(prev && lexicon().firstNames.has(prev.text.toLowerCase())));
+}
+const isConnector = (lw: string): boolean => NAME_CONNECTORS.has(lw) || NAME_PARTICLES.has(lw);
 
 const WEEKDAY_SET = new Set<string>(WEEKDAYS);
 // Sets and Maps rather than indexing the lang/en.ts records by arbitrary words: no prototype keys

@@ -118,6 +118,15 @@ function splitSentences(text: string, paras: Doc['paras']): Sentence[] {
 const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-&]*(?:\.(?=\p{L}))?[\p{L}\p{M}\p{N}'’\-&]*/gu;
 const PARTICLE_CAP = /^(?:al|el|ad|as|ash|an|ar|at|az|bin|ibn|abu|de|di|da|van|von|le|la|du|del|der|mac|ul)[-'’]?\p{Lu}/u;
 
+/** False when no character from the third on can be an upper-case letter (ASCII A–Z or non-ASCII): most lower-case words skip PARTICLE_CAP. */
+function mayHaveCapital(w: string): boolean {
+  for (let i = 2; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c > 127) return true;
+  }
+  return false;
+}
+
 function tokenize(text: string, sentences: Sentence[]): Token[] {
   const tokens: Token[] = [];
   sentences.forEach((s, si) => {
@@ -144,7 +153,7 @@ function tokenize(text: string, sentences: Sentence[]): Token[] {
       let end = start + w.length;
       if (text.charCodeAt(end) === 0x2e && w.length <= 4 && /^(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Prof|Rev)$/.test(w)) { w += '.'; end += 1; }
       const c0 = w.charCodeAt(0);
-      const cap = (c0 >= 65 && c0 <= 90) || (c0 > 127 && /^\p{Lu}/u.test(w)) || ((c0 === 97 || c0 === 101 || c0 === 98 || c0 === 105 || c0 === 100 || c0 === 118 || c0 === 108 || c0 === 109 || c0 === 117) && PARTICLE_CAP.test(w));
+      const cap = (c0 >= 65 && c0 <= 90) || (c0 > 127 && /^\p{Lu}/u.test(w)) || ((c0 === 97 || c0 === 101 || c0 === 98 || c0 === 105 || c0 === 100 || c0 === 118 || c0 === 108 || c0 === 109 || c0 === 117) && mayHaveCapital(w) && PARTICLE_CAP.test(w));
       tokens.push({ text: w, start, end, cap, first, possessive, sentence: si });
       first = false;
     }
@@ -154,8 +163,14 @@ function tokenize(text: string, sentences: Sentence[]): Token[] {
 
 /** The characters between two tokens contain only spaces (no comma, quote, bracket or line break). */
 export function joined(text: string, a: Token, b: Token): boolean {
-  const gap = text.slice(a.end, b.start);
+  // Character tests on the gap in place (called for every pair of neighbouring words).
+  const n = b.start - a.end;
+  if (n <= 0) return false;
   // A middle initial: "Stephen I. Miran".
-  if (gap === '. ' && /^\p{Lu}$/u.test(a.text)) return true;
-  return /^[ \t]+$/.test(gap);
+  if (n === 2 && text.charCodeAt(a.end) === 0x2e && text.charCodeAt(a.end + 1) === 0x20 && /^\p{Lu}$/u.test(a.text)) return true;
+  for (let i = a.end; i < b.start; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09) return false;
+  }
+  return true;
 }

@@ -2,7 +2,7 @@
 // (tree-builder.ts) fed by our own tokenizer (html-tokenizer.ts). Only what extraction reads is kept:
 // element name, attributes, children and parent; text data. No comments, doctypes or sibling links.
 // Everything in src/extract works on these nodes; no browser DOM is emulated.
-export { parseHtml } from './tokenizer-primer.js';
+export { parseHtml } from './html-tokenizer.js';
 
 /** The document root. */
 export interface Document {

@@ -165,12 +165,18 @@ export class TokenizerBase {
     return this.ampAt;
   }
 
+  /** A tag name, lower-cased: a shared constant when known-names.ts lists it, else its internalized copy. */
   protected lowerName(s: string, start: number, end: number): string {
     return knownName(s, start, end) ?? internName(s.slice(start, end).toLowerCase());
   }
+
+  /** An attribute name, lower-cased (only ever a key of its element's attribs: not worth interning). */
+  protected lowerAttrName(s: string, start: number, end: number): string {
+    return knownName(s, start, end) ?? s.slice(start, end).toLowerCase();
+  }
 }
 
-/** Names met that known-names.ts does not list (custom elements, rarer tags and attributes), each as V8's internalized copy. */
+/** Tag names met that known-names.ts does not list (custom elements, rarer tags), each as V8's internalized copy. */
 const INTERNED = new Map<string, string>();
 const MAX_INTERNED = 4096;
 

@@ -174,7 +174,7 @@ export class HtmlTokenizer extends TokenizerBase {
         if (c === EQ || c === GT || c === SLASH || (c <= SPACE && isSpace(c))) break;
       }
       if (i >= n) return CUT;
-      const attrName = this.lowerName(s, nameStart, i);
+      const attrName = this.lowerAttrName(s, nameStart, i);
       while (c <= SPACE && isSpace(c)) {
         if (++i >= n) return CUT;
         c = s.charCodeAt(i);

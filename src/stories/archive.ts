@@ -28,13 +28,13 @@ export const PAGE_DATE_WARNING = 'published-page-date';
 
 /**
  * Whether an article's warnings (as stored: a JSON array, or the parsed list) say its `published`
- * is only an upper bound. The warning's message starts with the day it is about: a date given
- * from outside the page (a feed's, applied over the extracted one) is not concerned.
+ * is only an upper bound. The warning's `value` is the day it is about: a date given from outside
+ * the page (a feed's, applied over the extracted one) is not concerned.
  */
 export function publishedIsBound(warnings: string | null | readonly ExtractWarning[] | undefined, published: string | null | undefined): boolean {
   if (!warnings || !published) return false;
   const list = typeof warnings === 'string' ? (warnings.includes(PAGE_DATE_WARNING) ? JSON.parse(warnings) as ExtractWarning[] : []) : warnings;
-  return list.some((w) => w.code === PAGE_DATE_WARNING && w.message.startsWith(`${published.slice(0, 10)}:`));
+  return list.some((w) => w.code === PAGE_DATE_WARNING && w.value?.slice(0, 10) === published.slice(0, 10));
 }
 
 export function toStoryInput(a: StoredArticle): StoryInput {

@@ -131,7 +131,8 @@ test('a bare weekday-date line above the headline is published, with a warning t
   assert.equal(masthead.published, '2025-07-31');
   const w = masthead.warnings.find((x) => x.code === 'published-page-date');
   assert.ok(w, JSON.stringify(masthead.warnings));
-  assert.ok(w.message.startsWith('2025-07-31:'), 'the message names the day it is about');
+  assert.equal(w.value, '2025-07-31', 'the warning names the day it is about');
+  assert.ok(w.message.startsWith('2025-07-31:'), 'and says it to the reader');
   // A labelled stamp, or one with a time, is the article's own.
   for (const stamp of ['Published: July 31, 2025', 'Thursday, July 31, 2025 09:40 AM']) {
     const a = extract(record(stamp), { kind: 'text' });

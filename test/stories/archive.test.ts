@@ -70,7 +70,7 @@ test('archive: ingest-side update, listStories/getStory, and recluster from scra
 
 test('a masthead-date warning makes the stored date an upper bound, only for the day it names', async () => {
   const { publishedIsBound, PAGE_DATE_WARNING } = await import('../../src/stories/archive.js');
-  const w = [{ code: PAGE_DATE_WARNING, message: '2025-07-31: a bare weekday-and-day line above the headline' }];
+  const w = [{ code: PAGE_DATE_WARNING, value: '2025-07-31', message: '2025-07-31: a bare weekday-and-day line above the headline' }];
   assert.ok(publishedIsBound(w, '2025-07-31'));
   assert.ok(publishedIsBound(JSON.stringify(w), '2025-07-31'), 'as stored in the articles table');
   assert.ok(!publishedIsBound(w, '2025-07-09T10:00:00Z'), 'a date given from outside the page (a feed hint) is not concerned');

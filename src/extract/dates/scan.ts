@@ -24,6 +24,7 @@ export interface ScanOptions {
 }
 
 const L = '\\p{L}';
+// Only 'dmy-num' can match without four digits in a row; only 'cjk' needs 年/년 (see scanDates).
 const PATTERNS: Array<{ re: RegExp; kind: 'ymd' | 'dmy-num' | 'dmy-word' | 'mdy-word' | 'y-word-d' | 'cjk' }> = [
   { re: /(?<![\d.])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])/gu, kind: 'ymd' },
   { re: /(?<![\d.])(\d{4})[./](\d{1,2})[./](\d{1,2})(?![\d])/gu, kind: 'ymd' },
@@ -33,6 +34,8 @@ const PATTERNS: Array<{ re: RegExp; kind: 'ymd' | 'dmy-num' | 'dmy-word' | 'mdy-
   { re: new RegExp(`(?<!\\d)(\\d{4})\\.?\\s*(${L}{3,12})\\.?\\s+(\\d{1,2})\\.?(?!\\d)`, 'gu'), kind: 'y-word-d' },
   { re: /(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})/gu, kind: 'cjk' },
 ];
+
+const CJK_YEAR = /[年년]/;
 
 const TIME = /^[\s,|·•\-–—@(]*(?:(?:um|at|à|a las|alle|ore|o|kl\.?|klo\.?|godz\.?|в|saat)\s*)?(\d{1,2})[:.h](\d{2})(?![\d])(?::(\d{2}))?(?:\s*([aApP])\.?\s?[mM]\.?(?![\p{L}]))?(?:\s*(?:Uhr|h|hrs?)(?![\p{L}]))?\s*(?:\(?\s*(Z|UTC|GMT|[A-Z]{2,5}(?![\p{L}])|[+-]\d{2}:?\d{2}))?(?:\s*([+-]\d{1,2}(?::?\d{2})?))?/u;
 
@@ -87,7 +90,10 @@ export function scanDates(text: string, opts: ScanOptions = {}): FoundDate[] {
   const out: FoundDate[] = [];
   // Every pattern needs a 4-digit year or a d.m.yy form: skip the rest cheaply.
   if (!/\d{4}|\d[./-]\s?\d{1,2}[./-]\s?\d\d/.test(text)) return out;
+  // Patterns that cannot match are not run: all but 'dmy-num' need a 4-digit year, 'cjk' its year sign.
+  const year4 = /\d{4}/.test(text);
   for (const { re, kind } of PATTERNS) {
+    if (kind !== 'dmy-num' && (!year4 || (kind === 'cjk' && !CJK_YEAR.test(text)))) continue;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text))) {

@@ -4,7 +4,7 @@
 // Iterative throughout: a page may nest 100,000 elements deep.
 import type { AnyNode, Document, Element } from '../dom.js';
 import { Scratch } from './scratch.js';
-import { DIV_BLOCKERS, HEADING_TAGS, isHidden, isUnlikely, JUNK_TAGS, measureText } from './hints.js';
+import { DIV_BLOCKERS, HEADING_TAGS, isHidden, isUnlikely, JUNK_TAGS, measureText, SCORED_TAGS } from './hints.js';
 
 export interface PageIndex {
   /** Kept elements in document (pre-) order; each element's `index` is its position here. */
@@ -22,6 +22,8 @@ export interface PageIndex {
   /** Form controls / non-video embeds directly inside (they are not indexed themselves). */
   ownInput: Int32Array;
   ownEmbed: Int32Array;
+  /** What the element's tag name means to the passes, as K_* bits (read without touching the element). */
+  kind: Uint8Array;
   /** `<base href>`, when the page has one. */
   baseHref?: string;
 }
@@ -47,22 +49,42 @@ export interface Totals {
   kids: Int32Array;
 }
 
+// Tag-name bits of PageIndex.kind: the later passes loop over every element once per attempt,
+// and testing these bits costs less than loading each element to compare its name with sets.
+export const K_HEADING = 1, K_LI = 2, K_P = 4, K_IMG = 8, K_DIV_BLOCKER = 16, K_SCORED = 32, K_DIV = 64, K_BODY = 128;
+const KIND = new Map<string, number>();
+const addKind = (names: Iterable<string>, bit: number): void => { for (const x of names) KIND.set(x, (KIND.get(x) ?? 0) | bit); };
+addKind(HEADING_TAGS, K_HEADING);
+addKind(['li'], K_LI);
+addKind(['p'], K_P);
+addKind(['img'], K_IMG);
+addKind(DIV_BLOCKERS, K_DIV_BLOCKER);
+addKind(SCORED_TAGS, K_SCORED);
+addKind(['div'], K_DIV);
+addKind(['body'], K_BODY);
+
 const VIDEO_HOSTS = /\/\/(www\.)?((dailymotion|youtube|youtube-nocookie|player\.vimeo|v\.qq|bilibili|live\.bilibili)\.com|(archive|upload\.wikimedia)\.org|player\.twitch\.tv)/i;
 
 /** Share of the page's text above which an "unlikely" wrapper is the page itself. */
 const MOST_OF_PAGE = 0.8;
 
+// The index's arrays are views into buffers kept from page to page (see scratch.ts): a PageIndex
+// is valid until the next indexPage call, which extraction (synchronous, one page at a time) allows.
+const indexScratch = new Scratch(4, 4, 2);
+
 export function indexPage(doc: Document): PageIndex {
   // Sized up front from the builder's element count (an upper bound: junk subtrees are skipped).
   const cap = doc.elementCount;
   const els: Element[] = [];
-  const parent = new Int32Array(cap);
-  const ownText = new Float64Array(cap);
-  const ownLink = new Float64Array(cap);
-  const ownCommas = new Float64Array(cap);
-  const unlikely = new Uint8Array(cap);
-  const ownInput = new Int32Array(cap);
-  const ownEmbed = new Int32Array(cap);
+  const { f, k: ints, u } = indexScratch.take(cap);
+  const parent = ints[0]!;
+  const ownText = f[0]!;
+  const ownLink = f[1]!;
+  const ownCommas = f[2]!;
+  const unlikely = u[0]!;
+  const kind = u[1]!;
+  const ownInput = ints[1]!;
+  const ownEmbed = ints[2]!;
   let baseHref: string | undefined;
   const m = { len: 0, commas: 0 };
   // Three parallel stacks instead of a tuple per element: less garbage on pages with 10,000 nodes.
@@ -80,6 +102,7 @@ export function indexPage(doc: Document): PageIndex {
       els.push(el);
       el.index = me;
       parent[me] = pIdx;
+      kind[me] = KIND.get(el.name) ?? 0;
       if (isUnlikely(el)) unlikely[me] = 1;
     }
     const kids = node.children;
@@ -118,8 +141,9 @@ export function indexPage(doc: Document): PageIndex {
     }
   }
   const n = els.length;
-  const end = new Int32Array(n);
-  const sub = ownText.slice(0, n);
+  const end = ints[3]!.subarray(0, n);
+  const sub = f[3]!.subarray(0, n);
+  sub.set(ownText.subarray(0, n));
   let pageText = 0;
   for (let i = n - 1; i >= 0; i--) {
     if (end[i] === 0) end[i] = i + 1;
@@ -135,6 +159,7 @@ export function indexPage(doc: Document): PageIndex {
   const out: PageIndex = {
     els, parent: parent.subarray(0, n), end,
     unlikely: unlikely.subarray(0, n),
+    kind: kind.subarray(0, n),
     ownText: ownText.subarray(0, n),
     ownLink: ownLink.subarray(0, n),
     ownCommas: ownCommas.subarray(0, n),
@@ -166,25 +191,25 @@ export function aggregate(ix: PageIndex, excluded?: Uint8Array): Totals {
   t.inline.set(ix.ownText);
   t.input.set(ix.ownInput);
   t.embed.set(ix.ownEmbed);
+  const kind = ix.kind;
   for (let i = n - 1; i >= 0; i--) {
-    const el = ix.els[i]!;
-    const name = el.name;
-    if (HEADING_TAGS.has(name)) t.heading[i] = t.text[i]!;
-    if (name === 'li') t.liText[i] = t.text[i]!;
+    const k = kind[i]!;
+    if ((k & K_HEADING) !== 0) t.heading[i] = t.text[i]!;
+    if ((k & K_LI) !== 0) t.liText[i] = t.text[i]!;
     const p = ix.parent[i]!;
     if (p < 0 || (excluded && excluded[i])) continue;
     t.text[p]! += t.text[i]!;
     t.link[p]! += t.link[i]!;
     t.commas[p]! += t.commas[i]!;
-    t.p[p]! += t.p[i]! + (name === 'p' ? 1 : 0);
-    t.img[p]! += t.img[i]! + (name === 'img' ? 1 : 0);
-    t.li[p]! += t.li[i]! + (name === 'li' ? 1 : 0);
+    t.p[p]! += t.p[i]! + ((k & K_P) !== 0 ? 1 : 0);
+    t.img[p]! += t.img[i]! + ((k & K_IMG) !== 0 ? 1 : 0);
+    t.li[p]! += t.li[i]! + ((k & K_LI) !== 0 ? 1 : 0);
     t.input[p]! += t.input[i]!;
     t.embed[p]! += t.embed[i]!;
     t.heading[p]! += t.heading[i]!;
     t.liText[p]! += t.liText[i]!;
     t.kids[p]! += 1;
-    const blocks = DIV_BLOCKERS.has(name);
+    const blocks = (k & K_DIV_BLOCKER) !== 0;
     if (blocks || t.blockDesc[i]) t.blockDesc[p] = 1;
     if (!blocks) t.inline[p]! += t.inline[i]!;
   }

@@ -6,6 +6,7 @@ import type { ExtractContext } from '../context.js';
 import type { Document } from '../dom.js';
 import { textContent } from '../dom.js';
 import type { Metadata } from '../meta/index.js';
+import { NON_ASCII } from '../meta/title-strings.js';
 import type { BodyOutputs } from '../render.js';
 import { aggregate, indexPage, type PageIndex } from './analyze.js';
 import { cleanContent } from './clean.js';
@@ -89,7 +90,8 @@ function baseUrl(baseHref: string | undefined, pageUrl: URL | undefined): URL | 
 }
 
 function tokens(s: string): string[] {
-  return s.toLowerCase().split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean);
+  // (ASCII text's letters and digits are [a-z0-9] once lower-cased: a cheaper pattern, the same tokens.)
+  return s.toLowerCase().split(NON_ASCII.test(s) ? /[^\p{L}\p{N}\p{M}]+/u : /[^a-z0-9]+/).filter(Boolean);
 }
 
 /**

@@ -18,6 +18,7 @@ const MD_MARK: Record<string, string> = { em: '*', i: '*', strong: '**', b: '**'
 const NEEDS_COLLAPSE = /[\t\n\r\f\v\u00a0]| {2}/;
 const MD_SPECIAL = /[\\`*_[\]<>#+-]|^\s*\d+\./;
 const HTML_SPECIAL = /[&<>]/;
+const NOT_SPACE = /\S/;
 
 function escapeText(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -158,7 +159,8 @@ export function renderBody(input: RenderInput): BodyOutputs {
     }
     if (node.type === 'text') {
       const raw = (node as unknown as { data: string }).data;
-      const t = preDepth || !NEEDS_COLLAPSE.test(raw) ? raw : raw.replace(/\s+/g, ' ');
+      // (A blank run between tags, the commonest text node, collapses to one space without a replace.)
+      const t = preDepth || !NEEDS_COLLAPSE.test(raw) ? raw : NOT_SPACE.test(raw) ? raw.replace(/\s+/g, ' ') : ' ';
       if (!t) continue;
       if (t === ' ' && !tbuf) continue;
       tbuf += t;

@@ -4,8 +4,8 @@
 // density, the best candidate may widen to a common ancestor of near-equal rivals or a
 // better-scoring parent, and then takes in siblings that look like more of the same.
 import { textContent } from '../dom.js';
-import type { PageIndex, Totals } from './analyze.js';
-import { classWeight, SCORED_TAGS, tagScore } from './hints.js';
+import { K_BODY, K_DIV, K_SCORED, type PageIndex, type Totals } from './analyze.js';
+import { classWeight, tagScore } from './hints.js';
 import { Scratch } from './scratch.js';
 
 export interface Selection {
@@ -47,17 +47,18 @@ export function selectContent(ix: PageIndex, t: Totals, dead: Uint8Array, weight
     }
   };
 
+  const kind = ix.kind;
   for (let i = 0; i < n; i++) {
     if (dead[i]) continue;
-    const name = els[i]!.name;
-    if (name === 'body' && body < 0) body = i;
-    const divLike = name === 'div';
-    if (SCORED_TAGS.has(name) || (divLike && !t.blockDesc[i])) {
+    const k = kind[i]!;
+    if ((k & K_BODY) !== 0 && body < 0) body = i;
+    const divLike = (k & K_DIV) !== 0;
+    if ((k & K_SCORED) !== 0 || (divLike && !t.blockDesc[i])) {
       const len = t.text[i]!;
       if (len < MIN_PARA) continue;
       // A short cell in a row of three or more is data (a list of names, prices, addresses), not
       // prose: hundreds of them must not outscore the article (Readability scores every <td>).
-      if (name === 'td' && len < 100 && t.kids[parent[i]!]! >= 3) continue;
+      if (len < 100 && els[i]!.name === 'td' && t.kids[parent[i]!]! >= 3) continue;
       addToAncestors(parent[i]!, 2 + t.commas[i]! + Math.min(Math.floor(len / 100), 3));
     } else if (divLike && t.inline[i]! >= MIN_PARA) {
       // Text directly in a div that also has blocks: Readability wraps it in <p>s inside the div.

@@ -218,18 +218,23 @@ function placed(c: Collected, el: Element, t: number, bits: number, f: number, p
     : (f & F_FOOTER) !== 0 || (isBoiler && ((t & T_FOOTER) !== 0 || (toks & B_FOOTER) !== 0)) ? F_FOOTER : 0;
   const kf = (isBoiler ? F_BOILER : 0) | (article ? F_ARTICLE : 0) | hard;
   if ((t & (T_H1 | T_TIME)) === 0 && !a.itemprop && bits === 0) return kf;
-  const here: Positioned<Element> = { item: el, order: pos, boiler: isBoiler, hard: hardOf(hard) };
-  if ((t & T_H1) !== 0 && c.h1s.length < CAP.h1) c.h1s.push(here);
-  if ((t & T_TIME) !== 0 && c.times.length < CAP.time) c.times.push(here);
-  if (a.itemprop) for (const p of a.itemprop.toLowerCase().split(/\s+/)) pushPos(c.itemprops, p, here, CAP.itemprop);
+  // (Made when a list takes the element: most class names that pass ANY_CLASS_RE join none.)
+  let here: Positioned<Element> | undefined;
+  if ((t & T_H1) !== 0 && c.h1s.length < CAP.h1) c.h1s.push(here ??= positioned(el, pos, isBoiler, hard));
+  if ((t & T_TIME) !== 0 && c.times.length < CAP.time) c.times.push(here ??= positioned(el, pos, isBoiler, hard));
+  if (a.itemprop) for (const p of a.itemprop.toLowerCase().split(/\s+/)) pushPos(c.itemprops, p, here ??= positioned(el, pos, isBoiler, hard), CAP.itemprop);
   if (bits !== 0) {
     // (Tested here, only where a list has room and the tag may join it: each is a scan of the strings.)
     const cls = a.class, id = a.id;
-    if (c.dateEls.length < CAP.dateEls && (t & T_BODY_HTML) === 0 && says(DATE_CLASS_RE, cls, id)) c.dateEls.push(here);
-    if (c.bylineEls.length < CAP.byline && (t & T_BODY) === 0 && says(BYLINE_CLASS_RE, cls, id)) c.bylineEls.push(here);
-    if ((t & T_HEADLINE) !== 0 && c.headlineEls.length < CAP.headline && says(HEADLINE_CLASS_RE, cls, id)) c.headlineEls.push(here);
+    if (c.dateEls.length < CAP.dateEls && (t & T_BODY_HTML) === 0 && says(DATE_CLASS_RE, cls, id)) c.dateEls.push(here ??= positioned(el, pos, isBoiler, hard));
+    if (c.bylineEls.length < CAP.byline && (t & T_BODY) === 0 && says(BYLINE_CLASS_RE, cls, id)) c.bylineEls.push(here ??= positioned(el, pos, isBoiler, hard));
+    if ((t & T_HEADLINE) !== 0 && c.headlineEls.length < CAP.headline && says(HEADLINE_CLASS_RE, cls, id)) c.headlineEls.push(here ??= positioned(el, pos, isBoiler, hard));
   }
   return kf;
+}
+
+function positioned(el: Element, order: number, boiler: boolean, hard: number): Positioned<Element> {
+  return { item: el, order, boiler, hard: hardOf(hard) };
 }
 
 // Bits of what a class/id string says. The B_* token bits count only tokens that are not taxonomy
@@ -297,8 +302,14 @@ function datelineOf(data: string): string {
   return MAY_HOLD_DATE.test(head) ? head : '';
 }
 
+/** Children onto the stacks; text under 6 characters (mostly spacing between tags) never makes a line, so it is left out here. */
 function pushKids(stack: ChildNode[], flags: number[], kids: readonly ChildNode[], f: number): void {
-  for (let i = kids.length - 1; i >= 0; i--) { stack.push(kids[i]!); flags.push(f); }
+  for (let i = kids.length - 1; i >= 0; i--) {
+    const k = kids[i]!;
+    if (k.type === 'text' && k.data.length < 6) continue;
+    stack.push(k);
+    flags.push(f);
+  }
 }
 
 function push(map: Map<string, string[]>, key: string, value: string): void {

@@ -11,6 +11,7 @@ import type { Element } from '../dom.js';
 import { dateFromUrl, parseDateString, utcToZone, type DateParseOptions, type ScanOptions } from '../dates/index.js';
 import type { Collected } from './collect.js';
 import { textOf } from './collect.js';
+import { NON_ASCII } from './title-strings.js';
 import { fromBoilerRegions, fromDateElements, fromHeader, fromLabelledLines, fromLines, fromScripts, fromTimes, headerStamps, shownNearHeadline, visibleNearHeadline } from './date-sources.js';
 import type { LdFields } from './jsonld.js';
 
@@ -118,7 +119,8 @@ export function dateOrder(language: string | undefined): 'dmy' | 'mdy' {
   return /^en(-US|-CA|-PH)?$/i.test(language) || /^en$/i.test(language) ? 'mdy' : 'dmy';
 }
 
-const fold = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+// (ASCII text's letters and digits are [a-z0-9] once lower-cased: a cheaper pattern, the same result.)
+const fold = (s: string) => (NON_ASCII.test(s) ? s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ') : s.toLowerCase().replace(/[^a-z0-9]+/g, ' ')).trim();
 
 /**
  * The element that dates are looked for around: the <h1> (or headline-classed element) that

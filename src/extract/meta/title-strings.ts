@@ -21,7 +21,11 @@ export function withoutDatePrefix(t: string): string {
 }
 
 export const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
-const normRaw = (s: string) => s.toLowerCase().normalize('NFKC').replace(/[\u2018\u2019\u201a\u201b'`´]/g, "'").replace(/[\u201c\u201d\u201e"«»]/g, '"').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+/** Any code unit above ASCII (as a test: most titles are plain ASCII). */
+export const NON_ASCII = /[\u0080-\uffff]/;
+// ASCII text is NFKC-stable, its letters and digits are [a-z0-9] once lower-cased, and the quote
+// marks the full form unifies are not letters, so they turn into the separating space either way.
+const normRaw = (s: string) => !NON_ASCII.test(s) ? s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim() : s.toLowerCase().normalize('NFKC').replace(/[\u2018\u2019\u201a\u201b'`´]/g, "'").replace(/[\u201c\u201d\u201e"«»]/g, '"').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 // The title rules compare the same few strings (the <h1>s, the title fields, their parts) many
 // times over; NFKC and three replacements cost far more than a lookup. pickTitle empties the
 // memo for each page (forgetNorms); the bound guards other callers.

@@ -142,7 +142,7 @@ export function extractFromText(source: string, ctx: ExtractContext): Article {
   else if (modified) article.published = modified.iso;
   const publishedLine = published ? stampLine.get(published) : undefined;
   if (published && publishedLine !== undefined && isPageDateLine(lines[publishedLine]!.text, published, publishedLine, titleIdx >= 0 ? titleIdx : region.start)) {
-    article.warnings.push({ code: 'published-page-date', message: `${published.iso}: a bare weekday-and-day line above the headline, often the day the page was shown (a masthead); published on or before it` });
+    article.warnings.push({ code: 'published-page-date', value: published.iso, message: `${published.iso}: a bare weekday-and-day line above the headline, often the day the page was shown (a masthead); published on or before it` });
   }
   if (modified && modified.iso !== article.published) article.modified = modified.iso;
   if (!article.published) article.published = proseDate(lines, cls, titleIdx, region, timezone, monthFirst) ?? crawled ?? urlDate(ctx.url);
