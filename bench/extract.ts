@@ -5,6 +5,8 @@
 // Options: --sets a,b (substring match on set names)  --no-speed  --no-quality
 //          --jsdom-limit N (pages per set for jsdom; default 60, 0 = all)  --json
 //          --warm (each speed child also runs its pages a second time and reports that warm pass)
+//          --src (time Dateline's TypeScript sources through tsx instead of the compiled dist/ that
+//                 `npm install` ships and `npx dateline` runs; by default dist/ is rebuilt first)
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { belowFloors, benchDir, loadFloors, REPO_ROOT, runSet, SETS, type SetScores } from './runner.js';
@@ -47,12 +49,18 @@ if (!flag('--no-quality')) {
 interface Speed { extractor: string; set: string; pages: number; seconds: number; pagesPerSec: number; cpuSeconds: number; cpuPagesPerSec: number; warmPagesPerSec?: number; warmCpuPagesPerSec?: number; peakRssMb: number }
 const speed: Speed[] = [];
 if (!flag('--no-speed')) {
-  log('\nSpeed (one child process per extractor and set; read+gunzip+decode+parse+extract timed, start-up not)');
+  const fromSrc = flag('--src');
+  if (!fromSrc) {
+    // Time the code users run: the compiled package, built from the current sources now.
+    const b = spawnSync('npm', ['run', '-s', 'build'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    if (b.status !== 0) { console.error(`npm run build failed (needed to time dist/; --src times the sources instead):\n${b.stdout}${b.stderr}`); process.exit(1); }
+  }
+  log(`\nSpeed (one child process per extractor and set; read+gunzip+decode+parse+extract timed, start-up not; Dateline ${fromSrc ? 'from src/ through tsx' : 'compiled (dist/, just built)'})`);
   log(`set                                   extractor  pages   pages/s  pages/CPU-s  peak RSS MB${warm ? '  warm pages/s  warm pages/CPU-s' : ''}`);
   for (const set of sets.filter((s) => s.kind === 'html')) {
     for (const ex of ['dateline', 'linkedom', 'jsdom']) {
       const limit = ex === 'jsdom' && jsdomLimit > 0 ? [String(jsdomLimit)] : [];
-      const r = spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'bench', 'speed-worker.ts'), ex, set.name, ...limit, ...(warm ? ['--warm'] : [])], { encoding: 'utf8', maxBuffer: 1 << 24 });
+      const r = spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'bench', 'speed-worker.ts'), ex, set.name, ...limit, ...(warm ? ['--warm'] : []), ...(fromSrc ? [] : ['--dist'])], { encoding: 'utf8', maxBuffer: 1 << 24 });
       if (r.status !== 0) { console.error(`speed ${ex} ${set.name} failed: ${r.stderr.slice(0, 500)}`); continue; }
       const s = JSON.parse(r.stdout.trim().split('\n').pop()!) as Speed;
       speed.push(s);

@@ -1,19 +1,23 @@
 // One speed measurement in its own process, so peak RSS belongs to one extractor only.
-// Usage: node --import tsx bench/speed-worker.ts <dateline|linkedom|jsdom> <set> [limit] [--warm]
+// Usage: node --import tsx bench/speed-worker.ts <dateline|linkedom|jsdom> <set> [limit] [--warm] [--dist]
 // Prints one JSON line: {extractor, set, pages, seconds, pagesPerSec, cpuSeconds, cpuPagesPerSec, peakRssMb}.
 // With --warm the same pages run a second time in the same process and the line also carries
 // warmPagesPerSec / warmCpuPagesPerSec: steady-state speed once V8 has compiled the hot code, as a
 // long batch or a server sees it. The first (cold) pass stays the headline figure.
 // CPU time (user+system of this process) is reported beside wall time because on a shared
 // machine wall time mostly measures the neighbours.
+// With --dist, Dateline is the compiled package (dist/, what `npm install` and `npx dateline` run;
+// bench/extract.ts builds it first); without, the TypeScript sources through tsx, whose transform
+// wraps every named closure in a helper call and runs a few per cent slower (for A/B work on src).
 // Timed: reading + gunzip + decoding + parsing + extraction (+ text of the result) per page;
 // process start-up and module loading are not timed.
 import { benchDir, loadPages, readPage, SETS } from './runner.js';
-import { extract } from '../src/extract/index.js';
+import type { extract as extractFn } from '../src/extract/index.js';
 
 const argv = process.argv.slice(2);
 const warm = argv.includes('--warm');
-const [which, setName, limitArg] = argv.filter((a) => a !== '--warm');
+const dist = argv.includes('--dist');
+const [which, setName, limitArg] = argv.filter((a) => !a.startsWith('--'));
 const dir = benchDir();
 const set = SETS.find((s) => s.name === setName);
 if (!dir || !set || !which) {
@@ -27,6 +31,7 @@ type Run = (bytes: Uint8Array, url: string | undefined) => number;
 
 async function makeRunner(): Promise<Run> {
   if (which === 'dateline') {
+    const { extract } = await import(dist ? '../dist/extract/index.js' : '../src/extract/index.js') as { extract: typeof extractFn };
     return (bytes, url) => extract(bytes, url ? { url, kind: set!.kind } : { kind: set!.kind }).text.length;
   }
   const { Readability } = await import('@mozilla/readability');
