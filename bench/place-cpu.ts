@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import { LiveStories } from '../src/ingest/live-stories.js';
 import { publishedIsBound, type PrecomputedStory } from '../src/stories/archive.js';
 import { signatureFromBuffer } from '../src/stories/duplicates.js';
@@ -92,6 +93,8 @@ const total = threadCpuMs() - t0 - storeMs;
 const n = messages.length;
 
 // Same placements as the source archive? Story ids are assigned in arrival order, so equal ids mean equal clusterings.
+// The story records too (titles, top names and terms, sizes, dates): a digest to compare between runs.
+const storiesDigest = createHash('sha1').update(JSON.stringify(db.prepare('SELECT id, title, first_seen, last_updated, size, sites, top_names, top_terms FROM stories ORDER BY id').all())).digest('hex').slice(0, 12);
 const got = db.prepare('SELECT article_id, story_id, duplicate_group FROM story_articles').all() as Array<{ article_id: number; story_id: number; duplicate_group: number }>;
 if (v.save) writeFileSync(v.save, JSON.stringify(got.map((g) => [g.article_id, g.story_id, g.duplicate_group])));
 let differ = 0;
@@ -104,4 +107,4 @@ if (u.rebuiltAfter) console.log(`stories rebuilt after the run: ${u.rebuiltAfter
 db.close();
 for (const s of ['', '-wal', '-shm']) rmSync(path + s, { force: true });
 console.log(`place-cpu: ${n} articles placed in ${u.stories} stories (${u.duplicates} duplicates), main-thread CPU ${(total / n).toFixed(3)} ms per article`
-  + ` (of which receiving the workers' message ${(cloneMs / n).toFixed(3)}); ${differ} placements differ from ${v.against ?? 'the source archive'}'s`);
+  + ` (of which receiving the workers' message ${(cloneMs / n).toFixed(3)}); ${differ} placements differ from ${v.against ?? 'the source archive'}'s; story records digest ${storiesDigest}`);

@@ -181,12 +181,9 @@ export class StoryClusterer {
   }
 
   topFeatures(story: StoryState, prefix: string, n: number): string[] {
-    return [...story.centroid]
-      .filter(([k]) => k.startsWith(prefix))
-      .map(([k, w]) => [k.slice(prefix.length), w * this.idf(k)] as const)
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, n)
-      .map(([k]) => k);
+    const top = new Heaviest(n);
+    for (const [k, w] of story.centroid) if (k.startsWith(prefix)) top.push(k, w * this.idf(k));
+    return top.keys.map((k) => k.slice(prefix.length));
   }
 
   /**

@@ -67,8 +67,7 @@ export class TermStats {
   weighted(f: ArticleFeatures): Map<string, number> {
     const { keys, xs, n, norm } = this.weigh(f);
     const v = new Map<string, number>();
-    for (let i = 0; i < n; i++) v.set(keys[i]!, xs[i]!);
-    for (const [k, x] of v) v.set(k, x / norm);
+    for (let i = 0; i < n; i++) v.set(keys[i]!, xs[i]! / norm);
     return v;
   }
 
