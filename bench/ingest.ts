@@ -13,7 +13,8 @@
 // the neighbours than about us): the main thread's own CPU time is read from
 // /proc/thread-self/schedstat (Linux), the workers' is the process's CPU time minus the main thread's.
 //
-//   npm run bench:ingest [-- --pages 10000 --jobs 2 [--no-enrich] [--no-stories] [--db /tmp/x.db]]
+//   npm run bench:ingest [-- --pages 10000 --jobs 2 [--no-enrich] [--no-stories] [--db /tmp/x.db] [--src]]
+// The compiled package (dist/, rebuilt first) is timed, as `dateline ingest` runs; --src times src/ through tsx.
 // --no-enrich / --no-stories measure the run as `dateline ingest --no-enrich --no-stories` does it
 // (an archive-only bulk load, stories deferred): the default measures the full pipeline.
 import { createHash } from 'node:crypto';
@@ -21,16 +22,26 @@ import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, sta
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { benchDir } from './runner.js';
-import { ingest } from '../src/ingest/index.js';
-import { SqliteArchive } from '../src/store/index.js';
+import { spawnSync } from 'node:child_process';
+import { benchDir, REPO_ROOT } from './runner.js';
+import type * as IngestModule from '../src/ingest/index.js';
+import type * as StoreModule from '../src/store/index.js';
 
 /** CPU milliseconds of the calling thread (Linux), or NaN elsewhere. */
 function threadCpuMs(): number {
   try { return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6; } catch { return Number.NaN; }
 }
 
-const { values: v } = parseArgs({ options: { pages: { type: 'string' }, jobs: { type: 'string' }, 'no-enrich': { type: 'boolean' }, 'no-stories': { type: 'boolean' }, db: { type: 'string' } } });
+const { values: v } = parseArgs({ options: { pages: { type: 'string' }, jobs: { type: 'string' }, 'no-enrich': { type: 'boolean' }, 'no-stories': { type: 'boolean' }, db: { type: 'string' }, src: { type: 'boolean' } } });
+// Time the code users run: the compiled package (dist/), rebuilt from the current sources now;
+// --src runs the TypeScript sources through tsx instead (a few per cent slower: tsx wraps every
+// named closure), for comparing uncommitted work.
+if (!v.src) {
+  const b = spawnSync('npm', ['run', '-s', 'build'], { cwd: REPO_ROOT, encoding: 'utf8' });
+  if (b.status !== 0) { console.error(`npm run build failed (needed to time dist/; --src times the sources instead):\n${b.stdout}${b.stderr}`); process.exit(1); }
+}
+const { ingest } = await import(v.src ? '../src/ingest/index.js' : '../dist/ingest/index.js') as typeof IngestModule;
+const { SqliteArchive } = await import(v.src ? '../src/store/index.js' : '../dist/store/index.js') as typeof StoreModule;
 const N = Number(v.pages ?? 10_000);
 const jobs = Number(v.jobs ?? availableParallelism());
 const bench = benchDir();
@@ -97,7 +108,7 @@ const catchUp = marks.has('enrich-catch-up') ? span('enrich-catch-up', marks.has
 const storiesPhase = span('stories', 'done');
 const total = span('start', 'done');
 const workersCpu = pipe.proc - pipe.main;
-console.log(`bench:ingest — ${handled} pages (${N} files, ${(bytes / 1048576).toFixed(0)} MB gzipped, ${sources.length} distinct pages), ${jobs} extraction worker(s), ${availableParallelism()} cores, enrichment ${v['no-enrich'] ? 'off (--no-enrich)' : 'on (as the CLI)'}, load average ${load0.toFixed(1)} → ${load1.toFixed(1)}`);
+console.log(`bench:ingest — ${handled} pages (${N} files, ${(bytes / 1048576).toFixed(0)} MB gzipped, ${sources.length} distinct pages), ${jobs} extraction worker(s), ${availableParallelism()} cores, enrichment ${v['no-enrich'] ? 'off (--no-enrich)' : 'on (as the CLI)'}, code ${v.src ? 'src/ through tsx' : 'dist/ (just built)'}, load average ${load0.toFixed(1)} → ${load1.toFixed(1)}`);
 console.log(`  end to end      ${(total.wall / 1000).toFixed(1)} s  → ${(handled / (total.wall / 1000)).toFixed(1)} pages/s wall clock UNDER THIS LOAD (pipeline ${(pipe.wall / 1000).toFixed(1)} s${catchUp ? ` + enrichment catch-up ${(catchUp.wall / 1000).toFixed(1)} s` : ''} + stories ${(storiesPhase.wall / 1000).toFixed(1)} s)`);
 console.log(`  outcome         new ${summary.new}, unchanged ${summary.unchanged}, failed ${summary.failed} ${JSON.stringify(summary.failedReasons)}; ${summary.enriched ?? 0} enriched; ${summary.stories?.added ?? 0} articles placed in ${summary.stories?.stories ?? 0} stories (${summary.stories?.duringRun ?? 0} of them while the pipeline ran; placement ${((summary.stories?.ms ?? 0) / 1000).toFixed(1)} s wall in all)`);
 console.log('  CPU per page (ms, all pages handled):');
