@@ -45,7 +45,6 @@ function fnv1aWords(words: string[], from: number, n: number): number {
 
 // Universal hashing family h_i(x) = (a_i x + b_i) mod p, with fixed seeds so signatures persist.
 const P = 4294967311; // prime > 2^32 (= 2^32 + 15)
-const TWO_32 = 2 ** 32;
 const INV_2_32 = 2 ** -32;
 const COEFFS: Array<[number, number]> = (() => {
   let seed = 0x2545f491;
@@ -78,12 +77,16 @@ export interface Signature {
   shingles: number;
 }
 
-/** t mod P, as an unsigned 32-bit value, for 0 ≤ t < 2^50 (see signature()). */
-function reduceP(t: number): number {
-  const q = (t * INV_2_32) | 0;
-  let r = t - q * TWO_32 - 15 * q;
-  if (r < 0) r += P;
-  return r >>> 0;
+/**
+ * (t mod P) mod 2^32 for 0 ≤ t < 2^50, in doubles only: the value a Uint32Array of minima stores
+ * (P > 2^32, so P's residues 2^32 … 2^32+14 become 0 … 14). q = ⌊t / 2^32⌋ < 2^18 (multiplying by
+ * 2^-32 is exact, Math.floor one instruction) and r = t − q·P = (t − q·2^32) − 15q lies in
+ * (−2^22, 2^32), every step exact. r ≥ 0 is the residue, below 2^32. Otherwise the residue is
+ * r + P, which is ≥ 2^32 exactly when r ≥ −15, and then wraps to r + 15.
+ */
+export function residue32(t: number): number {
+  const r = t - Math.floor(t * INV_2_32) * P;
+  return r >= 0 ? r : r >= -15 ? r + 15 : r + P;
 }
 
 /** MinHash signature over word shingles; texts shorter than one shingle get no signature. */
@@ -113,17 +116,16 @@ export function signature(text: string, body = normalisedBody(text), bodyWordLis
     const a0 = COEFF_A[k]!, a1 = COEFF_A[k + 1]!, a2 = COEFF_A[k + 2]!, a3 = COEFF_A[k + 3]!;
     const h0 = COEFF_A16[k]!, h1 = COEFF_A16[k + 1]!, h2 = COEFF_A16[k + 2]!, h3 = COEFF_A16[k + 3]!;
     const b0 = COEFF_B[k]!, b1 = COEFF_B[k + 1]!, b2 = COEFF_B[k + 2]!, b3 = COEFF_B[k + 3]!;
+    // The minima are kept as doubles: no conversion to and from 32-bit integers per value.
     let m0 = 0xffffffff, m1 = 0xffffffff, m2 = 0xffffffff, m3 = 0xffffffff;
     for (let i = 0; i < n; i++) {
       const x = hi[i]!;
       const y = lo[i]!;
-      // t mod P with P = 2^32 + 15 and no division: t = q·2^32 + (t − q·2^32) ≡ (t − q·2^32) − 15q,
-      // where q = ⌊t / 2^32⌋ < 2^18 (t < 2^50; multiplying by 2^-32 is exact) and the difference
-      // lies in (−2^22, 2^32), so one correction brings it into [0, P). Same values, ~12% faster.
-      const v0 = reduceP(h0 * x + a0 * y + b0);
-      const v1 = reduceP(h1 * x + a1 * y + b1);
-      const v2 = reduceP(h2 * x + a2 * y + b2);
-      const v3 = reduceP(h3 * x + a3 * y + b3);
+      // (a*x + b) mod P, as stored in the Uint32Array before (residue32), so the same signatures.
+      const v0 = residue32(h0 * x + a0 * y + b0);
+      const v1 = residue32(h1 * x + a1 * y + b1);
+      const v2 = residue32(h2 * x + a2 * y + b2);
+      const v3 = residue32(h3 * x + a3 * y + b3);
       if (v0 < m0) m0 = v0;
       if (v1 < m1) m1 = v1;
       if (v2 < m2) m2 = v2;

@@ -2,7 +2,7 @@
 // mulmod against BigInt arithmetic, signature() against the straightforward formulation.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { HASHES, mulmod, normalisedBody, SHINGLE, signature } from '../../src/stories/duplicates.js';
+import { HASHES, mulmod, normalisedBody, residue32, SHINGLE, signature } from '../../src/stories/duplicates.js';
 
 const P = 4294967311n;
 
@@ -44,4 +44,14 @@ test('signature() gives the values the straightforward formulation gives', () =>
   ];
   for (const t of texts) assert.deepEqual([...signature(t)!.mins], reference(t));
   assert.equal(signature('too short'), undefined);
+});
+
+test('residue32 is ((t mod P) mod 2^32) exactly, including residues at and above 2^32', () => {
+  const P = 4294967311n;
+  const ts: bigint[] = [0n, 1n, 14n, 15n, 16n, P - 1n, P, P + 1n, 2n ** 32n - 1n, 2n ** 32n, 2n ** 32n + 14n, 2n ** 50n - 1n];
+  // Around multiples of P and of 2^32 (where the floor-based quotient is off by one), up to 2^50.
+  for (const q of [1n, 2n, 3n, 1000n, 65535n, 262143n]) for (const d of [-16n, -15n, -14n, -1n, 0n, 1n, 14n, 15n]) {
+    for (const base of [q * P, q * 2n ** 32n]) if (base + d >= 0n && base + d < 2n ** 50n) ts.push(base + d);
+  }
+  for (const t of ts) assert.equal(residue32(Number(t)), Number((t % P) % 2n ** 32n), `t=${t}`);
 });
