@@ -193,16 +193,27 @@ export function names(text: string, phrases?: Map<string, number>): Map<string, 
 
 /**
  * A Title Case line: at least four whitespace-separated tokens with a letter, at least 70% of them
- * starting with an upper-case letter. Counted without building the token lists, and with the
- * Unicode property tests only for tokens that do not start with an ASCII letter.
+ * starting with an upper-case letter. Counted by scanning the line (no token array: this runs on
+ * every line of every lead), with the Unicode property tests only for tokens that do not start
+ * with an ASCII letter — the same tokens and tests as over line.split(/\s+/).
  */
 function isTitleCaseLine(line: string): boolean {
   let withLetter = 0;
   let capital = 0;
-  for (const t of line.split(/\s+/)) {
-    const c = t.charCodeAt(0);
-    if (c >= 65 && c <= 90) { withLetter++; capital++; continue; }
-    if (c >= 97 && c <= 122) { withLetter++; continue; }
+  const n = line.length;
+  let i = 0;
+  while (i < n) {
+    if (isSpaceAt(line, i)) { i++; continue; }
+    const start = i;
+    const c = line.charCodeAt(i);
+    if (c >= 65 && c <= 90) capital++;
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      withLetter++;
+      while (i < n && !isSpaceAt(line, i)) i++;
+      continue;
+    }
+    while (i < n && !isSpaceAt(line, i)) i++;
+    const t = line.slice(start, i);
     if (!/\p{L}/u.test(t)) continue;
     withLetter++;
     if (c > 127 && /^\p{Lu}/u.test(t)) capital++;
