@@ -222,7 +222,7 @@ function isTitleCaseLine(line: string): boolean {
 }
 
 /** /\s/.test(s[i]), with the common ASCII characters decided without the regex. */
-function isSpaceAt(s: string, i: number): boolean {
+export function isSpaceAt(s: string, i: number): boolean {
   const c = s.charCodeAt(i);
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
   return /\s/.test(s[i]!);

@@ -35,3 +35,17 @@ test('foldText fast paths fold exactly as the full NFKD fold', () => {
   for (const s of samples) assert.equal(foldText(s), foldTextFull(s), s);
   for (const ch of latin) assert.equal(foldText(`x${ch}y`), foldTextFull(`x${ch}y`), ch);
 });
+
+test('splitLead cuts the lead where /^(?:\\s*\\S+){1,LEAD_WORDS}/ ends', () => {
+  const re = new RegExp(`^(?:\\s*\\S+){1,${LEAD_WORDS}}`);
+  const texts = [
+    '', '   ', '\n\t ', 'one', '  one two  ', filler(LEAD_WORDS - 1, 'w'), filler(LEAD_WORDS, 'w'), `  ${filler(LEAD_WORDS + 5, 'w')}  tail`,
+    // Unicode white space (no-break, ideographic, line separator) and astral characters.
+    `a\u00a0b\u3000c\u2028d e\u200af 😀 g${filler(LEAD_WORDS, ' x')}`, `\ufeff${filler(LEAD_WORDS + 1, 'é\u202f')}`,
+  ];
+  for (const t of texts) {
+    const { lead, rest } = splitLead(t);
+    assert.equal(lead, re.exec(t)?.[0] ?? '', JSON.stringify(t.slice(0, 40)));
+    assert.equal(lead + rest, t);
+  }
+});
