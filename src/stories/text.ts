@@ -105,11 +105,22 @@ export function words(s: string): string[] {
  * "elected"/"election" stay apart but "rates"/"rate" meet. Porter would merge too much across events.
  */
 export function stem(w: string): string {
-  if (w.length <= 3 || /\d/.test(w)) return w;
+  if (w.length <= 3 || hasDigit(w)) return w;
   if (w.endsWith('ies') && w.length > 4) return `${w.slice(0, -3)}y`;
   if (w.endsWith('sses')) return w.slice(0, -2);
   if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) return w.slice(0, -1);
   return w;
+}
+
+// /\d/.test(w) and /^\d+$/.test(w) (\d is ASCII 0-9) without a regex call per word.
+function hasDigit(w: string): boolean {
+  for (let i = 0; i < w.length; i++) { const c = w.charCodeAt(i); if (c >= 48 && c <= 57) return true; }
+  return false;
+}
+function allDigits(w: string): boolean {
+  if (!w.length) return false;
+  for (let i = 0; i < w.length; i++) { const c = w.charCodeAt(i); if (c < 48 || c > 57) return false; }
+  return true;
 }
 
 /** Content terms: folded words without stopwords, pure short numbers or one-letter tokens, stemmed. */
@@ -121,7 +132,7 @@ export function contentTerms(s: string): string[] {
 export function contentTermsOf(ws: readonly string[]): string[] {
   const out: string[] = [];
   for (const w of ws) {
-    if (w.length < 2 || STOPWORDS.has(w) || /^\d+$/.test(w)) continue;
+    if (w.length < 2 || STOPWORDS.has(w) || allDigits(w)) continue;
     out.push(stem(w));
   }
   return out;
