@@ -23,14 +23,10 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { spawnSync } from 'node:child_process';
-import { benchDir, REPO_ROOT } from './runner.js';
+import { REPO_ROOT, benchDir, htmlPageFiles, threadCpuMs } from './runner.js';
 import type * as IngestModule from '../src/ingest/index.js';
 import type * as StoreModule from '../src/store/index.js';
 
-/** CPU milliseconds of the calling thread (Linux), or NaN elsewhere. */
-function threadCpuMs(): number {
-  try { return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6; } catch { return Number.NaN; }
-}
 
 const { values: v } = parseArgs({ options: { pages: { type: 'string' }, jobs: { type: 'string' }, 'no-enrich': { type: 'boolean' }, 'no-stories': { type: 'boolean' }, db: { type: 'string' }, src: { type: 'boolean' } } });
 // Time the code users run: the compiled package (dist/), rebuilt from the current sources now;
@@ -52,8 +48,7 @@ if (!bench) {
 
 // The sets share some pages: keep each distinct page once.
 const seenPages = new Set<string>();
-const sources = ['extraction/trafilatura-dev/pages', 'extraction/readability-pages/pages', 'dates/htmldate-dev/pages']
-  .flatMap((d) => readdirSync(join(bench, d)).filter((f) => f.endsWith('.html.gz')).sort().map((f) => join(bench, d, f)))
+const sources = htmlPageFiles(bench)
   .filter((p) => { const h = createHash('sha1').update(readFileSync(p)).digest('hex'); if (seenPages.has(h)) return false; seenPages.add(h); return true; });
 // The corpus is cached by its content (page list and URL scheme): a stale one from an older bench is never reused.
 const corpusKey = createHash('sha1').update(`v2\n${sources.join('\n')}`).digest('hex').slice(0, 10);

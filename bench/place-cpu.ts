@@ -10,11 +10,10 @@
 //
 //   npm run bench:ingest -- --pages 10000 --db /tmp/x.db     (once)
 //   node --import tsx bench/place-cpu.ts --db /tmp/x.db [--max N] [--save before.json | --against before.json]
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
@@ -22,15 +21,13 @@ import { LiveStories } from '../src/ingest/live-stories.js';
 import { publishedIsBound, type PrecomputedStory } from '../src/stories/archive.js';
 import { signatureFromBuffer } from '../src/stories/duplicates.js';
 import type { ArticleFeatures } from '../src/stories/features.js';
+import { threadCpuMs } from './runner.js';
 
 const { values: v } = parseArgs({ options: { db: { type: 'string' }, max: { type: 'string' }, batch: { type: 'string' }, save: { type: 'string' }, against: { type: 'string' } } });
 if (!v.db) { console.error('usage: place-cpu --db ARCHIVE (an archive bench:ingest built, with its stories)'); process.exit(2); }
 const max = Number(v.max ?? Number.MAX_SAFE_INTEGER);
 const BATCH = Number(v.batch ?? 500);
 
-function threadCpuMs(): number {
-  return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
-}
 
 const path = join(tmpdir(), `dateline-place-cpu-${process.pid}.db`);
 for (const s of ['', '-wal', '-shm']) rmSync(path + s, { force: true });

@@ -2,7 +2,7 @@
 // run an extractor over them, write predictions JSONL and score it with the kit's score.mjs.
 // Used by bench/extract.ts (full benchmark) and test/extract/quality-gate.test.ts (floors),
 // so the two never disagree about how a figure is computed.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -172,4 +172,15 @@ export function abArguments(script: string, probe: string, defaultRounds: number
     process.exit(0);
   }
   return { baseDir, root, rounds: Number(roundsArg ?? defaultRounds) };
+}
+
+/** CPU milliseconds of the calling thread (Linux's /proc/thread-self/schedstat), or NaN elsewhere. */
+export function threadCpuMs(): number {
+  try { return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6; } catch { return Number.NaN; }
+}
+
+/** The gzipped pages of the kit's three HTML sets (trafilatura-dev, readability-pages, htmldate-dev), sorted within each set. */
+export function htmlPageFiles(bench: string): string[] {
+  return ['extraction/trafilatura-dev/pages', 'extraction/readability-pages/pages', 'dates/htmldate-dev/pages']
+    .flatMap((d) => readdirSync(join(bench, d)).filter((f) => f.endsWith('.html.gz')).sort().map((f) => join(bench, d, f)));
 }

@@ -9,11 +9,11 @@
 // (STORE_CPU_ONLY=name runs one, e.g. under strace -c). Session 5, load average ~9, 6 rounds:
 // current 0.955 ms per article, temp_store=FILE 1.159 (the savepoints' sub-journals in temp files),
 // batches of 120 instead of 60: 0.907.
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { benchDir } from './runner.js';
+import { benchDir, htmlPageFiles, threadCpuMs } from './runner.js';
 import { runIngestJob, type IngestResult } from '../src/ingest/extract-task.js';
 import { SqliteArchive } from '../src/store/index.js';
 import { migrateEnrich, saveEnrichment } from '../src/enrich/store.js';
@@ -26,12 +26,8 @@ const copies = Number(v.copies ?? 10);
 const rounds = Number(v.rounds ?? 3);
 const batch = Number(v.batch ?? 60);
 
-function threadCpuMs(): number {
-  return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
-}
 
-const files = ['extraction/trafilatura-dev/pages', 'extraction/readability-pages/pages', 'dates/htmldate-dev/pages']
-  .flatMap((d) => readdirSync(join(bench, d)).filter((f) => f.endsWith('.html.gz')).sort().map((f) => join(bench, d, f)));
+const files = htmlPageFiles(bench);
 const step = Math.max(1, Math.floor(files.length / nPages));
 type Done = Extract<IngestResult, { article: unknown }>;
 const results: Array<{ name: string; r: Done }> = [];

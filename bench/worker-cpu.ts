@@ -6,12 +6,11 @@
 // warms the JIT and is not reported).
 //
 //   node --import tsx bench/worker-cpu.ts [--pages 300] [--passes 3]
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { deserialize, serialize } from 'node:v8';
 import { gunzipSync } from 'node:zlib';
-import { benchDir } from './runner.js';
+import { benchDir, htmlPageFiles, threadCpuMs } from './runner.js';
 import { extract } from '../src/extract/index.js';
 import { enrich } from '../src/enrich/index.js';
 import { applyHints, articleAddresses, contentHash, packExtra, packPage, rawHash } from '../src/store/rows.js';
@@ -25,12 +24,8 @@ if (!bench) { console.error('worker-cpu needs ../shared/bench (or $DATELINE_BENC
 const nPages = Number(v.pages ?? 300);
 const passes = Number(v.passes ?? 3);
 
-function threadCpuMs(): number {
-  return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
-}
 
-const files = ['extraction/trafilatura-dev/pages', 'extraction/readability-pages/pages', 'dates/htmldate-dev/pages']
-  .flatMap((d) => readdirSync(join(bench, d)).filter((f) => f.endsWith('.html.gz')).sort().map((f) => join(bench, d, f)));
+const files = htmlPageFiles(bench);
 const step = Math.max(1, Math.floor(files.length / nPages));
 const pages: Array<{ gz: Uint8Array; url: string }> = [];
 for (let i = 0; i < files.length && pages.length < nPages; i += step) {
