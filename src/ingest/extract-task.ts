@@ -12,7 +12,7 @@ import { transferable } from '../extract/pool.js';
 import { enrich } from '../enrich/index.js';
 import type { ItemHints, PackedPage, PreparedArticle } from '../store/api.js';
 import { applyHints, articleAddresses, contentHash, packExtra, packPage, rawHash } from '../store/rows.js';
-import { precomputeStory, publishedIsBound, type PrecomputedStory } from '../stories/archive.js';
+import { precomputeStory, storyFields, type PrecomputedStory } from '../stories/archive.js';
 import type { Article, Enrichment, ExtractOptions } from '../types.js';
 
 export interface IngestJob {
@@ -60,10 +60,7 @@ export function runIngestJob(job: IngestJob): IngestResult {
     if (job.enrich) after.enrichment = enrich(stored);
     if (job.stories) {
       const url = articleAddresses(job.stories.url, job.stories.finalUrl, article.canonicalUrl).key;
-      after.story = precomputeStory({
-        url, text: stored.text, ...(stored.title ? { title: stored.title } : {}), ...(stored.published ? { published: stored.published } : {}),
-        ...(publishedIsBound(stored.warnings, stored.published) ? { publishedNotAfter: true } : {}), ...(stored.language ? { language: stored.language } : {}),
-      });
+      after.story = precomputeStory(storyFields(url, stored));
     }
   }
   // markdown and html travel packed in prepared.extra: not cloned a second time.

@@ -37,13 +37,18 @@ export function publishedIsBound(warnings: string | null | readonly ExtractWarni
   return list.some((w) => w.code === PAGE_DATE_WARNING && w.value?.slice(0, 10) === published.slice(0, 10));
 }
 
-export function toStoryInput(a: StoredArticle): StoryInput {
-  const input: StoryInput = { id: a.id, url: a.url, site: a.site, text: a.text };
+/** An article's fields as clustering reads them (absent ones left out); the one place that maps them. */
+export function storyFields(url: string, a: { text: string; title?: string | null; published?: string | null; language?: string | null; warnings?: string | null | readonly ExtractWarning[] }): Omit<StoryInput, 'id' | 'site'> {
+  const input: Omit<StoryInput, 'id' | 'site'> = { url, text: a.text };
   if (a.title) input.title = a.title;
   if (a.published) input.published = a.published;
   if (a.published && publishedIsBound(a.warnings, a.published)) input.publishedNotAfter = true;
   if (a.language) input.language = a.language;
   return input;
+}
+
+export function toStoryInput(a: StoredArticle): StoryInput {
+  return { id: a.id, site: a.site, ...storyFields(a.url, a) };
 }
 
 /**
